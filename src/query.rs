@@ -1,0 +1,642 @@
+//! Questions asked of a [`Catalog`], answered as plain data.
+//!
+//! Every function here is pure: it reads the catalogue and returns a result struct that borrows
+//! from it. The structs serialise to the JSON contract as they are (renderers add only the
+//! `format_version` envelope), and the table renderers read the same fields, so the two output
+//! forms cannot disagree. Nothing here prints or decides how anything looks.
+
+use serde::Serialize;
+use serde::ser::SerializeMap;
+
+use crate::catalog::{Catalog, LayerRef, Owner, Row};
+
+/// Which way responsibility moves between two models.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// More of it sits with the provider in the second model.
+    TowardProvider,
+    /// More of it sits with the customer in the second model.
+    TowardCustomer,
+    /// A change involving `depends`, or rows moving both ways.
+    Other,
+}
+
+impl Direction {
+    /// The direction of a change from `from` to `to`, ranking customer < shared < provider.
+    /// `None` when nothing changes.
+    pub fn of(from: Owner, to: Owner) -> Option<Direction> {
+        if from == to {
+            return None;
+        }
+        Some(match (from.rank(), to.rank()) {
+            (Some(a), Some(b)) if b > a => Direction::TowardProvider,
+            (Some(_), Some(_)) => Direction::TowardCustomer,
+            _ => Direction::Other,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::TowardProvider => "toward_provider",
+            Direction::TowardCustomer => "toward_customer",
+            Direction::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceRef<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub url: Option<&'a str>,
+}
+
+/// Duties of each side for one cell: only the sides that hold it (both for shared and depends).
+#[derive(Debug, Default, Serialize)]
+pub struct CellDuties<'a> {
+    pub customer: Vec<&'a str>,
+    pub provider: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PartCell<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub owner: Owner,
+    pub note: Option<&'a str>,
+}
+
+/// One layer (or part) under one model.
+#[derive(Debug, Serialize)]
+pub struct Cell<'a> {
+    /// The layer's id, or the part's id when a part was asked for.
+    pub layer: &'a str,
+    pub layer_name: &'a str,
+    /// The layer a part belongs to; `None` for a whole layer.
+    pub parent_layer: Option<&'a str>,
+    pub model: &'a str,
+    pub model_name: &'a str,
+    pub owner: Owner,
+    pub note: Option<&'a str>,
+    /// The rows behind a derived owner (empty for a layer with a row of its own, and for a part).
+    pub parts: Vec<PartCell<'a>>,
+    pub duties: CellDuties<'a>,
+    pub sources: Vec<SourceRef<'a>>,
+}
+
+/// The answer to `srm who`.
+#[derive(Debug)]
+pub struct Who<'a> {
+    /// One layer and one model were asked for: the answer is a single cell.
+    pub single: bool,
+    pub cells: Vec<Cell<'a>>,
+}
+
+/// `who`: one cell, a layer across models, a model across layers, or everything. With an owner
+/// filter the answer is given row by row, so that a part the customer owns inside a shared
+/// layer is not hidden by the layer's derived owner.
+pub fn who<'a>(
+    cat: &'a Catalog,
+    layer: Option<LayerRef>,
+    model: Option<usize>,
+    owner: Option<Owner>,
+) -> Who<'a> {
+    let models: Vec<usize> = match model {
+        Some(m) => vec![m],
+        None => (0..cat.models.len()).collect(),
+    };
+    let layers: Vec<LayerRef> = match layer {
+        Some(r) => vec![r],
+        None => (0..cat.layers.len()).map(LayerRef::Layer).collect(),
+    };
+    let mut cells = Vec::new();
+    match owner {
+        None => {
+            for &r in &layers {
+                for &m in &models {
+                    cells.push(cell(cat, r, m));
+                }
+            }
+        }
+        Some(wanted) => {
+            for r in layers.iter().flat_map(|&r| row_refs(cat, r)) {
+                for &m in &models {
+                    if row_of(cat, r).owners[m] == wanted {
+                        cells.push(cell(cat, r, m));
+                    }
+                }
+            }
+        }
+    }
+    Who {
+        single: layer.is_some() && model.is_some() && owner.is_none(),
+        cells,
+    }
+}
+
+/// A layer with a row of its own stays a layer; a layer of parts becomes its parts.
+fn row_refs(cat: &Catalog, r: LayerRef) -> Vec<LayerRef> {
+    match r {
+        LayerRef::Part(..) => vec![r],
+        LayerRef::Layer(l) => match cat.layers[l].parts().len() {
+            0 => vec![r],
+            n => (0..n).map(|i| LayerRef::Part(l, i)).collect(),
+        },
+    }
+}
+
+/// The row behind a reference made by [`row_refs`]: a layer's own row, or a part.
+fn row_of(cat: &Catalog, r: LayerRef) -> &Row {
+    match r {
+        LayerRef::Layer(l) => &cat.layers[l].rows()[0],
+        LayerRef::Part(l, i) => &cat.layers[l].rows()[i],
+    }
+}
+
+fn cell(cat: &Catalog, r: LayerRef, m: usize) -> Cell<'_> {
+    let model = &cat.models[m];
+    match r {
+        LayerRef::Layer(l) => {
+            let layer = &cat.layers[l];
+            Cell {
+                layer: &layer.id,
+                layer_name: &layer.name,
+                parent_layer: None,
+                model: &model.id,
+                model_name: &model.name,
+                owner: layer.owner(m),
+                note: layer.note(m),
+                parts: layer
+                    .parts()
+                    .iter()
+                    .map(|p| PartCell {
+                        id: &p.id,
+                        name: &p.name,
+                        owner: p.owners[m],
+                        note: p.note(m),
+                    })
+                    .collect(),
+                duties: duties(layer.rows(), m),
+                sources: sources(cat, layer.rows()),
+            }
+        }
+        LayerRef::Part(l, i) => {
+            let layer = &cat.layers[l];
+            let row = &layer.rows()[i];
+            let rows = std::slice::from_ref(row);
+            Cell {
+                layer: &row.id,
+                layer_name: &row.name,
+                parent_layer: Some(&layer.id),
+                model: &model.id,
+                model_name: &model.name,
+                owner: row.owners[m],
+                note: row.note(m),
+                parts: Vec::new(),
+                duties: duties(rows, m),
+                sources: sources(cat, rows),
+            }
+        }
+    }
+}
+
+/// The duties of the side(s) holding each row under model `m`, in row order, without repeats.
+fn duties(rows: &[Row], m: usize) -> CellDuties<'_> {
+    let mut out = CellDuties::default();
+    for row in rows {
+        let owner = row.owners[m];
+        if owner.involves_customer() {
+            push_unique(&mut out.customer, &row.duties.customer);
+        }
+        if owner.involves_provider() {
+            push_unique(&mut out.provider, &row.duties.provider);
+        }
+    }
+    out
+}
+
+fn push_unique<'a>(into: &mut Vec<&'a str>, items: &'a [String]) {
+    for item in items {
+        if !into.contains(&item.as_str()) {
+            into.push(item);
+        }
+    }
+}
+
+/// The sources cited by `rows`, in the catalogue's order.
+fn sources<'a>(cat: &'a Catalog, rows: &[Row]) -> Vec<SourceRef<'a>> {
+    let mut cited = vec![false; cat.sources.len()];
+    for i in rows.iter().flat_map(Row::source_indices) {
+        cited[i] = true;
+    }
+    cat.sources
+        .iter()
+        .zip(cited)
+        .filter(|(_, c)| *c)
+        .map(|(s, _)| SourceRef {
+            id: &s.id,
+            title: &s.title,
+            url: s.url.as_deref(),
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct PartChange<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub from_owner: Owner,
+    pub to_owner: Owner,
+    pub direction: Direction,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Change<'a> {
+    pub layer: &'a str,
+    pub layer_name: &'a str,
+    pub from_owner: Owner,
+    pub to_owner: Owner,
+    pub direction: Direction,
+    /// The parts whose owner changed (empty for a layer with a row of its own).
+    pub parts: Vec<PartChange<'a>>,
+}
+
+/// The answer to `srm diff`.
+#[derive(Debug, Serialize)]
+pub struct Diff<'a> {
+    pub from: &'a str,
+    pub from_name: &'a str,
+    pub to: &'a str,
+    pub to_name: &'a str,
+    pub changes: Vec<Change<'a>>,
+    /// Layers with no change; listed only when asked for (`--all`), else empty.
+    pub unchanged: Vec<&'a str>,
+}
+
+/// `diff`: the layers in which any row changes owner between two models. A layer's direction
+/// is the common direction of everything that moved in it, or `other` when they disagree.
+pub fn diff(cat: &Catalog, from: usize, to: usize, all: bool) -> Diff<'_> {
+    let mut changes = Vec::new();
+    let mut unchanged = Vec::new();
+    for layer in &cat.layers {
+        let parts: Vec<PartChange> = layer
+            .parts()
+            .iter()
+            .filter_map(|p| {
+                let direction = Direction::of(p.owners[from], p.owners[to])?;
+                Some(PartChange {
+                    id: &p.id,
+                    name: &p.name,
+                    from_owner: p.owners[from],
+                    to_owner: p.owners[to],
+                    direction,
+                })
+            })
+            .collect();
+        let (a, b) = (layer.owner(from), layer.owner(to));
+        let mut directions = Direction::of(a, b)
+            .into_iter()
+            .chain(parts.iter().map(|p| p.direction));
+        let Some(first) = directions.next() else {
+            if all {
+                unchanged.push(layer.id.as_str());
+            }
+            continue;
+        };
+        let direction = if directions.all(|d| d == first) {
+            first
+        } else {
+            Direction::Other
+        };
+        changes.push(Change {
+            layer: &layer.id,
+            layer_name: &layer.name,
+            from_owner: a,
+            to_owner: b,
+            direction,
+            parts,
+        });
+    }
+    Diff {
+        from: &cat.models[from].id,
+        from_name: &cat.models[from].name,
+        to: &cat.models[to].id,
+        to_name: &cat.models[to].name,
+        changes,
+        unchanged,
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct RetainedRow<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub duties: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RetainedLayer<'a> {
+    pub layer: &'a str,
+    pub layer_name: &'a str,
+    pub rows: Vec<RetainedRow<'a>>,
+}
+
+/// The answer to `srm retained`.
+#[derive(Debug, Serialize)]
+pub struct Retained<'a> {
+    pub retained: Vec<RetainedLayer<'a>>,
+}
+
+/// Whether the customer owns a row under every model.
+pub fn always_customer(row: &Row) -> bool {
+    row.owners.iter().all(|&o| o == Owner::Customer)
+}
+
+/// `retained`: the rows the customer owns under every model, grouped by layer.
+pub fn retained(cat: &Catalog) -> Retained<'_> {
+    let retained = cat
+        .layers
+        .iter()
+        .filter_map(|layer| {
+            let rows: Vec<RetainedRow> = layer
+                .rows()
+                .iter()
+                .filter(|r| always_customer(r))
+                .map(|r| RetainedRow {
+                    id: &r.id,
+                    name: &r.name,
+                    duties: r.duties.customer.iter().map(String::as_str).collect(),
+                })
+                .collect();
+            (!rows.is_empty()).then_some(RetainedLayer {
+                layer: &layer.id,
+                layer_name: &layer.name,
+                rows,
+            })
+        })
+        .collect();
+    Retained { retained }
+}
+
+/// Owners keyed by model id, serialised as a JSON object in model order.
+#[derive(Debug)]
+pub struct ByModel<'a>(pub Vec<(&'a str, Owner)>);
+
+impl Serialize for ByModel<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl ByModel<'_> {
+    pub fn owners(&self) -> impl Iterator<Item = Owner> + '_ {
+        self.0.iter().map(|(_, o)| *o)
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ModelHead<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MatrixRow<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub owners: ByModel<'a>,
+    /// The customer owns this row under every model.
+    pub retained: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MatrixLayer<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// Derived from the parts where the layer has them.
+    pub owners: ByModel<'a>,
+    pub retained: bool,
+    pub parts: Vec<MatrixRow<'a>>,
+}
+
+/// The answer to `srm matrix`.
+#[derive(Debug, Serialize)]
+pub struct Matrix<'a> {
+    pub models: Vec<ModelHead<'a>>,
+    pub layers: Vec<MatrixLayer<'a>>,
+}
+
+pub fn matrix(cat: &Catalog) -> Matrix<'_> {
+    let by_model = |f: &dyn Fn(usize) -> Owner| {
+        ByModel(
+            cat.models
+                .iter()
+                .enumerate()
+                .map(|(m, model)| (model.id.as_str(), f(m)))
+                .collect(),
+        )
+    };
+    Matrix {
+        models: cat
+            .models
+            .iter()
+            .map(|m| ModelHead {
+                id: &m.id,
+                name: &m.name,
+            })
+            .collect(),
+        layers: cat
+            .layers
+            .iter()
+            .map(|layer| MatrixLayer {
+                id: &layer.id,
+                name: &layer.name,
+                owners: by_model(&|m| layer.owner(m)),
+                retained: layer.rows().iter().all(always_customer),
+                parts: layer
+                    .parts()
+                    .iter()
+                    .map(|p| MatrixRow {
+                        id: &p.id,
+                        name: &p.name,
+                        owners: by_model(&|m| p.owners[m]),
+                        retained: always_customer(p),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct PartInfo<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub aliases: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+pub struct LayerInfo<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub aliases: &'a [String],
+    pub description: Option<&'a str>,
+    pub parts: Vec<PartInfo<'a>>,
+}
+
+/// The answer to `srm layers`.
+#[derive(Debug, Serialize)]
+pub struct Layers<'a> {
+    pub layers: Vec<LayerInfo<'a>>,
+}
+
+pub fn layers(cat: &Catalog) -> Layers<'_> {
+    Layers {
+        layers: cat
+            .layers
+            .iter()
+            .map(|l| LayerInfo {
+                id: &l.id,
+                name: &l.name,
+                aliases: &l.aliases,
+                description: l.description.as_deref(),
+                parts: l
+                    .parts()
+                    .iter()
+                    .map(|p| PartInfo {
+                        id: &p.id,
+                        name: &p.name,
+                        aliases: &p.aliases,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ModelInfo<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub aliases: &'a [String],
+    pub description: Option<&'a str>,
+}
+
+/// The answer to `srm models`.
+#[derive(Debug, Serialize)]
+pub struct Models<'a> {
+    pub models: Vec<ModelInfo<'a>>,
+}
+
+pub fn models(cat: &Catalog) -> Models<'_> {
+    Models {
+        models: cat
+            .models
+            .iter()
+            .map(|m| ModelInfo {
+                id: &m.id,
+                name: &m.name,
+                aliases: &m.aliases,
+                description: m.description.as_deref(),
+            })
+            .collect(),
+    }
+}
+
+/// Any answer, for the renderers.
+#[derive(Debug)]
+pub enum Report<'a> {
+    Who(Who<'a>),
+    Diff(Diff<'a>),
+    Retained(Retained<'a>),
+    Matrix(Matrix<'a>),
+    Layers(Layers<'a>),
+    Models(Models<'a>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{EMBEDDED, parse};
+
+    fn cat() -> Catalog {
+        parse("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn direction_ranks_customer_shared_provider() {
+        use Owner::*;
+        assert_eq!(
+            Direction::of(Customer, Provider),
+            Some(Direction::TowardProvider)
+        );
+        assert_eq!(
+            Direction::of(Shared, Customer),
+            Some(Direction::TowardCustomer)
+        );
+        assert_eq!(Direction::of(Depends, Provider), Some(Direction::Other));
+        assert_eq!(Direction::of(Shared, Shared), None);
+    }
+
+    #[test]
+    fn duties_follow_the_holder_of_the_cell() {
+        let cat = cat();
+        let os = cat.resolve_layer("os").unwrap();
+        let paas = cat.resolve_model("paas").unwrap();
+        let iaas = cat.resolve_model("iaas").unwrap();
+        let w = who(&cat, Some(os), Some(paas), None);
+        assert!(w.single);
+        assert!(w.cells[0].duties.customer.is_empty());
+        assert!(!w.cells[0].duties.provider.is_empty());
+        let w = who(&cat, Some(os), Some(iaas), None);
+        assert!(!w.cells[0].duties.customer.is_empty());
+        assert!(w.cells[0].duties.provider.is_empty());
+    }
+
+    #[test]
+    fn owner_filter_answers_row_by_row() {
+        let cat = cat();
+        let paas = cat.resolve_model("paas").unwrap();
+        let w = who(&cat, None, Some(paas), Some(Owner::Customer));
+        let ids: Vec<_> = w.cells.iter().map(|c| c.layer).collect();
+        // `accounts` is the customer's even though the identity layer is shared under PaaS.
+        assert!(ids.contains(&"accounts"), "{ids:?}");
+        assert!(!ids.contains(&"identity"), "{ids:?}");
+        assert!(!ids.contains(&"os"), "{ids:?}");
+        assert!(w.cells.iter().all(|c| c.owner == Owner::Customer));
+    }
+
+    #[test]
+    fn diff_of_a_model_with_itself_is_empty() {
+        let cat = cat();
+        let d = diff(&cat, 2, 2, true);
+        assert!(d.changes.is_empty());
+        assert_eq!(d.unchanged.len(), cat.layers.len());
+    }
+
+    #[test]
+    fn layer_direction_is_other_when_rows_move_both_ways() {
+        let text = "\
+sources: [{id: s, title: S}]
+models: [{id: a, name: A}, {id: b, name: B}]
+layers:
+  - id: l
+    name: L
+    parts:
+      - {id: p, name: P, owners: {a: customer, b: provider}, source: s}
+      - {id: q, name: Q, owners: {a: provider, b: customer}, source: s}
+";
+        let cat = parse("t", text).unwrap_or_else(|e| panic!("{e}"));
+        let d = diff(&cat, 0, 1, false);
+        assert_eq!(d.changes.len(), 1);
+        assert_eq!(d.changes[0].from_owner, Owner::Shared);
+        assert_eq!(d.changes[0].to_owner, Owner::Shared);
+        assert_eq!(d.changes[0].direction, Direction::Other);
+        assert_eq!(d.changes[0].parts.len(), 2);
+    }
+}

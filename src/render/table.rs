@@ -1,0 +1,322 @@
+//! Tables and short text for people.
+//!
+//! Every string that came from a catalogue passes through [`clean`] before it is placed in the
+//! output, whether or not stdout is a terminal. Colors appear only when [`Style::color`] says so.
+
+use std::fmt::Write as _;
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, Color, ContentArrangement, Table};
+
+use super::Style;
+use crate::catalog::Owner;
+use crate::query::{self, Diff, Matrix, Report, Retained, Who};
+use crate::sanitize::clean;
+
+pub fn render(report: &Report, style: Style) -> String {
+    match report {
+        Report::Who(who) => match (who.single, who.cells.first()) {
+            (true, Some(cell)) => who_single(cell, style),
+            _ => who_table(who, style),
+        },
+        Report::Diff(d) => diff(d, style),
+        Report::Retained(r) => retained(r, style),
+        Report::Matrix(m) => matrix(m, style),
+        Report::Layers(l) => layers(l, style),
+        Report::Models(m) => models(m, style),
+    }
+}
+
+fn color_of(owner: Owner) -> Color {
+    match owner {
+        Owner::Customer => Color::Blue,
+        Owner::Provider => Color::Green,
+        Owner::Shared => Color::Yellow,
+        Owner::Depends => Color::Magenta,
+    }
+}
+
+/// SGR foreground codes matching [`color_of`], for text outside tables.
+fn sgr_of(owner: Owner) -> &'static str {
+    match owner {
+        Owner::Customer => "34",
+        Owner::Provider => "32",
+        Owner::Shared => "33",
+        Owner::Depends => "35",
+    }
+}
+
+fn paint(owner: Owner, style: Style) -> String {
+    if style.color {
+        format!("\x1b[1;{}m{}\x1b[0m", sgr_of(owner), owner)
+    } else {
+        owner.to_string()
+    }
+}
+
+fn owner_cell(owner: Owner, style: Style) -> Cell {
+    let cell = Cell::new(owner.as_str());
+    if style.color {
+        cell.fg(color_of(owner))
+    } else {
+        cell
+    }
+}
+
+fn new_table(style: Style, header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table.load_style(UTF8_FULL_CONDENSED.with_rounded_corners());
+    // We decide about the terminal ourselves (see `Style`); comfy-table must not look again.
+    table.force_no_tty();
+    if style.color {
+        table.enforce_styling();
+    }
+    match style.width {
+        Some(width) => {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(width);
+        }
+        None => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    table.set_header(header.to_vec());
+    table
+}
+
+fn finish(table: &Table) -> String {
+    let mut out = table.trim_fmt();
+    out.push('\n');
+    out
+}
+
+fn opt(s: Option<&str>) -> String {
+    s.map(|s| clean(s).into_owned()).unwrap_or_default()
+}
+
+fn sub(name: &str) -> String {
+    format!("  └ {}", clean(name))
+}
+
+fn who_single(cell: &query::Cell, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}) under {} ({}): {}",
+        clean(cell.layer_name),
+        clean(cell.layer),
+        clean(cell.model_name),
+        clean(cell.model),
+        paint(cell.owner, style)
+    );
+    if let Some(parent) = cell.parent_layer {
+        let _ = writeln!(out, "part of layer: {}", clean(parent));
+    }
+    if let Some(note) = cell.note {
+        let _ = writeln!(out, "note: {}", clean(note));
+    }
+    if !cell.parts.is_empty() {
+        let _ = writeln!(out, "\nderived from its parts:");
+        let mut table = new_table(style, &["Part", "Owner", "Note"]);
+        for p in &cell.parts {
+            table.add_row(vec![
+                Cell::new(format!("{} ({})", clean(p.name), clean(p.id))),
+                owner_cell(p.owner, style),
+                Cell::new(opt(p.note)),
+            ]);
+        }
+        out.push_str(&finish(&table));
+    }
+    for (side, duties) in [
+        ("customer", &cell.duties.customer),
+        ("provider", &cell.duties.provider),
+    ] {
+        if !duties.is_empty() {
+            let _ = writeln!(out, "\n{side} duties:");
+            for d in duties {
+                let _ = writeln!(out, "  - {}", clean(d));
+            }
+        }
+    }
+    if !cell.sources.is_empty() {
+        let _ = writeln!(out, "\nsources:");
+        for s in &cell.sources {
+            let _ = write!(out, "  [{}] {}", clean(s.id), clean(s.title));
+            if let Some(url) = s.url {
+                let _ = write!(out, " <{}>", clean(url));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn who_table(who: &Who, style: Style) -> String {
+    if who.cells.is_empty() {
+        return "no cells match\n".to_string();
+    }
+    let mut table = new_table(style, &["Layer", "Model", "Owner", "Note"]);
+    for c in &who.cells {
+        let layer = match c.parent_layer {
+            Some(parent) => format!(
+                "{} ({} › {})",
+                clean(c.layer_name),
+                clean(parent),
+                clean(c.layer)
+            ),
+            None => format!("{} ({})", clean(c.layer_name), clean(c.layer)),
+        };
+        table.add_row(vec![
+            Cell::new(layer),
+            Cell::new(clean(c.model)),
+            owner_cell(c.owner, style),
+            Cell::new(opt(c.note)),
+        ]);
+        for p in &c.parts {
+            table.add_row(vec![
+                Cell::new(sub(p.name)),
+                Cell::new(""),
+                owner_cell(p.owner, style),
+                Cell::new(opt(p.note)),
+            ]);
+        }
+    }
+    finish(&table)
+}
+
+fn diff(d: &Diff, style: Style) -> String {
+    let mut out = String::new();
+    if d.changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "no layer changes owner between {} and {}",
+            clean(d.from),
+            clean(d.to)
+        );
+    } else {
+        let from = format!("{} ({})", clean(d.from_name), clean(d.from));
+        let to = format!("{} ({})", clean(d.to_name), clean(d.to));
+        let mut table = new_table(style, &["Layer", &from, &to, "Direction"]);
+        for c in &d.changes {
+            table.add_row(vec![
+                Cell::new(format!("{} ({})", clean(c.layer_name), clean(c.layer))),
+                owner_cell(c.from_owner, style),
+                owner_cell(c.to_owner, style),
+                Cell::new(direction_text(c.direction)),
+            ]);
+            for p in &c.parts {
+                table.add_row(vec![
+                    Cell::new(sub(p.name)),
+                    owner_cell(p.from_owner, style),
+                    owner_cell(p.to_owner, style),
+                    Cell::new(direction_text(p.direction)),
+                ]);
+            }
+        }
+        out.push_str(&finish(&table));
+    }
+    if !d.unchanged.is_empty() {
+        let names: Vec<_> = d.unchanged.iter().map(|u| clean(u)).collect();
+        let _ = writeln!(out, "unchanged: {}", names.join(", "));
+    }
+    out
+}
+
+fn direction_text(d: query::Direction) -> &'static str {
+    match d {
+        query::Direction::TowardProvider => "→ toward provider",
+        query::Direction::TowardCustomer => "← toward customer",
+        query::Direction::Other => "other (depends on the model)",
+    }
+}
+
+fn retained(r: &Retained, style: Style) -> String {
+    if r.retained.is_empty() {
+        return "the customer owns no row under every model\n".to_string();
+    }
+    let mut table = new_table(style, &["Layer", "Row", "Customer duties"]);
+    for layer in &r.retained {
+        for row in &layer.rows {
+            let duties: Vec<String> = row
+                .duties
+                .iter()
+                .map(|d| format!("• {}", clean(d)))
+                .collect();
+            table.add_row(vec![
+                Cell::new(clean(layer.layer)),
+                Cell::new(format!("{} ({})", clean(row.name), clean(row.id))),
+                Cell::new(duties.join("\n")),
+            ]);
+        }
+    }
+    finish(&table)
+}
+
+fn matrix(m: &Matrix, style: Style) -> String {
+    let mut header: Vec<String> = vec!["Layer".to_string()];
+    header.extend(m.models.iter().map(|h| clean(h.name).into_owned()));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut table = new_table(style, &header);
+    let mark = |retained: bool| if retained { " *" } else { "" };
+    for layer in &m.layers {
+        let mut row = vec![Cell::new(format!(
+            "{}{}",
+            clean(layer.name),
+            mark(layer.retained)
+        ))];
+        row.extend(layer.owners.owners().map(|o| owner_cell(o, style)));
+        table.add_row(row);
+        for p in &layer.parts {
+            let mut row = vec![Cell::new(format!("{}{}", sub(p.name), mark(p.retained)))];
+            row.extend(p.owners.owners().map(|o| owner_cell(o, style)));
+            table.add_row(row);
+        }
+    }
+    let mut out = finish(&table);
+    let legend: Vec<String> = Owner::ALL.iter().map(|&o| paint(o, style)).collect();
+    let _ = writeln!(
+        out,
+        "legend: {}; a layer of parts is shared unless all its parts agree; * always retained by the customer",
+        legend.join(" · ")
+    );
+    out
+}
+
+fn layers(l: &query::Layers, style: Style) -> String {
+    let mut table = new_table(style, &["Id", "Name", "Aliases", "Parts"]);
+    for layer in &l.layers {
+        let parts: Vec<String> = layer
+            .parts
+            .iter()
+            .map(|p| clean(p.id).into_owned())
+            .collect();
+        table.add_row(vec![
+            clean(layer.id).into_owned(),
+            clean(layer.name).into_owned(),
+            join_clean(layer.aliases),
+            parts.join(", "),
+        ]);
+    }
+    finish(&table)
+}
+
+fn models(m: &query::Models, style: Style) -> String {
+    let mut table = new_table(style, &["Id", "Name", "Aliases", "Description"]);
+    for model in &m.models {
+        table.add_row(vec![
+            clean(model.id).into_owned(),
+            clean(model.name).into_owned(),
+            join_clean(model.aliases),
+            opt(model.description),
+        ]);
+    }
+    finish(&table)
+}
+
+fn join_clean(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| clean(s).into_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
