@@ -226,8 +226,9 @@ pub struct UnknownId {
 impl fmt::Display for UnknownId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unknown {} '{}'", self.kind, self.given)?;
-        if let Some(s) = &self.suggestion {
-            write!(f, "; did you mean '{s}'?")?;
+        match &self.suggestion {
+            Some(s) => write!(f, "; did you mean '{s}'?")?,
+            None => f.write_str(";")?,
         }
         let listing = match self.kind {
             "model" => "`srm models`",

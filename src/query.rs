@@ -224,20 +224,23 @@ fn push_unique<'a>(into: &mut Vec<&'a str>, items: &'a [String]) {
     }
 }
 
-/// The sources cited by `rows`, in the catalogue's order.
+/// The sources cited by `rows`: each row's main source first, then its others, without repeats.
 fn sources<'a>(cat: &'a Catalog, rows: &[Row]) -> Vec<SourceRef<'a>> {
-    let mut cited = vec![false; cat.sources.len()];
+    let mut cited: Vec<usize> = Vec::new();
     for i in rows.iter().flat_map(Row::source_indices) {
-        cited[i] = true;
+        if !cited.contains(&i) {
+            cited.push(i);
+        }
     }
-    cat.sources
-        .iter()
-        .zip(cited)
-        .filter(|(_, c)| *c)
-        .map(|(s, _)| SourceRef {
-            id: &s.id,
-            title: &s.title,
-            url: s.url.as_deref(),
+    cited
+        .into_iter()
+        .map(|i| {
+            let s = &cat.sources[i];
+            SourceRef {
+                id: &s.id,
+                title: &s.title,
+                url: s.url.as_deref(),
+            }
         })
         .collect()
 }

@@ -1,0 +1,174 @@
+//! Every command in table form: what a person sees.
+
+use predicates::prelude::*;
+
+use crate::{srm, stdout_of};
+
+#[test]
+fn who_one_cell_says_the_provider_owns_the_os_under_paas() {
+    let out = stdout_of(&["who", "--layer", "os", "--model", "paas"]);
+    assert!(
+        out.starts_with("Operating system (os) under PaaS (paas): provider\n"),
+        "{out}"
+    );
+    assert!(out.contains("provider duties:"), "{out}");
+    assert!(!out.contains("customer duties:"), "{out}");
+    assert!(out.contains("[ms-classic]"), "{out}");
+}
+
+#[test]
+fn ids_match_case_insensitively_and_through_aliases() {
+    let a = stdout_of(&["who", "--layer", "OS", "--model", "PaaS"]);
+    let b = stdout_of(&["who", "--layer", "os", "--model", "paas"]);
+    assert_eq!(a, b);
+    let out = stdout_of(&[
+        "who",
+        "--layer",
+        "operating_system",
+        "--model",
+        "on-premises",
+    ]);
+    assert!(
+        out.starts_with("Operating system (os) under On-premises (on-prem): customer"),
+        "{out}"
+    );
+    let out = stdout_of(&["who", "-l", "Devices", "-m", "Software as a service"]);
+    assert!(
+        out.starts_with("Devices (endpoint) under SaaS (saas): customer"),
+        "{out}"
+    );
+}
+
+#[test]
+fn who_one_cell_of_parts_shows_the_rows_behind_it() {
+    let out = stdout_of(&["who", "--layer", "identity", "--model", "paas"]);
+    assert!(out.contains(": shared"), "{out}");
+    assert!(out.contains("derived from its parts:"), "{out}");
+    assert!(out.contains("Accounts and identities (accounts)"), "{out}");
+    assert!(
+        out.contains("customer duties:") && out.contains("provider duties:"),
+        "{out}"
+    );
+}
+
+#[test]
+fn who_tables() {
+    let out = stdout_of(&["who", "--layer", "network"]);
+    assert!(out.contains("Network (network)"), "{out}");
+    assert!(out.contains("└ Network controls"), "{out}");
+    let out = stdout_of(&["who", "--model", "paas", "--owner", "Customer"]);
+    assert!(out.contains("(identity › accounts)"), "{out}");
+    assert!(!out.contains("(os)"), "{out}");
+    let out = stdout_of(&["who", "--layer", "data", "--owner", "provider"]);
+    assert_eq!(out, "no cells match\n");
+    let out = stdout_of(&["who"]);
+    assert_eq!(out.matches("(ai-platform)").count(), 4, "{out}");
+}
+
+#[test]
+fn diff_table() {
+    let out = stdout_of(&["diff", "iaas", "saas"]);
+    assert!(
+        out.contains("IaaS (iaas)") && out.contains("SaaS (saas)"),
+        "{out}"
+    );
+    assert!(out.contains("Operating system (os)"), "{out}");
+    assert!(out.contains("→ toward provider"), "{out}");
+    assert!(!out.contains("Information and data"), "{out}");
+    let out = stdout_of(&["diff", "iaas", "saas", "--all"]);
+    assert!(
+        out.contains("unchanged: physical, host, endpoint, data, config"),
+        "{out}"
+    );
+    let out = stdout_of(&["diff", "saas", "saas"]);
+    assert_eq!(out, "no layer changes owner between saas and saas\n");
+}
+
+#[test]
+fn retained_table() {
+    let out = stdout_of(&["retained"]);
+    for name in [
+        "Information and data",
+        "Devices",
+        "Accounts and identities",
+        "Configuration and settings",
+        "User training and accountability",
+        "Usage policy and admin controls",
+    ] {
+        assert!(out.contains(name), "{name} missing:\n{out}");
+    }
+    assert!(out.contains("• Classify data by sensitivity"), "{out}");
+    assert!(!out.contains("Operating system"), "{out}");
+}
+
+#[test]
+fn matrix_table_has_every_layer_a_legend_and_the_retained_mark() {
+    let out = stdout_of(&["matrix"]);
+    for header in ["On-premises", "IaaS", "PaaS", "SaaS"] {
+        assert!(out.lines().nth(1).unwrap().contains(header), "{out}");
+    }
+    for name in [
+        "Physical datacenter",
+        "AI platform",
+        "└ AI compute infrastructure",
+        "Information and data *",
+    ] {
+        assert!(out.contains(name), "{name} missing:\n{out}");
+    }
+    assert!(
+        out.contains("legend: customer · provider · shared · depends"),
+        "{out}"
+    );
+}
+
+#[test]
+fn layers_and_models_tables() {
+    let out = stdout_of(&["layers"]);
+    assert!(out.contains("operating-system"), "{out}");
+    assert!(out.contains("physical-network, network-controls"), "{out}");
+    let out = stdout_of(&["models"]);
+    assert!(out.contains("on-premises"), "{out}");
+    assert!(out.contains("platform-as-a-service"), "{out}");
+}
+
+#[test]
+fn piped_output_has_no_escape_sequences_unless_forced() {
+    let out = stdout_of(&["matrix"]);
+    assert!(!out.contains('\x1b'));
+    let out = srm()
+        .args(["--color", "always", "matrix"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8_lossy(&out).contains("\x1b["));
+    let out = srm()
+        .env("NO_COLOR", "1")
+        .args(["--color", "never", "who", "-l", "os", "-m", "iaas"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!String::from_utf8_lossy(&out).contains('\x1b'));
+}
+
+#[test]
+fn help_and_version_go_to_stdout_and_succeed() {
+    srm()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("srm who --layer os --model paas"));
+    srm()
+        .args(["who", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--owner"));
+    srm()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("srm "));
+}

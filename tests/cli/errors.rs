@@ -1,0 +1,101 @@
+//! Wrong input: one line on stderr saying what, where and how to fix it; nothing on stdout;
+//! exit 2 for usage errors and 1 for the rest; never a panic.
+
+use predicates::prelude::*;
+
+use crate::srm;
+
+fn usage_error(args: &[&str], message: &str) {
+    srm()
+        .args(args)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(message))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn unknown_layer_suggests_the_closest_and_the_listing_command() {
+    srm()
+        .args(["who", "--layer", "kernal", "--model", "paas"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: unknown layer 'kernal'; did you mean 'os'? see `srm layers` for the valid ones\n");
+}
+
+#[test]
+fn unknown_model_suggests_too() {
+    usage_error(
+        &["who", "--layer", "os", "--model", "pass"],
+        "unknown model 'pass'; did you mean 'paas'?",
+    );
+    usage_error(
+        &["diff", "iaas", "sass"],
+        "unknown model 'sass'; did you mean",
+    );
+    usage_error(
+        &["diff", "xyzzy", "saas"],
+        "unknown model 'xyzzy'; see `srm models` for the valid ones",
+    );
+}
+
+#[test]
+fn a_layer_is_not_a_model_and_back() {
+    usage_error(&["who", "--layer", "paas"], "unknown layer 'paas'");
+    usage_error(&["who", "--model", "os"], "unknown model 'os'");
+}
+
+#[test]
+fn bad_flags_and_values_are_usage_errors() {
+    usage_error(&["who", "--owner", "nobody"], "invalid value 'nobody'");
+    usage_error(&["who", "--frobnicate"], "unexpected argument");
+    usage_error(&["--format", "xml", "matrix"], "invalid value 'xml'");
+    usage_error(&["diff", "iaas"], "required");
+    usage_error(
+        &["--json", "--format", "table", "matrix"],
+        "cannot be used with",
+    );
+    usage_error(&[], "Usage:");
+}
+
+#[test]
+fn json_errors_still_go_to_stderr_with_empty_stdout() {
+    usage_error(
+        &["--json", "who", "--layer", "nope"],
+        "unknown layer 'nope'",
+    );
+}
+
+#[test]
+fn a_missing_catalogue_is_a_runtime_error() {
+    srm()
+        .args(["--catalog", "/nonexistent/catalog.yaml", "matrix"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("error: /nonexistent/catalog.yaml: cannot read catalogue: no such file\n");
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    // Run through a real shell pipe, the way users hit it.
+    let bin = assert_cmd::cargo::cargo_bin!("srm");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("set -o pipefail; for i in 1 2 3 4 5 6 7 8; do '{}' who | head -1 >/dev/null || exit 9; done", bin.display()))
+        .output()
+        .expect("bash runs");
+    assert!(
+        out.status.success(),
+        "status {:?}, stderr {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,0 +1,36 @@
+//! Long human output, pinned with insta snapshots (review changes with `cargo insta review`, or
+//! rerun with `INSTA_UPDATE=always` and read the diff before committing).
+
+use crate::stdout_of;
+
+macro_rules! snap {
+    ($name:ident, $($arg:expr),*) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(stdout_of(&[$($arg),*]));
+        }
+    };
+}
+
+snap!(matrix, "matrix");
+snap!(diff_iaas_saas, "diff", "iaas", "saas", "--all");
+snap!(retained, "retained");
+snap!(who_os_paas, "who", "--layer", "os", "--model", "paas");
+snap!(
+    who_ai_platform_paas,
+    "who",
+    "--layer",
+    "ai-platform",
+    "--model",
+    "paas"
+);
+snap!(
+    who_mine_under_paas,
+    "who",
+    "--model",
+    "paas",
+    "--owner",
+    "customer"
+);
+snap!(layers, "layers");
+snap!(models, "models");
