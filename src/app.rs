@@ -5,22 +5,25 @@
 //! the answer to [`crate::render`].
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 
 use crate::catalog::{Catalog, UnknownId};
-use crate::cli::{Cli, ColorArg, Command, FormatArg};
+use crate::cli::{CatalogCommand, Cli, ColorArg, Command, FormatArg, OutputFile};
 use crate::exit::ExitCode;
 use crate::load::{self, Input};
 use crate::query::{self, Report};
 use crate::render::{self, Format, Style};
+use crate::sanitize::clean;
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let input = match &cli.global.catalog {
         Some(arg) => Input::from_arg(arg),
         None => Input::Embedded,
     };
-    let catalog = load::load(&input)?;
     let format = if cli.global.json {
         Format::Json
     } else {
@@ -29,18 +32,67 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             FormatArg::Json => Format::Json,
         }
     };
-    let report = answer(&catalog, &cli.command)?;
+    if let Command::Catalog(command) = &cli.command {
+        return catalog_command(command, input, format);
+    }
+    let catalog = load_catalog(&input)?;
+    let Some(report) = answer(&catalog, &cli.command)? else {
+        return Ok(ExitCode::Success);
+    };
     let text = render::render(&report, format, style(cli.global.color));
+    write_stdout(&text)?;
+    Ok(ExitCode::Success)
+}
+
+/// How long parsing a catalogue may take before srm gives up on it.
+const PARSE_DEADLINE: Duration = Duration::from_secs(15);
+
+/// Reads and parses a catalogue, giving up on a parse that outlives [`PARSE_DEADLINE`].
+///
+/// Why a deadline: the YAML scanner is quadratic in the depth of nested flow collections. The
+/// loader refuses obvious deep nesting before parsing, but that check reads YAML without being
+/// a YAML parser; a file crafted to slip past it could still keep the parser busy for hours.
+/// A 64 MiB catalogue parses in a second or two, so a parse still running after the deadline
+/// is a hostile file, and srm says so and exits 1 instead of hanging. Only the parse is timed:
+/// reading a slow standard input is not the catalogue's fault.
+/// `SRM_PARSE_DEADLINE_MS` shortens the deadline for srm's own tests.
+fn load_catalog(input: &Input) -> Result<Catalog, load::CatalogError> {
+    let text = load::read(input)?;
+    let origin = input.origin();
+    let deadline = std::env::var("SRM_PARSE_DEADLINE_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(PARSE_DEADLINE, Duration::from_millis);
+    let (done, wait) = mpsc::channel::<()>();
+    let watchdog_origin = origin.clone();
+    std::thread::spawn(move || {
+        if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(deadline) {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "error: {}: parsing took longer than {} ms, so srm stopped; the file is likely crafted to be slow (deeply nested [ or {{)",
+                clean(&watchdog_origin),
+                deadline.as_millis()
+            );
+            std::process::exit(i32::from(ExitCode::Failure.code()));
+        }
+    });
+    let result = load::parse(&origin, &text);
+    let _ = done.send(());
+    result
+}
+
+fn write_stdout(text: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
-        .context("cannot write to standard output")?;
-    Ok(ExitCode::Success)
+        .context("cannot write to standard output")
 }
 
-fn answer<'c>(cat: &'c Catalog, command: &Command) -> Result<Report<'c>, UnknownId> {
-    Ok(match command {
+/// The answer to a query command; `None` for the commands that are not queries of a loaded
+/// catalogue (`srm catalog …`, handled before loading).
+fn answer<'c>(cat: &'c Catalog, command: &Command) -> Result<Option<Report<'c>>, UnknownId> {
+    Ok(Some(match command {
         Command::Who {
             layer,
             model,
@@ -59,7 +111,86 @@ fn answer<'c>(cat: &'c Catalog, command: &Command) -> Result<Report<'c>, Unknown
         Command::Matrix => Report::Matrix(query::matrix(cat)),
         Command::Layers => Report::Layers(query::layers(cat)),
         Command::Models => Report::Models(query::models(cat)),
+        Command::Catalog(_) => return Ok(None),
+    }))
+}
+
+fn catalog_command(
+    command: &CatalogCommand,
+    input: Input,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    match command {
+        CatalogCommand::Show { output } => emit(load::EMBEDDED, output)?,
+        CatalogCommand::Schema { output } => emit(&crate::format::json_schema(), output)?,
+        CatalogCommand::Validate { path } => {
+            let input = path.as_deref().map_or(input, Input::from_arg);
+            return validate(&input, format);
+        }
+    }
+    Ok(ExitCode::Success)
+}
+
+/// Validation is the one command whose failure is its answer: problems go to stderr as
+/// `path:line:column: message`, one a line (JSON: a report on stdout), and the exit code is 1.
+fn validate(input: &Input, format: Format) -> anyhow::Result<ExitCode> {
+    let result = load_catalog(input);
+    let report = load::ValidationReport::new(input, &result);
+    match format {
+        Format::Json => write_stdout(&report.to_json())?,
+        Format::Table => match &result {
+            Ok(_) => write_stdout(&format!("ok: {}\n", report.summary()))?,
+            Err(err) => {
+                let mut stderr = std::io::stderr().lock();
+                for problem in &err.problems {
+                    let _ = writeln!(stderr, "{}", clean(&err.format_problem(problem)));
+                }
+                let n = err.problems.len();
+                let _ = writeln!(
+                    stderr,
+                    "error: {} problem{} in {}",
+                    n,
+                    if n == 1 { "" } else { "s" },
+                    clean(&err.origin)
+                );
+            }
+        },
+    }
+    Ok(if result.is_ok() {
+        ExitCode::Success
+    } else {
+        ExitCode::Failure
     })
+}
+
+/// Writes `text` to stdout, or to the --output file, never overwriting one without --force.
+fn emit(text: &str, output: &OutputFile) -> anyhow::Result<()> {
+    let Some(path) = &output.output else {
+        return write_stdout(text);
+    };
+    write_file(path, text, output.force)
+}
+
+fn write_file(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            bail!(
+                "{} already exists; pass --force to overwrite it",
+                path.display()
+            )
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),
+    };
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Colors and width for text output. `auto` colors only a terminal, and never when NO_COLOR is

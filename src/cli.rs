@@ -79,6 +79,38 @@ pub enum Command {
     Layers,
     /// List service models and their aliases.
     Models,
+    /// Show, validate or describe catalogues (bring your own with --catalog).
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Print the embedded catalogue's YAML: the starting point for your own.
+    Show {
+        #[command(flatten)]
+        output: OutputFile,
+    },
+    /// Check a catalogue and list every problem found (default: --catalog, else the embedded one).
+    Validate {
+        /// The catalogue to check (`-` reads standard input).
+        path: Option<OsString>,
+    },
+    /// Print the JSON Schema of the catalogue format, for editors and CI.
+    Schema {
+        #[command(flatten)]
+        output: OutputFile,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct OutputFile {
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Overwrite the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -13,7 +13,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use crate::catalog::{Body, Catalog, Duties, Layer, Model, Owner, Row, Source, Target, normalize};
-use crate::format::{CatalogFile, LayerFile, ModelMap, RowFile};
+use crate::format::{CatalogFile, LayerFile, ModelMap, RowFile, Text};
 use crate::yaml;
 
 /// The catalogue compiled into the binary.
@@ -51,7 +51,7 @@ impl Input {
 }
 
 /// One thing wrong with a catalogue.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Problem {
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -124,6 +124,66 @@ impl fmt::Display for CatalogError {
 }
 
 impl std::error::Error for CatalogError {}
+
+/// What `srm catalog validate` says about a catalogue.
+#[derive(Debug, serde::Serialize)]
+pub struct ValidationReport<'a> {
+    pub format_version: u32,
+    pub catalog: String,
+    pub valid: bool,
+    /// Counts of a valid catalogue; `None` for an invalid one.
+    pub summary: Option<Summary>,
+    pub problems: Vec<&'a Problem>,
+}
+
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Summary {
+    pub layers: usize,
+    pub models: usize,
+    pub rows: usize,
+    pub sources: usize,
+}
+
+impl<'a> ValidationReport<'a> {
+    pub fn new(input: &Input, result: &'a Result<Catalog, CatalogError>) -> ValidationReport<'a> {
+        let (summary, problems) = match result {
+            Ok(cat) => (
+                Some(Summary {
+                    layers: cat.layers.len(),
+                    models: cat.models.len(),
+                    rows: cat.row_count(),
+                    sources: cat.sources.len(),
+                }),
+                Vec::new(),
+            ),
+            Err(err) => (None, err.problems.iter().collect()),
+        };
+        ValidationReport {
+            format_version: 1,
+            catalog: input.origin(),
+            valid: result.is_ok(),
+            summary,
+            problems,
+        }
+    }
+
+    /// `13 layers, 4 models, 26 rows, 4 sources`.
+    pub fn summary(&self) -> String {
+        match self.summary {
+            Some(s) => format!(
+                "{} layers, {} models, {} rows, {} sources",
+                s.layers, s.models, s.rows, s.sources
+            ),
+            None => format!("{} problems", self.problems.len()),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string());
+        text.push('\n');
+        text
+    }
+}
 
 /// Reads and validates a catalogue.
 pub fn load(input: &Input) -> Result<Catalog, CatalogError> {
@@ -226,16 +286,17 @@ pub fn parse(origin: &str, text: &str) -> Result<Catalog, CatalogError> {
             ),
         ));
     }
-    let file: CatalogFile = yaml::from_str(text).map_err(|e| {
-        CatalogError::single(
-            origin,
-            Problem {
-                line: e.line,
-                column: e.column,
-                message: e.message,
-            },
-        )
-    })?;
+    let file: CatalogFile = crate::format::with_text_budget(text.len(), || yaml::from_str(text))
+        .map_err(|e| {
+            CatalogError::single(
+                origin,
+                Problem {
+                    line: e.line,
+                    column: e.column,
+                    message: e.message,
+                },
+            )
+        })?;
     let mut builder = Builder {
         text,
         problems: Vec::new(),
@@ -290,13 +351,17 @@ impl Builder<'_> {
             .enumerate()
             .map(|(i, s)| {
                 self.check_id("source", &s.id, 0);
-                if self.sources.insert(s.id.clone(), i).is_some() {
+                self.check_text("source", &s.id, "title", &s.title);
+                if let Some(url) = &s.url {
+                    self.check_text("source", &s.id, "url", url);
+                }
+                if self.sources.insert(s.id.to_string(), i).is_some() {
                     self.problem_at_id(&s.id, 1, format!("duplicate source id '{}'", s.id));
                 }
                 Source {
-                    id: s.id,
-                    title: s.title,
-                    url: s.url,
+                    id: s.id.into(),
+                    title: s.title.into(),
+                    url: owned(s.url),
                 }
             })
             .collect();
@@ -317,12 +382,13 @@ impl Builder<'_> {
             .enumerate()
             .map(|(i, m)| {
                 self.register("model", &m.id, &m.aliases, Target::Model(i));
-                self.models.push(m.id.clone());
+                self.check_texts("model", &m.id, &m.name, m.description.as_deref(), None);
+                self.models.push(m.id.to_string());
                 Model {
-                    id: m.id,
-                    name: m.name,
-                    aliases: m.aliases,
-                    description: m.description,
+                    id: m.id.into(),
+                    name: m.name.into(),
+                    aliases: all_owned(m.aliases),
+                    description: owned(m.description),
                 }
             })
             .collect();
@@ -344,6 +410,13 @@ impl Builder<'_> {
 
     fn layer(&mut self, li: usize, l: LayerFile) -> Layer {
         self.register("layer", &l.id, &l.aliases, Target::Layer(li));
+        self.check_texts(
+            "layer",
+            &l.id,
+            &l.name,
+            l.description.as_deref(),
+            l.remark.as_deref(),
+        );
         let has_own = l.owners.is_some()
             || l.notes.is_some()
             || l.duties.is_some()
@@ -413,16 +486,23 @@ impl Builder<'_> {
             }
         };
         Layer {
-            id: l.id,
-            name: l.name,
-            aliases: l.aliases,
-            description: l.description,
+            id: l.id.into(),
+            name: l.name.into(),
+            aliases: all_owned(l.aliases),
+            description: owned(l.description),
             body,
         }
     }
 
     fn part(&mut self, li: usize, ri: usize, p: RowFile) -> Row {
         self.register("part", &p.id, &p.aliases, Target::Part(li, ri));
+        self.check_texts(
+            "part",
+            &p.id,
+            &p.name,
+            p.description.as_deref(),
+            p.remark.as_deref(),
+        );
         self.row("part", p)
     }
 
@@ -440,9 +520,15 @@ impl Builder<'_> {
         }
         for (key, note) in note_entries {
             match self.model_index(&key) {
-                Some(m) => notes[m] = Some(note),
+                Some(m) => notes[m] = Some(note.into()),
                 None => self.unknown_model_key(kind, &r.id, "notes", &key),
             }
+        }
+        for note in notes.iter().flatten() {
+            self.check_text(kind, &r.id, "notes", note);
+        }
+        for duty in r.duties.customer.iter().chain(&r.duties.provider) {
+            self.check_text(kind, &r.id, "duties", duty);
         }
         let mut missing = Vec::new();
         for (m, owner) in owners.iter().enumerate() {
@@ -480,19 +566,19 @@ impl Builder<'_> {
             .map(|s| self.source_index(kind, &r.id, "see_also", s))
             .collect();
         Row {
-            id: r.id,
-            name: r.name,
-            aliases: r.aliases,
-            description: r.description,
-            remark: r.remark,
+            id: r.id.into(),
+            name: r.name.into(),
+            aliases: all_owned(r.aliases),
+            description: owned(r.description),
+            remark: owned(r.remark),
             owners: owners
                 .into_iter()
                 .map(|o| o.unwrap_or(Owner::Shared))
                 .collect(),
             notes,
             duties: Duties {
-                customer: r.duties.customer,
-                provider: r.duties.provider,
+                customer: all_owned(r.duties.customer),
+                provider: all_owned(r.duties.provider),
             },
             source,
             see_also,
@@ -540,6 +626,44 @@ impl Builder<'_> {
         }
     }
 
+    fn check_texts(
+        &mut self,
+        kind: &str,
+        id: &str,
+        name: &str,
+        description: Option<&str>,
+        remark: Option<&str>,
+    ) {
+        if name.trim().is_empty() {
+            self.problem_at_id(id, 0, format!("{kind} '{id}' has an empty `name`"));
+        }
+        self.check_text(kind, id, "name", name);
+        if let Some(d) = description {
+            self.check_text(kind, id, "description", d);
+        }
+        if let Some(r) = remark {
+            self.check_text(kind, id, "remark", r);
+        }
+    }
+
+    /// Text must not carry terminal controls: output escapes them anyway, but a catalogue that
+    /// holds them is broken or hostile, and saying so beats printing `\u{1b}` to every reader.
+    fn check_text(&mut self, kind: &str, id: &str, field: &str, text: &str) {
+        if let Some(c) = text
+            .chars()
+            .find(|&c| c != '\n' && c != '\t' && crate::sanitize::is_unsafe(c))
+        {
+            self.problem_at_id(
+                id,
+                0,
+                format!(
+                    "{kind} '{id}' has a control character (U+{:04X}) in `{field}`; remove it",
+                    c as u32
+                ),
+            );
+        }
+    }
+
     fn check_id(&mut self, kind: &str, id: &str, nth: usize) -> bool {
         if is_kebab(id) {
             return true;
@@ -557,7 +681,7 @@ impl Builder<'_> {
     }
 
     /// Records an id and its aliases, reporting clashes with anything registered before.
-    fn register(&mut self, kind: &str, id: &str, aliases: &[String], target: Target) {
+    fn register(&mut self, kind: &str, id: &str, aliases: &[Text], target: Target) {
         // The nth occurrence of `id: X` in the text is the one to point at when X repeats.
         let nth = self.clash_count(id);
         self.ids.entry(target).or_insert_with(|| id.to_string());
@@ -565,6 +689,7 @@ impl Builder<'_> {
             self.insert(kind, id, id, target, nth, "id");
         }
         for alias in aliases {
+            self.check_text(kind, id, "aliases", alias);
             if normalize(alias).is_empty() {
                 self.problem_at_id(id, nth, format!("{kind} '{id}' has an empty alias"));
                 continue;
@@ -641,6 +766,14 @@ fn find_id_line(text: &str, id: &str, nth: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+fn owned(text: Option<Text>) -> Option<String> {
+    text.map(String::from)
+}
+
+fn all_owned(texts: Vec<Text>) -> Vec<String> {
+    texts.into_iter().map(String::from).collect()
 }
 
 fn quote_list(items: &[String]) -> String {

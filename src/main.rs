@@ -25,7 +25,9 @@ fn main() -> std::process::ExitCode {
             if speak {
                 // `{:#}` prints the whole chain of causes on one line. A failing stderr leaves
                 // nothing better to do than exit with the code.
-                let _ = writeln!(std::io::stderr().lock(), "error: {err:#}");
+                // Messages may quote user input, so they are cleaned like any other output.
+                let message = srm::sanitize::clean_lines(&format!("{err:#}"));
+                let _ = writeln!(std::io::stderr().lock(), "error: {message}");
             }
             code.into()
         }

@@ -11,12 +11,17 @@ use std::borrow::Cow;
 
 /// Characters that must not reach a terminal as they are: C0 and C1 controls, DEL, and the
 /// bidirectional overrides, embeddings, isolates and marks.
-fn is_unsafe(c: char) -> bool {
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
             '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
         )
+}
+
+/// Every line of `s` cleaned, line breaks kept: for messages of more than one line.
+pub fn clean_lines(s: &str) -> String {
+    s.split('\n').map(clean).collect::<Vec<_>>().join("\n")
 }
 
 /// `s` with line breaks and tabs as spaces and every other unsafe character escaped.

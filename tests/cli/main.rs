@@ -1,5 +1,6 @@
 //! Integration tests: each drives the built `srm` binary, as a user or a script would.
 
+mod catalogs;
 mod commands;
 mod errors;
 mod json;
