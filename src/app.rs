@@ -10,10 +10,11 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
+use clap::CommandFactory;
 
 use crate::catalog::{Catalog, UnknownId};
 use crate::cli::{CatalogCommand, Cli, ColorArg, Command, FormatArg, OutputFile};
-use crate::exit::ExitCode;
+use crate::exit::{ExitCode, UsageError};
 use crate::load::{self, Input};
 use crate::query::{self, Report};
 use crate::render::{self, Format, Style};
@@ -30,18 +31,86 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         match cli.global.format {
             FormatArg::Table => Format::Table,
             FormatArg::Json => Format::Json,
+            FormatArg::Yaml => Format::Yaml,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+            FormatArg::Svg => Format::Svg,
         }
     };
-    if let Command::Catalog(command) = &cli.command {
-        return catalog_command(command, input, format);
+    match &cli.command {
+        Command::Catalog(command) => return catalog_command(command, input, format),
+        Command::Completions { shell } => {
+            write_stdout(&completions(*shell))?;
+            return Ok(ExitCode::Success);
+        }
+        Command::Man => {
+            write_stdout(&manual()?)?;
+            return Ok(ExitCode::Success);
+        }
+        _ => {}
     }
     let catalog = load_catalog(&input)?;
     let Some(report) = answer(&catalog, &cli.command)? else {
         return Ok(ExitCode::Success);
     };
-    let text = render::render(&report, format, style(cli.global.color));
+    let Some(text) = render::render(&report, format, style(cli.global.color)) else {
+        return Err(UsageError(
+            "--format html and svg draw the matrix only; use them with `srm matrix`".to_string(),
+        )
+        .into());
+    };
     write_stdout(&text)?;
     Ok(ExitCode::Success)
+}
+
+/// A completion script. Layer, part and model ids of the embedded catalogue are offered as
+/// values where the shell supports it; srm still accepts any id, so custom catalogues work.
+fn completions(shell: clap_complete::Shell) -> String {
+    let mut command = Cli::command();
+    if let Ok(cat) = load::parse("embedded", load::EMBEDDED) {
+        let layers: Vec<String> = query::layers(&cat)
+            .layers
+            .iter()
+            .flat_map(|l| std::iter::once(l.id).chain(l.parts.iter().map(|p| p.id)))
+            .map(str::to_string)
+            .collect();
+        let models: Vec<String> = cat.models.iter().map(|m| m.id.clone()).collect();
+        let all: Vec<String> = layers.iter().chain(&models).cloned().collect();
+        let values =
+            |ids: &[String]| {
+                clap::builder::PossibleValuesParser::new(ids.iter().map(|id| {
+                    clap::builder::PossibleValue::new(clap::builder::Str::from(id.clone()))
+                }))
+            };
+        command = command
+            .mut_subcommand("who", |c| {
+                c.mut_arg("layer", |a| a.value_parser(values(&layers)))
+                    .mut_arg("model", |a| a.value_parser(values(&models)))
+            })
+            .mut_subcommand("diff", |c| {
+                c.mut_arg("from", |a| a.value_parser(values(&models)))
+                    .mut_arg("to", |a| a.value_parser(values(&models)))
+            })
+            .mut_subcommand("checklist", |c| {
+                c.mut_arg("model", |a| a.value_parser(values(&models)))
+                    .mut_arg("layer", |a| a.value_parser(values(&layers)))
+            })
+            .mut_subcommand("explain", |c| {
+                c.mut_arg("id", |a| a.value_parser(values(&all)))
+            });
+    }
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "srm", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn manual() -> anyhow::Result<String> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .context("cannot render the manual page")?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// How long parsing a catalogue may take before srm gives up on it.
@@ -111,7 +180,13 @@ fn answer<'c>(cat: &'c Catalog, command: &Command) -> Result<Option<Report<'c>>,
         Command::Matrix => Report::Matrix(query::matrix(cat)),
         Command::Layers => Report::Layers(query::layers(cat)),
         Command::Models => Report::Models(query::models(cat)),
-        Command::Catalog(_) => return Ok(None),
+        Command::Checklist { model, layer } => {
+            let model = cat.resolve_model(model)?;
+            let layer = layer.as_deref().map(|l| cat.resolve_layer(l)).transpose()?;
+            Report::Checklist(query::checklist(cat, model, layer))
+        }
+        Command::Explain { id } => Report::Explain(query::explain(cat, cat.resolve_any(id)?)),
+        Command::Catalog(_) | Command::Completions { .. } | Command::Man => return Ok(None),
     }))
 }
 
@@ -138,7 +213,7 @@ fn validate(input: &Input, format: Format) -> anyhow::Result<ExitCode> {
     let report = load::ValidationReport::new(input, &result);
     match format {
         Format::Json => write_stdout(&report.to_json())?,
-        Format::Table => match &result {
+        _ => match &result {
             Ok(_) => write_stdout(&format!("ok: {}\n", report.summary()))?,
             Err(err) => {
                 let mut stderr = std::io::stderr().lock();
@@ -193,15 +268,17 @@ fn write_file(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// Colors and width for text output. `auto` colors only a terminal, and never when NO_COLOR is
-/// set to anything non-empty (no-color.org).
+/// Colors and width for text output. `auto` colors a terminal; NO_COLOR (set and non-empty,
+/// no-color.org) turns that off, and CLICOLOR_FORCE (set and not `0`) turns it on for anything,
+/// pipes included. NO_COLOR wins over CLICOLOR_FORCE; --color always and never win over both.
 fn style(color: ColorArg) -> Style {
     let tty = std::io::stdout().is_terminal();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let force = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
     let color = match color {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => tty && !no_color,
+        ColorArg::Auto => !no_color && (tty || force),
     };
     let width = if tty {
         terminal_size::terminal_size().map(|(w, _)| w.0)
@@ -223,7 +300,7 @@ pub fn classify(err: &anyhow::Error) -> (ExitCode, bool) {
             return (ExitCode::Success, false);
         }
     }
-    if err.downcast_ref::<UnknownId>().is_some() {
+    if err.downcast_ref::<UnknownId>().is_some() || err.downcast_ref::<UsageError>().is_some() {
         return (ExitCode::Usage, true);
     }
     (ExitCode::Failure, true)

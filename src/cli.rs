@@ -34,7 +34,7 @@ pub struct Global {
     #[arg(long, global = true, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
 
-    /// When to color output: auto colors only a terminal, and not when NO_COLOR is set.
+    /// When to color: auto colors a terminal, or anything if CLICOLOR_FORCE is set; NO_COLOR turns auto off.
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
 
@@ -79,9 +79,32 @@ pub enum Command {
     Layers,
     /// List service models and their aliases.
     Models,
+    /// The customer's to-do list under one model: every row it owns or shares, with duties.
+    ///
+    /// Shared rows also say what the provider covers. `--format markdown` prints task lists
+    /// ready to paste into an issue tracker.
+    Checklist {
+        /// A service model id or alias (see `srm models`).
+        model: String,
+        /// Only this layer or part.
+        #[arg(long, short)]
+        layer: Option<String>,
+    },
+    /// Everything about one layer, part or model: description, cells, duties, sources.
+    Explain {
+        /// A layer, part or model id or alias.
+        id: String,
+    },
     /// Show, validate or describe catalogues (bring your own with --catalog).
     #[command(subcommand)]
     Catalog(CatalogCommand),
+    /// Print a shell completion script (e.g. `srm completions bash > ~/.local/share/bash-completion/completions/srm`).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `srm man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -119,6 +142,16 @@ pub enum FormatArg {
     Table,
     /// JSON for scripts (documented in README).
     Json,
+    /// The same document as JSON, in YAML.
+    Yaml,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// GitHub-flavoured Markdown tables (task lists for `checklist`).
+    Markdown,
+    /// A self-contained HTML page (`matrix` only).
+    Html,
+    /// A standalone SVG picture (`matrix` only).
+    Svg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -26,3 +26,15 @@ impl From<ExitCode> for std::process::ExitCode {
         std::process::ExitCode::from(code.code())
     }
 }
+
+/// A command line that names something srm cannot do (exit 2), beyond what clap checks itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}

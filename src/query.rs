@@ -8,7 +8,7 @@
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
-use crate::catalog::{Catalog, LayerRef, Owner, Row};
+use crate::catalog::{Catalog, LayerRef, Owner, Row, Target};
 
 /// Which way responsibility moves between two models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -232,17 +232,16 @@ fn sources<'a>(cat: &'a Catalog, rows: &[Row]) -> Vec<SourceRef<'a>> {
             cited.push(i);
         }
     }
-    cited
-        .into_iter()
-        .map(|i| {
-            let s = &cat.sources[i];
-            SourceRef {
-                id: &s.id,
-                title: &s.title,
-                url: s.url.as_deref(),
-            }
-        })
-        .collect()
+    cited.into_iter().map(|i| source_ref(cat, i)).collect()
+}
+
+fn source_ref(cat: &Catalog, i: usize) -> SourceRef<'_> {
+    let s = &cat.sources[i];
+    SourceRef {
+        id: &s.id,
+        title: &s.title,
+        url: s.url.as_deref(),
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -432,6 +431,8 @@ pub struct MatrixLayer<'a> {
 pub struct Matrix<'a> {
     pub models: Vec<ModelHead<'a>>,
     pub layers: Vec<MatrixLayer<'a>>,
+    /// Every source the catalogue declares.
+    pub sources: Vec<SourceRef<'a>>,
 }
 
 pub fn matrix(cat: &Catalog) -> Matrix<'_> {
@@ -473,6 +474,7 @@ pub fn matrix(cat: &Catalog) -> Matrix<'_> {
                     .collect(),
             })
             .collect(),
+        sources: (0..cat.sources.len()).map(|i| source_ref(cat, i)).collect(),
     }
 }
 
@@ -551,6 +553,181 @@ pub fn models(cat: &Catalog) -> Models<'_> {
     }
 }
 
+/// One item of the customer's to-do list.
+#[derive(Debug, Serialize)]
+pub struct ChecklistItem<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub owner: Owner,
+    pub note: Option<&'a str>,
+    /// What the customer does.
+    pub duties: Vec<&'a str>,
+    /// What the provider covers, for a shared or depends row (empty when the customer owns it).
+    pub provider_covers: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChecklistLayer<'a> {
+    pub layer: &'a str,
+    pub layer_name: &'a str,
+    pub items: Vec<ChecklistItem<'a>>,
+}
+
+/// The answer to `srm checklist`.
+#[derive(Debug, Serialize)]
+pub struct Checklist<'a> {
+    pub model: &'a str,
+    pub model_name: &'a str,
+    pub layers: Vec<ChecklistLayer<'a>>,
+}
+
+/// `checklist`: every row the customer owns, shares, or may own (`depends`) under a model,
+/// grouped by layer, optionally narrowed to one layer or part.
+pub fn checklist(cat: &Catalog, m: usize, only: Option<LayerRef>) -> Checklist<'_> {
+    let layers = cat
+        .layers
+        .iter()
+        .enumerate()
+        .filter_map(|(li, layer)| {
+            let items: Vec<ChecklistItem> = layer
+                .rows()
+                .iter()
+                .enumerate()
+                .filter(|(ri, _)| match only {
+                    None => true,
+                    Some(LayerRef::Layer(l)) => l == li,
+                    Some(LayerRef::Part(l, r)) => l == li && r == *ri,
+                })
+                .map(|(_, row)| row)
+                .filter(|row| row.owners[m].involves_customer())
+                .map(|row| ChecklistItem {
+                    id: &row.id,
+                    name: &row.name,
+                    owner: row.owners[m],
+                    note: row.note(m),
+                    duties: row.duties.customer.iter().map(String::as_str).collect(),
+                    provider_covers: if row.owners[m].involves_provider() {
+                        row.duties.provider.iter().map(String::as_str).collect()
+                    } else {
+                        Vec::new()
+                    },
+                })
+                .collect();
+            (!items.is_empty()).then_some(ChecklistLayer {
+                layer: &layer.id,
+                layer_name: &layer.name,
+                items,
+            })
+        })
+        .collect();
+    Checklist {
+        model: &cat.models[m].id,
+        model_name: &cat.models[m].name,
+        layers,
+    }
+}
+
+/// What `explain` describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Layer,
+    Part,
+    Model,
+}
+
+/// The answer to `srm explain`: everything about one layer, part or model.
+#[derive(Debug, Serialize)]
+pub struct Explain<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub name: &'a str,
+    pub aliases: &'a [String],
+    pub description: Option<&'a str>,
+    pub remark: Option<&'a str>,
+    /// The layer a part belongs to.
+    pub parent_layer: Option<&'a str>,
+    /// For a layer or part: its cell under each model. For a model: every layer under it.
+    pub cells: Vec<Cell<'a>>,
+    /// Everything each side does for these rows, whoever holds them (empty for a model).
+    pub duties: CellDuties<'a>,
+    pub sources: Vec<SourceRef<'a>>,
+}
+
+pub fn explain(cat: &Catalog, target: Target) -> Explain<'_> {
+    let (kind, layer_ref) = match target {
+        Target::Model(m) => {
+            let model = &cat.models[m];
+            let cells = who(cat, None, Some(m), None).cells;
+            return Explain {
+                kind: Kind::Model,
+                id: &model.id,
+                name: &model.name,
+                aliases: &model.aliases,
+                description: model.description.as_deref(),
+                remark: None,
+                parent_layer: None,
+                cells,
+                duties: CellDuties::default(),
+                sources: Vec::new(),
+            };
+        }
+        Target::Layer(l) => (Kind::Layer, LayerRef::Layer(l)),
+        Target::Part(l, r) => (Kind::Part, LayerRef::Part(l, r)),
+    };
+    let (layer, rows, parent) = match layer_ref {
+        LayerRef::Layer(l) => (&cat.layers[l], cat.layers[l].rows(), None),
+        LayerRef::Part(l, r) => {
+            let layer = &cat.layers[l];
+            (
+                layer,
+                std::slice::from_ref(&layer.rows()[r]),
+                Some(layer.id.as_str()),
+            )
+        }
+    };
+    let mut duties = CellDuties::default();
+    for row in rows {
+        push_unique(&mut duties.customer, &row.duties.customer);
+        push_unique(&mut duties.provider, &row.duties.provider);
+    }
+    let (id, name, aliases, description, remark) = match layer_ref {
+        LayerRef::Layer(_) => (
+            layer.id.as_str(),
+            layer.name.as_str(),
+            layer.aliases.as_slice(),
+            layer.description.as_deref(),
+            layer
+                .rows()
+                .first()
+                .filter(|_| layer.parts().is_empty())
+                .and_then(|r| r.remark.as_deref()),
+        ),
+        LayerRef::Part(..) => {
+            let row = &rows[0];
+            (
+                row.id.as_str(),
+                row.name.as_str(),
+                row.aliases.as_slice(),
+                row.description.as_deref(),
+                row.remark.as_deref(),
+            )
+        }
+    };
+    Explain {
+        kind,
+        id,
+        name,
+        aliases,
+        description,
+        remark,
+        parent_layer: parent,
+        cells: who(cat, Some(layer_ref), None, None).cells,
+        duties,
+        sources: sources(cat, rows),
+    }
+}
+
 /// Any answer, for the renderers.
 #[derive(Debug)]
 pub enum Report<'a> {
@@ -560,6 +737,8 @@ pub enum Report<'a> {
     Matrix(Matrix<'a>),
     Layers(Layers<'a>),
     Models(Models<'a>),
+    Checklist(Checklist<'a>),
+    Explain(Explain<'a>),
 }
 
 #[cfg(test)]

@@ -15,6 +15,11 @@ pub struct YamlError {
     pub message: String,
 }
 
+/// Serialises a value as a YAML document.
+pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    backend::to_string(value).map_err(|e| e.to_string())
+}
+
 /// Deepest flow nesting (`[` and `{`) accepted; a catalogue needs five levels at most.
 pub const MAX_FLOW_DEPTH: usize = 64;
 

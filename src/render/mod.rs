@@ -1,7 +1,10 @@
 //! Turning answers into text. Renderers take a finished [`Report`] and a [`Style`] and return a
 //! `String`; they never query the catalogue, decide anything, or touch stdout.
 
-mod json;
+mod document;
+mod markdown;
+mod picture;
+mod records;
 mod table;
 
 use crate::query::Report;
@@ -9,8 +12,16 @@ use crate::query::Report;
 /// The output forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Tables and text for people.
     Table,
     Json,
+    Yaml,
+    Csv,
+    Markdown,
+    /// A self-contained page (matrix only).
+    Html,
+    /// A standalone picture (matrix only).
+    Svg,
 }
 
 /// How text output may look, decided by the shell from flags and the terminal.
@@ -22,9 +33,19 @@ pub struct Style {
     pub width: Option<u16>,
 }
 
-pub fn render(report: &Report, format: Format, style: Style) -> String {
-    match format {
-        Format::Json => json::render(report),
+/// The report in `format`, or `None` where the format cannot show it (pictures of anything
+/// but the matrix).
+pub fn render(report: &Report, format: Format, style: Style) -> Option<String> {
+    Some(match format {
         Format::Table => table::render(report, style),
-    }
+        Format::Json => document::json(report),
+        Format::Yaml => document::yaml(report),
+        Format::Csv => records::csv(report),
+        Format::Markdown => markdown::render(report),
+        Format::Html | Format::Svg => match report {
+            Report::Matrix(m) if format == Format::Html => picture::html(m),
+            Report::Matrix(m) => picture::svg(m),
+            _ => return None,
+        },
+    })
 }

@@ -24,7 +24,123 @@ pub fn render(report: &Report, style: Style) -> String {
         Report::Matrix(m) => matrix(m, style),
         Report::Layers(l) => layers(l, style),
         Report::Models(m) => models(m, style),
+        Report::Checklist(c) => checklist(c, style),
+        Report::Explain(e) => explain(e, style),
     }
+}
+
+fn checklist(c: &query::Checklist, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "customer checklist under {} ({})",
+        clean(c.model_name),
+        clean(c.model)
+    );
+    if c.layers.is_empty() {
+        out.push_str("nothing for the customer here\n");
+        return out;
+    }
+    let mut table = new_table(
+        style,
+        &["Layer", "Row", "Owner", "Your duties", "Provider covers"],
+    );
+    for layer in &c.layers {
+        for item in &layer.items {
+            let bullets = |items: &[&str]| {
+                items
+                    .iter()
+                    .map(|d| format!("☐ {}", clean(d)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            let covers: Vec<String> = item
+                .provider_covers
+                .iter()
+                .map(|d| format!("• {}", clean(d)))
+                .collect();
+            table.add_row(vec![
+                Cell::new(clean(layer.layer)),
+                Cell::new(format!("{} ({})", clean(item.name), clean(item.id))),
+                owner_cell(item.owner, style),
+                Cell::new(bullets(&item.duties)),
+                Cell::new(covers.join("\n")),
+            ]);
+        }
+    }
+    out.push_str(&finish(&table));
+    out
+}
+
+fn explain(e: &query::Explain, style: Style) -> String {
+    let mut out = String::new();
+    let kind = match e.kind {
+        query::Kind::Layer => "layer",
+        query::Kind::Part => "part",
+        query::Kind::Model => "model",
+    };
+    let _ = writeln!(out, "{} ({kind} {})", clean(e.name), clean(e.id));
+    if let Some(parent) = e.parent_layer {
+        let _ = writeln!(out, "part of layer: {}", clean(parent));
+    }
+    if !e.aliases.is_empty() {
+        let _ = writeln!(out, "aliases: {}", join_clean(e.aliases));
+    }
+    if let Some(d) = e.description {
+        let _ = writeln!(out, "\n{}", clean(d));
+    }
+    if let Some(r) = e.remark {
+        let _ = writeln!(out, "\nremark: {}", clean(r));
+    }
+    out.push('\n');
+    let first = if e.kind == query::Kind::Model {
+        "Layer"
+    } else {
+        "Model"
+    };
+    let mut table = new_table(style, &[first, "Owner", "Note"]);
+    for c in &e.cells {
+        let label = if e.kind == query::Kind::Model {
+            format!("{} ({})", clean(c.layer_name), clean(c.layer))
+        } else {
+            format!("{} ({})", clean(c.model_name), clean(c.model))
+        };
+        table.add_row(vec![
+            Cell::new(label),
+            owner_cell(c.owner, style),
+            Cell::new(opt(c.note)),
+        ]);
+        for p in &c.parts {
+            table.add_row(vec![
+                Cell::new(sub(p.name)),
+                owner_cell(p.owner, style),
+                Cell::new(opt(p.note)),
+            ]);
+        }
+    }
+    out.push_str(&finish(&table));
+    for (side, duties) in [
+        ("customer", &e.duties.customer),
+        ("provider", &e.duties.provider),
+    ] {
+        if !duties.is_empty() {
+            let _ = writeln!(out, "\n{side} duties (when it holds the row):");
+            for d in duties {
+                let _ = writeln!(out, "  - {}", clean(d));
+            }
+        }
+    }
+    if !e.sources.is_empty() {
+        let _ = writeln!(out, "\nsources:");
+        for s in &e.sources {
+            let _ = write!(out, "  [{}] {}", clean(s.id), clean(s.title));
+            if let Some(url) = s.url {
+                let _ = write!(out, " <{}>", clean(url));
+            }
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn color_of(owner: Owner) -> Color {

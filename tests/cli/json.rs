@@ -161,6 +161,7 @@ pub struct MatrixJson {
     pub format_version: u32,
     pub models: Vec<ModelHeadJson>,
     pub layers: Vec<MatrixLayerJson>,
+    pub sources: Vec<SourceJson>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -3,6 +3,7 @@
 mod catalogs;
 mod commands;
 mod errors;
+mod formats;
 mod json;
 mod reference;
 mod snapshots;

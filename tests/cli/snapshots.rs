@@ -34,3 +34,14 @@ snap!(
 );
 snap!(layers, "layers");
 snap!(models, "models");
+snap!(checklist_paas, "checklist", "paas");
+snap!(explain_identity, "explain", "identity");
+snap!(explain_paas, "explain", "paas");
+snap!(
+    checklist_paas_markdown,
+    "checklist",
+    "paas",
+    "--format",
+    "markdown"
+);
+snap!(matrix_markdown, "matrix", "--format", "markdown");

@@ -1,0 +1,341 @@
+//! The matrix as a picture: a self-contained HTML page and a standalone SVG, drawn the way the
+//! published diagrams are: layers down, models across, one colored cell per owner (shared as a
+//! split cell, depends hatched), a legend, parts under their layer, the rows the customer
+//! always retains marked, and the sources at the foot. No network: styles are inline, and every
+//! catalogue string is escaped.
+
+use std::fmt::Write as _;
+
+use crate::catalog::Owner;
+use crate::query::{ByModel, Matrix};
+use crate::sanitize::clean;
+
+const CUSTOMER: &str = "#2563eb";
+const PROVIDER: &str = "#16a34a";
+const DEPENDS: &str = "#9333ea";
+
+/// Escapes text for HTML and XML content and attribute values.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in clean(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Only http(s) links become links; anything else is shown as text.
+fn safe_url(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| esc(url.trim()))
+}
+
+const CSS: &str = r#"
+body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111827; margin: 2rem; }
+h1 { font-size: 1.4rem; margin: 0 0 1rem; }
+table { border-collapse: separate; border-spacing: 3px; }
+th { text-align: left; padding: .4rem .6rem; background: #f3f4f6; }
+th.model { text-align: center; min-width: 7.5rem; }
+td { padding: .35rem .6rem; }
+td.name.layer { font-weight: 600; }
+td.name.part { padding-left: 1.8rem; color: #374151; }
+td.owner { text-align: center; color: #fff; font-weight: 600; border-radius: 3px; }
+td.customer { background: #2563eb; }
+td.provider { background: #16a34a; }
+td.shared { background: linear-gradient(135deg, #2563eb 0 50%, #16a34a 50% 100%); }
+td.depends { background: repeating-linear-gradient(45deg, #9333ea 0 6px, #c084fc 6px 12px); }
+tr.retained td.name { box-shadow: inset 5px 0 #f59e0b; }
+.legend { display: flex; gap: 1.2rem; margin: 1rem 0; flex-wrap: wrap; }
+.legend span.swatch { display: inline-block; width: 1.6rem; height: 1rem; vertical-align: middle; margin-right: .4rem; border-radius: 3px; }
+.swatch.customer { background: #2563eb; } .swatch.provider { background: #16a34a; }
+.swatch.shared { background: linear-gradient(135deg, #2563eb 0 50%, #16a34a 50% 100%); }
+.swatch.depends { background: repeating-linear-gradient(45deg, #9333ea 0 6px, #c084fc 6px 12px); }
+.swatch.retained { background: #f59e0b; width: .4rem !important; }
+footer { margin-top: 1.5rem; color: #4b5563; font-size: .9rem; }
+"#;
+
+fn legend_label(owner: Owner) -> &'static str {
+    match owner {
+        Owner::Customer => "customer",
+        Owner::Provider => "provider",
+        Owner::Shared => "shared",
+        Owner::Depends => "depends on the model chosen",
+    }
+}
+
+pub fn html(m: &Matrix) -> String {
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<title>Shared responsibility matrix</title>\n<style>");
+    out.push_str(CSS);
+    out.push_str("</style>\n</head>\n<body>\n<h1>Shared responsibility matrix</h1>\n");
+    out.push_str("<table>\n<thead><tr><th>Layer</th>");
+    for model in &m.models {
+        let _ = write!(
+            out,
+            "<th class=\"model\" data-model=\"{}\">{}</th>",
+            esc(model.id),
+            esc(model.name)
+        );
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    let mut row = |kind: &str, id: &str, name: &str, owners: &ByModel, retained: bool| {
+        let _ = write!(
+            out,
+            "<tr class=\"{kind}{}\" data-id=\"{}\"><td class=\"name {kind}\">{}</td>",
+            if retained { " retained" } else { "" },
+            esc(id),
+            esc(name)
+        );
+        for (model, owner) in &owners.0 {
+            let _ = write!(
+                out,
+                "<td class=\"owner {owner}\" data-model=\"{}\" title=\"{}: {}\">{owner}</td>",
+                esc(model),
+                esc(name),
+                legend_label(*owner)
+            );
+        }
+        out.push_str("</tr>\n");
+    };
+    for layer in &m.layers {
+        row("layer", layer.id, layer.name, &layer.owners, layer.retained);
+        for part in &layer.parts {
+            row("part", part.id, part.name, &part.owners, part.retained);
+        }
+    }
+    out.push_str("</tbody>\n</table>\n<div class=\"legend\">\n");
+    for owner in Owner::ALL {
+        let _ = writeln!(
+            out,
+            "<div><span class=\"swatch {owner}\"></span>{}</div>",
+            legend_label(owner)
+        );
+    }
+    out.push_str(
+        "<div><span class=\"swatch retained\"></span>always retained by the customer</div>\n",
+    );
+    out.push_str("</div>\n<p>A layer made of parts is shared unless all its parts agree.</p>\n");
+    out.push_str("<footer>\n<p>Sources:</p>\n<ul>\n");
+    for s in &m.sources {
+        let title = esc(s.title);
+        match s.url.and_then(safe_url) {
+            Some(url) => {
+                let _ = writeln!(
+                    out,
+                    "<li>[{}] <a href=\"{url}\">{title}</a></li>",
+                    esc(s.id)
+                );
+            }
+            None => {
+                let _ = writeln!(out, "<li>[{}] {title}</li>", esc(s.id));
+            }
+        }
+    }
+    out.push_str("</ul>\n<p>Generated by srm.</p>\n</footer>\n</body>\n</html>\n");
+    out
+}
+
+pub fn svg(m: &Matrix) -> String {
+    const NAME_W: usize = 340;
+    const COL_W: usize = 120;
+    const ROW_H: usize = 26;
+    const GAP: usize = 3;
+    const PAD: usize = 16;
+    let rows: usize = m.layers.iter().map(|l| 1 + l.parts.len()).sum();
+    let width = PAD * 2 + NAME_W + m.models.len() * (COL_W + GAP);
+    let table_h = (rows + 1) * (ROW_H + GAP);
+    let legend_y = PAD + table_h + 12;
+    let sources_y = legend_y + 40;
+    let height = sources_y + 20 + 36 * m.sources.len() + PAD;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"system-ui, sans-serif\" font-size=\"13\">"
+    );
+    out.push_str("<title>Shared responsibility matrix</title>\n");
+    let _ = writeln!(
+        out,
+        "<defs><pattern id=\"hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#c084fc\"/><rect width=\"4\" height=\"8\" fill=\"{DEPENDS}\"/></pattern></defs>"
+    );
+    let _ = writeln!(
+        out,
+        "<rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>"
+    );
+    // Header.
+    let _ = writeln!(
+        out,
+        "<text x=\"{}\" y=\"{}\" font-weight=\"700\">Layer</text>",
+        PAD + 6,
+        PAD + 17
+    );
+    for (i, model) in m.models.iter().enumerate() {
+        let x = PAD + NAME_W + i * (COL_W + GAP);
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-weight=\"700\" data-model=\"{}\">{}</text>",
+            x + COL_W / 2,
+            PAD + 17,
+            esc(model.id),
+            esc(model.name)
+        );
+    }
+    let mut y = PAD + ROW_H + GAP;
+    let row = |out: &mut String,
+               y: usize,
+               part: bool,
+               id: &str,
+               name: &str,
+               owners: &ByModel,
+               retained: bool| {
+        if retained {
+            let _ = writeln!(
+                out,
+                "<rect x=\"{PAD}\" y=\"{y}\" width=\"5\" height=\"{ROW_H}\" fill=\"#f59e0b\"/>"
+            );
+        }
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\"{} data-id=\"{}\">{}</text>",
+            PAD + if part { 28 } else { 10 },
+            y + 17,
+            if part { "" } else { " font-weight=\"600\"" },
+            esc(id),
+            esc(name)
+        );
+        for (i, (_, owner)) in owners.0.iter().enumerate() {
+            let x = PAD + NAME_W + i * (COL_W + GAP);
+            cell_svg(out, x, y, COL_W, ROW_H, *owner);
+        }
+    };
+    for layer in &m.layers {
+        row(
+            &mut out,
+            y,
+            false,
+            layer.id,
+            layer.name,
+            &layer.owners,
+            layer.retained,
+        );
+        y += ROW_H + GAP;
+        for part in &layer.parts {
+            row(
+                &mut out,
+                y,
+                true,
+                part.id,
+                part.name,
+                &part.owners,
+                part.retained,
+            );
+            y += ROW_H + GAP;
+        }
+    }
+    // Legend.
+    let mut x = PAD;
+    for owner in Owner::ALL {
+        cell_svg(&mut out, x, legend_y, 28, 16, owner);
+        let label = legend_label(owner);
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\">{label}</text>",
+            x + 34,
+            legend_y + 13
+        );
+        x += 34 + label.len() * 7 + 22;
+    }
+    let _ = writeln!(
+        out,
+        "<rect x=\"{x}\" y=\"{legend_y}\" width=\"5\" height=\"16\" fill=\"#f59e0b\"/><text x=\"{}\" y=\"{}\">always retained by the customer</text>",
+        x + 11,
+        legend_y + 13
+    );
+    let _ = writeln!(
+        out,
+        "<text x=\"{PAD}\" y=\"{sources_y}\" fill=\"#4b5563\">Sources:</text>"
+    );
+    // Two lines a source, title then address, so long URLs stay inside the picture.
+    for (i, s) in m.sources.iter().enumerate() {
+        let y = sources_y + 20 + 36 * i;
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{y}\" fill=\"#4b5563\">[{}] {}</text>",
+            PAD + 10,
+            esc(s.id),
+            esc(s.title)
+        );
+        if let Some(url) = s.url {
+            let _ = writeln!(
+                out,
+                "<text x=\"{}\" y=\"{}\" fill=\"#6b7280\" font-size=\"11\">{}</text>",
+                PAD + 24,
+                y + 15,
+                esc(url)
+            );
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// One owner cell: a filled box, split diagonally for shared, hatched for depends.
+fn cell_svg(out: &mut String, x: usize, y: usize, w: usize, h: usize, owner: Owner) {
+    match owner {
+        Owner::Shared => {
+            let _ = writeln!(
+                out,
+                "<g class=\"cell shared\"><polygon points=\"{x},{y} {},{y} {x},{}\" fill=\"{CUSTOMER}\"/><polygon points=\"{},{y} {},{} {x},{}\" fill=\"{PROVIDER}\"/></g>",
+                x + w,
+                y + h,
+                x + w,
+                x + w,
+                y + h,
+                y + h
+            );
+        }
+        _ => {
+            let fill = match owner {
+                Owner::Customer => CUSTOMER.to_string(),
+                Owner::Provider => PROVIDER.to_string(),
+                _ => "url(#hatch)".to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "<rect class=\"cell {owner}\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\" fill=\"{fill}\"/>"
+            );
+        }
+    }
+    if h >= 20 {
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#ffffff\" font-weight=\"600\">{owner}</text>",
+            x + w / 2,
+            y + h / 2 + 5
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_covers_markup_and_controls() {
+        assert_eq!(esc("<b a=\"x\">&'"), "&lt;b a=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(esc("a\u{1b}b"), "a\\u{1b}b");
+    }
+
+    #[test]
+    fn only_web_links_become_links() {
+        assert!(safe_url("https://example.org/x").is_some());
+        assert!(safe_url("javascript:alert(1)").is_none());
+    }
+}
