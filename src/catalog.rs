@@ -7,6 +7,7 @@
 //! One place knows each fact. A row stores its owners; a layer made of parts stores none, and its
 //! owner under a model is derived from its rows by [`Layer::owner`] every time it is asked.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -205,14 +206,23 @@ pub struct Catalog {
 }
 
 /// The form every id and alias is matched in: lowercase, with `_` and spaces read as `-`.
-pub fn normalize(name: &str) -> String {
-    name.trim()
-        .chars()
-        .map(|c| match c {
-            '_' | ' ' => '-',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+pub fn normalize(name: &str) -> Cow<'_, str> {
+    // Ids are usually typed and stored in this form already: no allocation then.
+    if name
+        .bytes()
+        .all(|b| !b.is_ascii_uppercase() && b != b'_' && b != b' ' && !b.is_ascii_whitespace())
+    {
+        return Cow::Borrowed(name);
+    }
+    Cow::Owned(
+        name.trim()
+            .chars()
+            .map(|c| match c {
+                '_' | ' ' => '-',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect(),
+    )
 }
 
 /// An id the user typed that names nothing of the kind asked for. A usage error (exit 2).
@@ -243,7 +253,7 @@ impl std::error::Error for UnknownId {}
 
 impl Catalog {
     pub fn find(&self, name: &str) -> Option<Target> {
-        self.index.get(&normalize(name)).copied()
+        self.index.get(normalize(name).as_ref()).copied()
     }
 
     pub fn resolve_model(&self, name: &str) -> Result<usize, UnknownId> {
@@ -290,7 +300,7 @@ impl Catalog {
             .map(|(key, t)| (strsim::damerau_levenshtein(&wanted, key), key, *t))
             .filter(|(dist, key, _)| {
                 *dist <= (key.len() / 3).max(1)
-                    || (wanted.len() >= 2 && key.starts_with(wanted.as_str()))
+                    || (wanted.len() >= 2 && key.starts_with(wanted.as_ref()))
             })
             // Ties broken by key so the suggestion never depends on hash order.
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
