@@ -61,6 +61,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .into());
     };
     write_stdout(&text)?;
+    // The process ends next and the OS takes its memory back at once; freeing the catalogue's
+    // thousands of small allocations one by one first was 5% of a whole `srm who`.
+    std::mem::forget(report);
+    std::mem::forget(catalog);
     Ok(ExitCode::Success)
 }
 
