@@ -33,7 +33,7 @@ JQ_QUERY='.layers[] | select(.id == "os") | .owners.paas'
 hyperfine -N --warmup 20 --runs "$RUNS" --export-json "$OUT/startup.json" \
   -n hello "$HELLO" \
   -n srm "$SRM who --layer os --model paas" \
-  -n jq "jq -r '$JQ_QUERY' $OUT/matrix.json" >/dev/null
+  -n jq "jq -r '$JQ_QUERY' $OUT/matrix.json" >/dev/null 2>&1
 median() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .median' "$OUT/startup.json"; }
 h=$(median hello); s=$(median srm); j=$(median jq)
 printf '%-8s median %8.3f ms\n' hello "$(echo "$h*1000" | bc -l)" srm "$(echo "$s*1000" | bc -l)" jq "$(echo "$j*1000" | bc -l)"
@@ -59,7 +59,7 @@ for n in 1000 10000 100000; do
   runs=$([ "$n" -ge 100000 ] && echo 5 || echo 20)
   hyperfine -N --warmup 1 --runs "$runs" --export-json "$OUT/scale-$n.json" \
     -n who "$SRM --catalog $f who --layer os --model paas" \
-    -n diff "$SRM --catalog $f diff iaas saas" >/dev/null
+    -n diff "$SRM --catalog $f diff iaas saas" >/dev/null 2>&1
   w=$(jq -r '.results[] | select(.command == "who") | .median' "$OUT/scale-$n.json")
   d=$(jq -r '.results[] | select(.command == "diff") | .median' "$OUT/scale-$n.json")
   peak=$(/usr/bin/time -f %M $SRM --catalog "$f" diff iaas saas 2>&1 >/dev/null | tail -1)

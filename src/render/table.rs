@@ -119,27 +119,7 @@ fn explain(e: &query::Explain, style: Style) -> String {
         }
     }
     out.push_str(&finish(&table));
-    for (side, duties) in [
-        ("customer", &e.duties.customer),
-        ("provider", &e.duties.provider),
-    ] {
-        if !duties.is_empty() {
-            let _ = writeln!(out, "\n{side} duties (when it holds the row):");
-            for d in duties {
-                let _ = writeln!(out, "  - {}", clean(d));
-            }
-        }
-    }
-    if !e.sources.is_empty() {
-        let _ = writeln!(out, "\nsources:");
-        for s in &e.sources {
-            let _ = write!(out, "  [{}] {}", clean(s.id), clean(s.title));
-            if let Some(url) = s.url {
-                let _ = write!(out, " <{}>", clean(url));
-            }
-            out.push('\n');
-        }
-    }
+    duties_and_sources(&mut out, &e.duties, " (when it holds the row)", &e.sources);
     out
 }
 
@@ -243,20 +223,31 @@ fn who_single(cell: &query::Cell, style: Style) -> String {
         }
         out.push_str(&finish(&table));
     }
-    for (side, duties) in [
-        ("customer", &cell.duties.customer),
-        ("provider", &cell.duties.provider),
+    duties_and_sources(&mut out, &cell.duties, "", &cell.sources);
+    out
+}
+
+/// Each side's duties as bullet lists, then the sources with their addresses.
+fn duties_and_sources(
+    out: &mut String,
+    duties: &query::CellDuties,
+    qualifier: &str,
+    sources: &[query::SourceRef],
+) {
+    for (side, list) in [
+        ("customer", &duties.customer),
+        ("provider", &duties.provider),
     ] {
-        if !duties.is_empty() {
-            let _ = writeln!(out, "\n{side} duties:");
-            for d in duties {
+        if !list.is_empty() {
+            let _ = writeln!(out, "\n{side} duties{qualifier}:");
+            for d in list {
                 let _ = writeln!(out, "  - {}", clean(d));
             }
         }
     }
-    if !cell.sources.is_empty() {
+    if !sources.is_empty() {
         let _ = writeln!(out, "\nsources:");
-        for s in &cell.sources {
+        for s in sources {
             let _ = write!(out, "  [{}] {}", clean(s.id), clean(s.title));
             if let Some(url) = s.url {
                 let _ = write!(out, " <{}>", clean(url));
@@ -264,7 +255,6 @@ fn who_single(cell: &query::Cell, style: Style) -> String {
             out.push('\n');
         }
     }
-    out
 }
 
 fn who_table(who: &Who, style: Style) -> String {
