@@ -6,8 +6,6 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
-use std::sync::mpsc;
-use std::time::Duration;
 
 use anyhow::{Context, bail};
 use clap::CommandFactory;
@@ -72,7 +70,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// values where the shell supports it; srm still accepts any id, so custom catalogues work.
 fn completions(shell: clap_complete::Shell) -> String {
     let mut command = Cli::command();
-    if let Ok(cat) = load::parse("embedded", load::EMBEDDED) {
+    if let Ok(cat) = load::load(&Input::Embedded) {
         let layers: Vec<String> = query::layers(&cat)
             .layers
             .iter()
@@ -117,45 +115,9 @@ fn manual() -> anyhow::Result<String> {
     Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
-/// How long parsing a catalogue may take before srm gives up on it.
-const PARSE_DEADLINE: Duration = Duration::from_secs(15);
-
-/// Reads and parses a catalogue, giving up on a parse that outlives [`PARSE_DEADLINE`].
-///
-/// Why a deadline: the YAML scanner is quadratic in the depth of nested flow collections. The
-/// loader refuses obvious deep nesting before parsing, but that check reads YAML without being
-/// a YAML parser; a file crafted to slip past it could still keep the parser busy for hours.
-/// A 64 MiB catalogue parses in a second or two, so a parse still running after the deadline
-/// is a hostile file, and srm says so and exits 1 instead of hanging. Only the parse is timed:
-/// reading a slow standard input is not the catalogue's fault.
-/// `SRM_PARSE_DEADLINE_MS` shortens the deadline for srm's own tests.
+/// Reads and validates the catalogue the user chose (or the embedded one).
 fn load_catalog(input: &Input) -> Result<Catalog, load::CatalogError> {
-    if *input == Input::Embedded {
-        // Ours, checked by the tests: no watchdog thread to pay for.
-        return load::load(input);
-    }
-    let text = load::read(input)?;
-    let origin = input.origin();
-    let deadline = std::env::var("SRM_PARSE_DEADLINE_MS")
-        .ok()
-        .and_then(|ms| ms.parse().ok())
-        .map_or(PARSE_DEADLINE, Duration::from_millis);
-    let (done, wait) = mpsc::channel::<()>();
-    let watchdog_origin = origin.clone();
-    std::thread::spawn(move || {
-        if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(deadline) {
-            let _ = writeln!(
-                std::io::stderr().lock(),
-                "error: {}: parsing took longer than {} ms, so srm stopped; the file is likely crafted to be slow (deeply nested [ or {{)",
-                clean(&watchdog_origin),
-                deadline.as_millis()
-            );
-            std::process::exit(i32::from(ExitCode::Failure.code()));
-        }
-    });
-    let result = load::parse(&origin, &text);
-    let _ = done.send(());
-    result
+    load::load(input)
 }
 
 fn write_stdout(text: &str) -> anyhow::Result<()> {
@@ -205,7 +167,7 @@ fn catalog_command(
 ) -> anyhow::Result<ExitCode> {
     match command {
         CatalogCommand::Show { output } => emit(load::EMBEDDED, output)?,
-        CatalogCommand::Schema { output } => emit(&crate::format::json_schema(), output)?,
+        CatalogCommand::Schema { output } => emit(&crate::catalog::file::json_schema(), output)?,
         CatalogCommand::Validate { path } => {
             let input = path.as_deref().map_or(input, Input::from_arg);
             return validate(&input, format);

@@ -5,6 +5,9 @@
 //! `format_version` envelope), and the table renderers read the same fields, so the two output
 //! forms cannot disagree. Nothing here prints or decides how anything looks.
 
+use std::collections::HashSet;
+use std::hash::Hash;
+
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
@@ -203,36 +206,67 @@ fn cell(cat: &Catalog, r: LayerRef, m: usize) -> Cell<'_> {
 
 /// The duties of the side(s) holding each row under model `m`, in row order, without repeats.
 fn duties(rows: &[Row], m: usize) -> CellDuties<'_> {
-    let mut out = CellDuties::default();
-    for row in rows {
+    all_duties(rows, |row| {
         let owner = row.owners[m];
-        if owner.involves_customer() {
-            push_unique(&mut out.customer, &row.duties.customer);
-        }
-        if owner.involves_provider() {
-            push_unique(&mut out.provider, &row.duties.provider);
-        }
-    }
-    out
+        (owner.involves_customer(), owner.involves_provider())
+    })
 }
 
-fn push_unique<'a>(into: &mut Vec<&'a str>, items: &'a [String]) {
-    for item in items {
-        if !into.contains(&item.as_str()) {
-            into.push(item);
+/// The duties of `rows`, in row order without repeats; `sides` says, for each row, whether
+/// its customer and its provider duties count.
+fn all_duties<'a>(rows: &'a [Row], sides: impl Fn(&Row) -> (bool, bool)) -> CellDuties<'a> {
+    let mut customer = Distinct::default();
+    let mut provider = Distinct::default();
+    for row in rows {
+        let (c, p) = sides(row);
+        if c {
+            customer.extend(row.duties.customer.iter().map(String::as_str));
+        }
+        if p {
+            provider.extend(row.duties.provider.iter().map(String::as_str));
+        }
+    }
+    CellDuties {
+        customer: customer.items,
+        provider: provider.items,
+    }
+}
+
+/// Items in first-seen order without repeats; the set keeps each check constant-time, so
+/// merging stays linear however long the lists.
+struct Distinct<T> {
+    items: Vec<T>,
+    seen: HashSet<T>,
+}
+
+impl<T> Default for Distinct<T> {
+    fn default() -> Self {
+        Distinct {
+            items: Vec::new(),
+            seen: HashSet::new(),
+        }
+    }
+}
+
+impl<T: Copy + Eq + Hash> Distinct<T> {
+    fn extend(&mut self, items: impl IntoIterator<Item = T>) {
+        for item in items {
+            if self.seen.insert(item) {
+                self.items.push(item);
+            }
         }
     }
 }
 
 /// The sources cited by `rows`: each row's main source first, then its others, without repeats.
 fn sources<'a>(cat: &'a Catalog, rows: &[Row]) -> Vec<SourceRef<'a>> {
-    let mut cited: Vec<usize> = Vec::new();
-    for i in rows.iter().flat_map(Row::source_indices) {
-        if !cited.contains(&i) {
-            cited.push(i);
-        }
-    }
-    cited.into_iter().map(|i| source_ref(cat, i)).collect()
+    let mut cited = Distinct::default();
+    cited.extend(rows.iter().flat_map(Row::source_indices));
+    cited
+        .items
+        .into_iter()
+        .map(|i| source_ref(cat, i))
+        .collect()
 }
 
 fn source_ref(cat: &Catalog, i: usize) -> SourceRef<'_> {
@@ -686,11 +720,7 @@ pub fn explain(cat: &Catalog, target: Target) -> Explain<'_> {
             )
         }
     };
-    let mut duties = CellDuties::default();
-    for row in rows {
-        push_unique(&mut duties.customer, &row.duties.customer);
-        push_unique(&mut duties.provider, &row.duties.provider);
-    }
+    let duties = all_duties(rows, |_| (true, true));
     let (id, name, aliases, description, remark) = match layer_ref {
         LayerRef::Layer(_) => (
             layer.id.as_str(),

@@ -60,5 +60,5 @@ pub fn json(report: &Report) -> String {
 }
 
 pub fn yaml(report: &Report) -> String {
-    crate::yaml::to_string(&Document(report)).unwrap_or_else(|_| "{}\n".to_string())
+    serde_saphyr::to_string(&Document(report)).unwrap_or_else(|_| "{}\n".to_string())
 }

@@ -11,7 +11,7 @@ use crate::{srm, stdout_of};
 const BAD: &[(&str, &str)] = &[
     (
         "alias-case-collision.yaml",
-        "duplicate id 'network-controls': model 'iaas' already uses it",
+        ":16:13: duplicate id 'network-controls': model 'iaas' already uses it",
     ),
     (
         "alias-collision.yaml",
@@ -19,33 +19,30 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "alias-repetition.yaml",
-        "YAML aliases (*name) that repeat values are not supported",
+        ":133:136: the parsing budget for a file of this size is spent: YAML aliases (*name) replay more than",
     ),
     (
         "bidi-override-in-name.yaml",
         "control character (U+202E) in `name`",
     ),
-    (
-        "billion-laughs.yaml",
-        "duties.provider[0]: invalid type: sequence, expected a string",
-    ),
+    ("billion-laughs.yaml", ":14:21: expected text here"),
     ("binary-junk.yaml", "not valid UTF-8"),
     ("cells-and-parts.yaml", "has both cells of its own"),
     (
         "deep-nesting-maps.yaml",
-        "flow collections nested more than 64 deep",
+        ":1:9: expected a list (`- item` lines or `[a, b]`) here",
     ),
     (
         "deep-nesting.yaml",
-        "flow collections nested more than 64 deep",
+        ":1:41: nested more than 32 levels deep",
     ),
     (
         "depends-without-note.yaml",
         "is `depends` under 'paas' but has no note",
     ),
-    ("duplicate-field.yaml", "duplicate field `name`"),
+    ("duplicate-field.yaml", ":5:28: duplicate key `name`"),
     ("duplicate-ids.yaml", ":20:9: duplicate id 'os'"),
-    ("duplicate-owner-key.yaml", "duplicate key 'paas'"),
+    ("duplicate-owner-key.yaml", ":11:81: duplicate key `paas`"),
     ("empty-id.yaml", "a layer has an empty id"),
     ("empty-parts.yaml", "unknown field `old_parts`"),
     ("empty.yaml", "the catalogue is empty"),
@@ -61,18 +58,21 @@ const BAD: &[(&str, &str)] = &[
         "missing-cell.yaml",
         "layer 'os' has no owner for model 'saas'",
     ),
-    ("multiple-documents.yaml", "more than one document"),
+    ("multiple-documents.yaml", ":20:1: more than one document"),
     (
         "neither-cells-nor-parts.yaml",
         "has neither `owners` nor `parts`",
     ),
     ("no-layers.yaml", "no layers declared"),
-    ("no-models.yaml", "unknown model 'on-prem'"),
+    (
+        "no-models.yaml",
+        "unknown model 'on-prem' in `owners`; the catalogue declares no `models`",
+    ),
     (
         "not-kebab-id.yaml",
         "layer id 'Operating_System' is not lowercase-kebab",
     ),
-    ("nul-bytes.yaml", "control characters are not allowed"),
+    ("nul-bytes.yaml", ":1:8: unexpected character"),
     ("only-comments.yaml", "no models declared"),
     ("only-whitespace.yaml", "the catalogue is empty"),
     (
@@ -81,22 +81,31 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "syntax-error.yaml",
-        ":7:5: did not find expected ',' or '}'",
+        ":9:3: \"-\" is only valid inside a block",
     ),
-    ("tab-indentation.yaml", "found a tab character"),
+    (
+        "tab-indentation.yaml",
+        ":9:9: while scanning a plain scalar, found a tab",
+    ),
     (
         "top-level-list.yaml",
-        "invalid type: sequence, expected struct CatalogFile",
+        ":1:1: expected a mapping (`key: value` entries) here",
     ),
-    ("top-level-scalar.yaml", "invalid type: string \"hello\""),
+    (
+        "top-level-scalar.yaml",
+        ":1:1: expected a mapping (`key: value` entries) here",
+    ),
     (
         "undeclared-source.yaml",
         "cites undeclared source 'nowhere'",
     ),
-    ("unknown-anchor.yaml", "unknown anchor"),
+    (
+        "unknown-anchor.yaml",
+        ":12:13: alias references unknown anchor",
+    ),
     (
         "unknown-field.yaml",
-        "unknown field `colour`, expected one of `id`, `name`",
+        ":11:5: unknown field `colour`, expected one of id, name",
     ),
     (
         "unknown-model-key.yaml",
@@ -104,12 +113,12 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "unknown-owner.yaml",
-        "unknown variant `landlord`, expected one of `customer`, `provider`, `shared`, `depends`",
+        ":11:55: unknown variant `landlord`, expected one of customer, provider, shared, depends",
     ),
     ("unknown-top-level-field.yaml", "unknown field `version`"),
     (
         "wrong-type.yaml",
-        "invalid type: string \"paas\", expected struct ModelFile",
+        ":6:5: expected a mapping (`key: value` entries) here",
     ),
 ];
 
@@ -327,32 +336,6 @@ fn limits_directories_and_missing_files() {
         .code(1)
         .stdout("")
         .stderr("/no/such/catalog.yaml: cannot read catalogue: no such file\nerror: 1 problem in /no/such/catalog.yaml\n");
-}
-
-#[test]
-fn a_parse_that_outlives_the_deadline_is_stopped() {
-    // Deep flow nesting hidden from the pre-parse check behind a plain scalar's continuation
-    // line: the parser would take hours; the watchdog stops it.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("slow.yaml");
-    let depth = 400_000;
-    std::fs::write(
-        &path,
-        format!(
-            "a: text\n  'x\nb: {}{}\n",
-            "[".repeat(depth),
-            "]".repeat(depth)
-        ),
-    )
-    .unwrap();
-    srm()
-        .env("SRM_PARSE_DEADLINE_MS", "300")
-        .args(["--catalog", path.to_str().unwrap(), "matrix"])
-        .timeout(std::time::Duration::from_secs(60))
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(predicate::str::contains("parsing took longer than 300 ms"));
 }
 
 #[test]

@@ -7,6 +7,8 @@
 //! One place knows each fact. A row stores its owners; a layer made of parts stores none, and its
 //! owner under a model is derived from its rows by [`Layer::owner`] every time it is asked.
 
+pub mod file;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
@@ -100,7 +102,8 @@ pub struct Row {
     pub remark: Option<String>,
     /// One owner per model, in the order of [`Catalog::models`].
     pub owners: Vec<Owner>,
-    /// One optional note per model, in the order of [`Catalog::models`].
+    /// One optional note per model, in the order of [`Catalog::models`]; empty when the row
+    /// has no notes at all.
     pub notes: Vec<Option<String>>,
     pub duties: Duties,
     /// Index into [`Catalog::sources`].
@@ -235,7 +238,11 @@ pub struct UnknownId {
 
 impl fmt::Display for UnknownId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} '{}'", self.kind, self.given)?;
+        // A pasted paragraph is quoted by its start: the message stays one line.
+        match self.given.char_indices().nth(SUGGEST_PREFIX) {
+            Some((cut, _)) => write!(f, "unknown {} '{}…'", self.kind, &self.given[..cut])?,
+            None => write!(f, "unknown {} '{}'", self.kind, self.given)?,
+        }
         match &self.suggestion {
             Some(s) => write!(f, "; did you mean '{s}'?")?,
             None => f.write_str(";")?,
@@ -291,17 +298,32 @@ impl Catalog {
     }
 
     /// Builds the error for `given`, suggesting the closest id or alias of the right kind.
+    ///
+    /// The cost stays bounded whatever was typed and however long the catalogue's aliases: only
+    /// the first [`SUGGEST_PREFIX`] characters of the argument are compared, and edit distance
+    /// is computed only for keys of a similar length (a key of another length would be too
+    /// far to suggest anyway). Prefix matches (`ai-` → `ai-app`) are checked in linear time.
     fn unknown(&self, kind: &'static str, given: &str, fits: impl Fn(Target) -> bool) -> UnknownId {
-        let wanted = normalize(given);
+        let normal = normalize(given);
+        let wanted: &str = match normal.char_indices().nth(SUGGEST_PREFIX) {
+            Some((cut, _)) => &normal[..cut],
+            None => &normal,
+        };
+        let near = |key: &str| -> Option<usize> {
+            let slack = (key.len() / 3).max(1);
+            if key.len().abs_diff(wanted.len()) <= slack {
+                let dist = strsim::damerau_levenshtein(wanted, key);
+                if dist <= slack {
+                    return Some(dist);
+                }
+            }
+            (wanted.len() >= 2 && key.starts_with(wanted)).then_some(usize::MAX)
+        };
         let best = self
             .index
             .iter()
             .filter(|(_, t)| fits(**t))
-            .map(|(key, t)| (strsim::damerau_levenshtein(&wanted, key), key, *t))
-            .filter(|(dist, key, _)| {
-                *dist <= (key.len() / 3).max(1)
-                    || (wanted.len() >= 2 && key.starts_with(wanted.as_ref()))
-            })
+            .filter_map(|(key, t)| Some((near(key)?, key, *t)))
             // Ties broken by key so the suggestion never depends on hash order.
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
         UnknownId {
@@ -311,6 +333,9 @@ impl Catalog {
         }
     }
 }
+
+/// How much of a mistyped argument "did you mean" looks at.
+const SUGGEST_PREFIX: usize = 64;
 
 #[cfg(test)]
 mod tests {

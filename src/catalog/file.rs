@@ -1,16 +1,14 @@
-//! The catalogue file format, exactly as written in YAML.
+//! The catalogue file format, exactly as written in YAML or JSON.
 //!
-//! These types mirror the file and nothing more: they reject unknown fields and duplicate keys
-//! but check no cross-references. [`crate::load`] turns them into a validated
-//! [`crate::catalog::Catalog`].
-
-use std::cell::Cell;
-use std::collections::HashSet;
-use std::fmt;
-use std::marker::PhantomData;
+//! These types mirror the file and nothing more: they reject unknown fields but check no
+//! cross-references. [`crate::load`] turns them into a validated [`crate::catalog::Catalog`].
+//! Both parse backends (serde-saphyr for YAML, serde_json for JSON) deserialise into these same
+//! types, so a catalogue means the same thing whatever its syntax.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
@@ -39,10 +37,10 @@ pub struct CatalogFile {
 /// A published source of facts.
 pub struct SourceFile {
     /// Lowercase-kebab id, cited by rows in `source` and `see_also`.
-    pub id: Text,
-    pub title: Text,
+    pub id: Located,
+    pub title: String,
     #[serde(default)]
-    pub url: Option<Text>,
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -50,12 +48,12 @@ pub struct SourceFile {
 /// A service model.
 pub struct ModelFile {
     /// Lowercase-kebab id, unique across models, layers and parts.
-    pub id: Text,
-    pub name: Text,
+    pub id: Located,
+    pub name: String,
     #[serde(default)]
-    pub aliases: Vec<Text>,
+    pub aliases: Vec<String>,
     #[serde(default)]
-    pub description: Option<Text>,
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, JsonSchema)]
@@ -64,39 +62,39 @@ pub struct ModelFile {
 pub struct DutiesFile {
     /// The customer's duties.
     #[serde(default)]
-    pub customer: Vec<Text>,
+    pub customer: Vec<String>,
     /// The provider's duties.
     #[serde(default)]
-    pub provider: Vec<Text>,
+    pub provider: Vec<String>,
 }
 
 /// A layer: either cells of its own (`owners`, `notes`, `duties`, `source`) or `parts`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LayerFile {
-    pub id: Text,
-    pub name: Text,
+    pub id: Located,
+    pub name: String,
     #[serde(default)]
-    pub aliases: Vec<Text>,
+    pub aliases: Vec<String>,
     #[serde(default)]
-    pub description: Option<Text>,
+    pub description: Option<String>,
     /// A note on the row as a whole, e.g. where sources disagree.
     #[serde(default)]
-    pub remark: Option<Text>,
+    pub remark: Option<String>,
     /// The owner under each declared model (for a layer without parts).
     #[serde(default)]
     pub owners: Option<ModelMap<Owner>>,
     /// A note per model; required where the owner is `depends`.
     #[serde(default)]
-    pub notes: Option<ModelMap<Text>>,
+    pub notes: Option<ModelMap<String>>,
     #[serde(default)]
     pub duties: Option<DutiesFile>,
     /// The id of the source this row rests on.
     #[serde(default)]
-    pub source: Option<Text>,
+    pub source: Option<String>,
     /// Further source ids.
     #[serde(default)]
-    pub see_also: Vec<Text>,
+    pub see_also: Vec<String>,
     /// The rows that make up this layer; its owner is then derived from them.
     #[serde(default)]
     pub parts: Option<Vec<RowFile>>,
@@ -106,111 +104,71 @@ pub struct LayerFile {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RowFile {
-    pub id: Text,
-    pub name: Text,
+    pub id: Located,
+    pub name: String,
     #[serde(default)]
-    pub aliases: Vec<Text>,
+    pub aliases: Vec<String>,
     #[serde(default)]
-    pub description: Option<Text>,
+    pub description: Option<String>,
     /// A note on the row as a whole, e.g. where sources disagree.
     #[serde(default)]
-    pub remark: Option<Text>,
+    pub remark: Option<String>,
     /// The owner under each declared model.
     pub owners: ModelMap<Owner>,
     /// A note per model; required where the owner is `depends`.
     #[serde(default)]
-    pub notes: ModelMap<Text>,
+    pub notes: ModelMap<String>,
     #[serde(default)]
     pub duties: DutiesFile,
     /// The id of the source this row rests on.
-    pub source: Text,
+    pub source: String,
     /// Further source ids.
     #[serde(default)]
-    pub see_also: Vec<Text>,
+    pub see_also: Vec<String>,
 }
 
-/// A string read from a catalogue, charged against the text budget (see [`with_text_budget`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Text(pub String);
+/// A string with the place it was read from, when the parser knows it.
+///
+/// Validation works on parsed values; an id carries its own line and column so that a problem
+/// found after parsing (a duplicate id, an unknown model) can still be reported as
+/// `file:line:column`, without searching the text again. serde-saphyr fills the place in; a
+/// parser that tracks no spans (serde_json) leaves it empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub text: String,
+    /// 1-based line and column.
+    pub at: Option<(usize, usize)>,
+}
 
-impl std::ops::Deref for Text {
+impl std::ops::Deref for Located {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
+        &self.text
     }
 }
 
-impl fmt::Display for Text {
+impl fmt::Display for Located {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.text)
     }
 }
 
-impl From<Text> for String {
-    fn from(t: Text) -> String {
-        t.0
-    }
-}
-
-thread_local! {
-    /// Bytes of text still allowed in the catalogue being read; unlimited outside a budget.
-    static TEXT_BUDGET: Cell<usize> = const { Cell::new(usize::MAX) };
-}
-
-/// Runs `f` allowing at most `bytes` of strings to be deserialised.
-///
-/// Why: YAML aliases replay a node each time they are named. serde_yaml stops the exponential
-/// "billion laughs", but not a flat repeat: one anchored list of a million strings named by a
-/// hundred thousand rows stays under its alias limit and would allocate without end. Without
-/// aliases, the strings in a file cannot add up to more than the file's own length (each takes
-/// at least its bytes plus one separator), so charging every string `len + 1` against the
-/// input's length refuses only expansion, and does so before the memory is spent.
-pub fn with_text_budget<R>(bytes: usize, f: impl FnOnce() -> R) -> R {
-    let previous = TEXT_BUDGET.with(|b| b.replace(bytes));
-    let result = f();
-    TEXT_BUDGET.with(|b| b.set(previous));
-    result
-}
-
-fn charge<E: de::Error>(len: usize) -> Result<(), E> {
-    TEXT_BUDGET.with(|b| match b.get().checked_sub(len + 1) {
-        Some(left) => {
-            b.set(left);
-            Ok(())
-        }
-        None => Err(E::custom(
-            "the catalogue expands to more text than the file holds; YAML aliases (*name) that repeat values are not supported here, write the values out",
-        )),
-    })
-}
-
-impl<'de> Deserialize<'de> for Text {
+impl<'de> Deserialize<'de> for Located {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-
-        impl Visitor<'_> for TextVisitor {
-            type Value = Text;
-
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                charge(v.len())?;
-                Ok(Text(v.to_owned()))
-            }
-
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
-                charge(v.len())?;
-                Ok(Text(v))
-            }
-        }
-
-        deserializer.deserialize_string(TextVisitor)
+        let spanned = serde_saphyr::Spanned::<String>::deserialize(deserializer)?;
+        let place = spanned.referenced;
+        let at = (place.line() > 0).then(|| {
+            let wide = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+            (wide(place.line()), wide(place.column()))
+        });
+        Ok(Located {
+            text: spanned.value,
+            at,
+        })
     }
 }
 
-impl JsonSchema for Text {
+impl JsonSchema for Located {
     fn inline_schema() -> bool {
         true
     }
@@ -224,10 +182,10 @@ impl JsonSchema for Text {
     }
 }
 
-/// A mapping from model id to a value, in file order, that refuses a key given twice (plain
-/// maps would silently keep the last one, hiding a typo in a catalogue).
+/// A mapping from model id to a value, in file order. A key given twice is kept twice here and
+/// reported by validation (YAML's parser refuses it earlier, with its place; JSON's does not).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModelMap<T>(pub Vec<(Text, T)>);
+pub struct ModelMap<T>(pub Vec<(String, T)>);
 
 impl<T> Default for ModelMap<T> {
     fn default() -> Self {
@@ -247,27 +205,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ModelMap<T> {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut entries: Vec<(Text, T)> = Vec::new();
-                // A linear scan suits the usual handful of models; a hostile file with a huge
-                // mapping switches to a set so the check stays linear overall.
-                let mut seen: Option<HashSet<String>> = None;
-                while let Some(key) = map.next_key::<Text>()? {
-                    let duplicate = match &mut seen {
-                        Some(set) => !set.insert(key.0.clone()),
-                        None if entries.len() >= 16 => {
-                            let mut set: HashSet<String> =
-                                entries.iter().map(|(k, _)| k.0.clone()).collect();
-                            let dup = !set.insert(key.0.clone());
-                            seen = Some(set);
-                            dup
-                        }
-                        None => entries.iter().any(|(k, _)| *k == key),
-                    };
-                    if duplicate {
-                        return Err(de::Error::custom(format_args!("duplicate key '{key}'")));
-                    }
-                    let value = map.next_value()?;
-                    entries.push((key, value));
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(4).min(64));
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
                 }
                 Ok(ModelMap(entries))
             }
@@ -315,5 +255,19 @@ mod tests {
             assert!(text.contains(o), "{text}");
         }
         assert_eq!(schema["$defs"]["LayerFile"]["additionalProperties"], false);
+        assert_eq!(
+            schema["$defs"]["LayerFile"]["properties"]["id"]["type"],
+            "string"
+        );
+    }
+
+    #[test]
+    fn ids_know_their_place_in_yaml_and_do_without_in_json() {
+        let yaml: ModelFile = serde_saphyr::from_str("name: P\nid:   paas\n").unwrap();
+        assert_eq!(yaml.id.text, "paas");
+        assert_eq!(yaml.id.at, Some((2, 7)));
+        let json: ModelFile = serde_json::from_str(r#"{"id": "paas", "name": "P"}"#).unwrap();
+        assert_eq!(json.id.text, "paas");
+        assert_eq!(json.id.at, None);
     }
 }

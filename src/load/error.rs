@@ -1,0 +1,181 @@
+//! What is wrong with a catalogue, and where: problems, the error that carries them, and the
+//! report `srm catalog validate` prints.
+
+use std::fmt;
+
+use crate::catalog::Catalog;
+
+use super::Input;
+
+/// One thing wrong with a catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl Problem {
+    pub(crate) fn new(message: impl Into<String>) -> Problem {
+        Problem {
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+
+    /// The problem placed at a 1-based line and column, when the place is known.
+    pub(crate) fn at(mut self, place: Option<(usize, usize)>) -> Problem {
+        if let Some((line, column)) = place {
+            self.line = Some(line);
+            self.column = Some(column);
+        }
+        self
+    }
+}
+
+/// A catalogue that could not be read or is not valid: every problem found, in file order
+/// where the order is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogError {
+    pub origin: String,
+    pub problems: Vec<Problem>,
+}
+
+impl CatalogError {
+    pub(crate) fn single(origin: &str, problem: Problem) -> CatalogError {
+        CatalogError {
+            origin: origin.to_string(),
+            problems: vec![problem],
+        }
+    }
+
+    /// `origin:line:column: message`, the form editors and terminals turn into links.
+    pub fn format_problem(&self, problem: &Problem) -> String {
+        match (problem.line, problem.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}: {}", self.origin, problem.message),
+            (Some(l), None) => format!("{}:{l}: {}", self.origin, problem.message),
+            _ => format!("{}: {}", self.origin, problem.message),
+        }
+    }
+}
+
+impl fmt::Display for CatalogError {
+    /// The first problem, and how to see the rest: errors stay one or two lines.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.first() {
+            None => write!(f, "{}: invalid catalogue", self.origin),
+            Some(first) => {
+                f.write_str(&self.format_problem(first))?;
+                let more = self.problems.len() - 1;
+                if more > 0 {
+                    write!(
+                        f,
+                        "\n({more} more problem{}; `srm catalog validate` lists them all)",
+                        if more == 1 { "" } else { "s" }
+                    )?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+/// What `srm catalog validate` says about a catalogue.
+#[derive(Debug, serde::Serialize)]
+pub struct ValidationReport<'a> {
+    pub format_version: u32,
+    pub catalog: String,
+    pub valid: bool,
+    /// Counts of a valid catalogue; `None` for an invalid one.
+    pub summary: Option<Summary>,
+    pub problems: Vec<&'a Problem>,
+}
+
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Summary {
+    pub layers: usize,
+    pub models: usize,
+    pub rows: usize,
+    pub sources: usize,
+}
+
+impl<'a> ValidationReport<'a> {
+    pub fn new(input: &Input, result: &'a Result<Catalog, CatalogError>) -> ValidationReport<'a> {
+        let (summary, problems) = match result {
+            Ok(cat) => (
+                Some(Summary {
+                    layers: cat.layers.len(),
+                    models: cat.models.len(),
+                    rows: cat.row_count(),
+                    sources: cat.sources.len(),
+                }),
+                Vec::new(),
+            ),
+            Err(err) => (None, err.problems.iter().collect()),
+        };
+        ValidationReport {
+            format_version: 1,
+            catalog: input.origin(),
+            valid: result.is_ok(),
+            summary,
+            problems,
+        }
+    }
+
+    /// `13 layers, 4 models, 26 rows, 4 sources`.
+    pub fn summary(&self) -> String {
+        match self.summary {
+            Some(s) => format!(
+                "{} layers, {} models, {} rows, {} sources",
+                s.layers, s.models, s.rows, s.sources
+            ),
+            None => format!("{} problems", self.problems.len()),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string());
+        text.push('\n');
+        text
+    }
+}
+
+/// `'a', 'b', 'c'`, at most ten of them (each cut at 64 characters), then how many more: a
+/// message about a hostile file with thousands of long ids stays one readable line.
+pub(crate) fn quote_list<S: AsRef<str>>(items: &[S]) -> String {
+    const SHOWN: usize = 10;
+    let mut text = items
+        .iter()
+        .take(SHOWN)
+        .map(|s| {
+            let s = s.as_ref();
+            // A thousand-character id is named by its start.
+            match s.char_indices().nth(64) {
+                Some((cut, _)) => format!("'{}…'", &s[..cut]),
+                None => format!("'{s}'"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > SHOWN {
+        text.push_str(&format!(" and {} more", items.len() - SHOWN));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_cut_after_ten() {
+        assert_eq!(quote_list(&["a", "b"]), "'a', 'b'");
+        let many: Vec<String> = (0..25).map(|i| i.to_string()).collect();
+        let text = quote_list(&many);
+        assert!(text.starts_with("'0', '1'"), "{text}");
+        assert!(text.ends_with("'9' and 15 more"), "{text}");
+    }
+}

@@ -1,0 +1,239 @@
+//! Reading and validating a catalogue: bytes → YAML or JSON → [`CatalogFile`] → [`Catalog`].
+//!
+//! There is one way in, for the embedded catalogue and for the user's own. [`source`] reads
+//! the text (the only I/O), capped at [`MAX_BYTES`] and required to be UTF-8; the first
+//! non-blank character picks the backend (`{` is JSON, anything else YAML); [`validate`] turns
+//! the parsed file into a catalogue whose every value can be trusted. Nothing a file contains
+//! can make this panic, hang or use memory out of proportion to its size: serde-saphyr and
+//! serde_json enforce their limits while parsing, and validation is linear.
+//!
+//! [`CatalogFile`]: crate::catalog::file::CatalogFile
+
+mod error;
+mod json;
+mod source;
+mod validate;
+mod yaml;
+
+pub use error::{CatalogError, Problem, Summary, ValidationReport};
+pub use source::{EMBEDDED, Input, MAX_BYTES, read};
+pub use validate::is_kebab;
+
+use crate::catalog::Catalog;
+
+/// Reads and validates a catalogue.
+pub fn load(input: &Input) -> Result<Catalog, CatalogError> {
+    let text = read(input)?;
+    parse(&input.origin(), &text)
+}
+
+/// The syntax a catalogue is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Syntax {
+    Yaml,
+    Json,
+}
+
+/// Parses and validates catalogue text; `origin` names it in messages.
+pub fn parse(origin: &str, text: &str) -> Result<Catalog, CatalogError> {
+    // A byte-order mark is an encoding detail, not content; editors on Windows write one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(first) = text.trim_start().chars().next() else {
+        return Err(CatalogError::single(
+            origin,
+            Problem::new(
+                "the catalogue is empty; it needs `models` and `layers` (see `srm catalog show`)",
+            ),
+        ));
+    };
+    let syntax = if first == '{' {
+        Syntax::Json
+    } else {
+        Syntax::Yaml
+    };
+    let parsed = match syntax {
+        Syntax::Json => json::parse(text),
+        Syntax::Yaml => yaml::parse(text),
+    };
+    let file = parsed.map_err(|problem| CatalogError::single(origin, problem))?;
+    validate::build(file).map_err(|problems| {
+        let problems = match syntax {
+            Syntax::Json => place_json_problems(text, problems),
+            Syntax::Yaml => problems,
+        };
+        CatalogError {
+            origin: origin.to_string(),
+            problems,
+        }
+    })
+}
+
+/// serde_json keeps no spans, so a JSON catalogue's problems come back without places. JSON is
+/// YAML too: reading the same text once more with the YAML backend, which records where every
+/// id stands, gives the same problems with their places. This runs only when there are
+/// problems to report, and costs one more linear parse.
+fn place_json_problems(text: &str, problems: Vec<Problem>) -> Vec<Problem> {
+    match yaml::parse_for_places(text).map(validate::build) {
+        Ok(Err(placed)) if placed.len() == problems.len() => placed,
+        _ => problems,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Owner;
+
+    fn parse_err(text: &str) -> CatalogError {
+        match parse("test.yaml", text) {
+            Ok(_) => panic!("expected an error for:\n{text}"),
+            Err(e) => e,
+        }
+    }
+
+    const MINIMAL: &str = "\
+sources:
+  - {id: s, title: S}
+models:
+  - {id: a, name: A}
+  - {id: b, name: B}
+layers:
+  - id: one
+    name: One
+    owners: {a: customer, b: provider}
+    source: s
+";
+
+    #[test]
+    fn embedded_catalogue_is_valid_as_yaml_and_as_its_json_transcode() {
+        let from_yaml = parse("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(from_yaml.models.len(), 4);
+        assert_eq!(from_yaml.layers.len(), 13);
+        assert_eq!(from_yaml.row_count(), 26);
+        let from_json = load(&Input::Embedded).unwrap_or_else(|e| panic!("{e}"));
+        let dump = |c: &Catalog| format!("{:?} {:?} {:?}", c.sources, c.models, c.layers);
+        assert_eq!(dump(&from_yaml), dump(&from_json));
+    }
+
+    #[test]
+    fn minimal_catalogue_loads() {
+        let cat = parse("t", MINIMAL).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(cat.layers[0].owner(1), Owner::Provider);
+    }
+
+    #[test]
+    fn every_problem_is_collected_not_just_the_first() {
+        let text = MINIMAL.replace("{a: customer, b: provider}", "{a: depends}")
+            + "  - id: one\n    name: Again\n    owners: {a: customer, b: customer, c: shared}\n    source: nowhere\n";
+        let err = parse_err(&text);
+        let all: Vec<_> = err.problems.iter().map(|p| p.message.as_str()).collect();
+        let joined = all.join("\n");
+        assert!(joined.contains("no owner for model 'b'"), "{joined}");
+        assert!(
+            joined.contains("`depends` under 'a' but has no note"),
+            "{joined}"
+        );
+        assert!(joined.contains("duplicate id 'one'"), "{joined}");
+        assert!(joined.contains("unknown model 'c'"), "{joined}");
+        assert!(joined.contains("undeclared source 'nowhere'"), "{joined}");
+    }
+
+    #[test]
+    fn semantic_problems_point_at_the_offending_id() {
+        let text = MINIMAL.to_string()
+            + "  - id: one\n    name: Again\n    owners: {a: customer, b: customer}\n    source: s\n";
+        let err = parse_err(&text);
+        assert_eq!(err.problems[0].line, Some(11), "{err}");
+        assert_eq!(err.problems[0].column, Some(9), "{err}");
+    }
+
+    #[test]
+    fn yaml_errors_carry_their_location() {
+        let err = parse_err("models: [\n  {id: a, name: A, colour: red}]\n");
+        let p = &err.problems[0];
+        assert_eq!(p.line, Some(2), "{err}");
+        assert!(p.message.contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_owner_keys_are_refused_in_yaml_and_in_json() {
+        let err = parse_err(&MINIMAL.replace("b: provider}", "b: provider, a: shared}"));
+        assert!(err.to_string().contains("duplicate"), "{err}");
+        let json = r#"{"sources": [{"id": "s", "title": "S"}], "models": [{"id": "a", "name": "A"}],
+  "layers": [{"id": "one", "name": "One", "owners": {"a": "customer", "a": "provider"}, "source": "s"}]}"#;
+        let err = parse_err(json);
+        assert!(
+            err.to_string()
+                .contains("test.yaml:2:21: layer 'one' has duplicate key 'a' in `owners`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn aliases_clash_case_insensitively() {
+        let err = parse_err(&MINIMAL.replace("{id: b, name: B}", "{id: b, name: B, aliases: [A]}"));
+        assert!(err.to_string().contains("alias 'A'"), "{err}");
+    }
+
+    #[test]
+    fn json_catalogues_load_and_their_problems_are_placed() {
+        let json = r#"{
+  "sources": [{"id": "s", "title": "S"}],
+  "models": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+  "layers": [{"id": "one", "name": "One", "owners": {"a": "customer", "b": "provider"}, "source": "s"}]
+}"#;
+        let cat = parse("t.json", json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(cat.layers[0].owner(1), Owner::Provider);
+        let err = parse_err(&json.replace("\"source\": \"s\"", "\"source\": \"x\""));
+        assert_eq!(
+            (err.problems[0].line, err.problems[0].column),
+            (Some(4), Some(21))
+        );
+        let err = parse_err(&json.replace("\"title\"", "\"tittle\""));
+        assert_eq!(err.problems[0].line, Some(2), "{err}");
+        assert!(err.problems[0].message.contains("tittle"), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_content() {
+        let cat = parse("t", &format!("\u{feff}---\n{MINIMAL}")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(cat.layers.len(), 1);
+    }
+
+    #[test]
+    fn places_are_right_whatever_ends_the_lines() {
+        let bad = MINIMAL.replace("source: s\n", "source: x\n");
+        for (name, text) in [
+            ("LF", bad.clone()),
+            ("CRLF", bad.replace('\n', "\r\n")),
+            ("CR", bad.replace('\n', "\r")),
+        ] {
+            let err = parse_err(&text);
+            assert_eq!(
+                (err.problems[0].line, err.problems[0].column),
+                (Some(7), Some(9)),
+                "{name}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_anchor_can_serve_many_rows() {
+        let mut text = String::from(
+            "sources: [{id: s, title: S}]\nmodels: [{id: a, name: A}, {id: b, name: B}]\nlayers:\n",
+        );
+        for i in 0..200 {
+            let owners = if i == 0 {
+                "&o {a: customer, b: provider}"
+            } else {
+                "*o"
+            };
+            text.push_str(&format!(
+                "  - id: l{i}\n    name: L{i}\n    owners: {owners}\n    source: s\n"
+            ));
+        }
+        let cat = parse("t", &text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(cat.layers.len(), 200);
+        assert_eq!(cat.layers[199].owner(1), Owner::Provider);
+    }
+}

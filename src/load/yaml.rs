@@ -1,0 +1,143 @@
+//! The YAML backend: serde-saphyr, with every budget set from the size of the input.
+//!
+//! Why serde-saphyr: it deserialises straight into our types without buffering the document's
+//! events, forbids unsafe code, is built not to panic, and enforces budgets (events, nodes,
+//! depth, aliases, anchors, scalar bytes, documents) as it parses. Those budgets are what keep
+//! a crafted file from hanging srm or exhausting memory, so the loader needs no defences of
+//! its own around the parser.
+
+use serde_saphyr::budget::BudgetBreach;
+use serde_saphyr::{
+    Budget, DefaultMessageFormatter, DuplicateKeyPolicy, Error, MessageFormatter, Options,
+};
+
+use crate::catalog::file::CatalogFile;
+
+use super::error::Problem;
+
+/// Room, beyond what the text itself holds, for anchors that are named again (`owners: *o`):
+/// replaying them produces events and text the file does not spell out.
+const REPLAY_ALLOWANCE: usize = 1 << 20;
+
+/// Deepest nesting accepted; a catalogue needs six levels.
+const MAX_DEPTH: usize = 32;
+
+/// How much a catalogue of `len` bytes may make the parser do.
+///
+/// Every node, event and scalar byte of a document takes at least one byte of its text, so
+/// a file that stays within these budgets can grow no larger in memory than a small multiple
+/// of its own size, whatever its aliases replay. A catalogue needs a handful of nesting
+/// levels; 32 leaves room and stops `[[[[…` and `? ? ? …` at once.
+fn budget(len: usize) -> Budget {
+    let room = len.saturating_add(REPLAY_ALLOWANCE);
+    let mut b = Budget::default();
+    b.max_reader_input_bytes = Some(len);
+    b.max_events = room.saturating_mul(2);
+    b.max_nodes = room;
+    b.max_total_scalar_bytes = room;
+    b.max_aliases = room / 2;
+    b.max_anchors = room / 2;
+    b.max_recorded_anchor_events = room;
+    b.max_recorded_anchor_bytes = room;
+    b.max_depth = MAX_DEPTH;
+    b.flow_nesting_limit = MAX_DEPTH;
+    b.max_documents = 1;
+    b.max_merge_keys = 0;
+    b.max_inclusion_depth = 0;
+    // The ratio heuristic would refuse the ordinary reuse of one anchor by many rows; the
+    // absolute budgets above already bound what aliases can replay.
+    b.enforce_alias_anchor_ratio = false;
+    b
+}
+
+fn options(len: usize, duplicate_keys: DuplicateKeyPolicy) -> Options {
+    let mut options = Options::default();
+    options.budget = Some(budget(len));
+    options.duplicate_keys = duplicate_keys;
+    options.alias_limits.max_total_replayed_events = len.saturating_add(REPLAY_ALLOWANCE);
+    options
+}
+
+/// Parses catalogue YAML; a failure comes back as one problem with its line and column.
+pub(crate) fn parse(text: &str) -> Result<CatalogFile, Problem> {
+    parse_with(text, DuplicateKeyPolicy::Error)
+}
+
+/// Parses a JSON catalogue (JSON is YAML) only to learn where its ids stand. Keys given twice
+/// pass through, as they did through serde_json, so that validation finds the same problems.
+pub(crate) fn parse_for_places(text: &str) -> Result<CatalogFile, Problem> {
+    parse_with(text, DuplicateKeyPolicy::PassThrough)
+}
+
+fn parse_with(text: &str, duplicate_keys: DuplicateKeyPolicy) -> Result<CatalogFile, Problem> {
+    serde_saphyr::from_str_with_options(text, options(text.len(), duplicate_keys)).map_err(|err| {
+        let place = err.location().filter(|l| l.line() > 0).map(|l| {
+            let wide = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+            (wide(l.line()), wide(l.column()))
+        });
+        Problem::new(message(&err)).at(place)
+    })
+}
+
+/// The error's message in one line, without the place (srm prints that as a prefix).
+fn message(err: &Error) -> String {
+    let mut inner = err;
+    while let Error::AliasError { error, .. } | Error::WithSnippet { error, .. } = inner {
+        inner = error;
+    }
+    if let Error::Budget { breach, .. } = inner {
+        return budget_message(breach);
+    }
+    let text = DefaultMessageFormatter.format_message(inner);
+    let line = text.lines().next().unwrap_or_default();
+    // The crate's wording speaks to the programmer who configured it; say the same to the
+    // person who wrote the catalogue.
+    if let Some(key) = line
+        .strip_prefix("duplicate mapping key: ")
+        .and_then(|rest| rest.split(", set DuplicateKeyPolicy").next())
+    {
+        return format!("duplicate key `{key}`; give each key once");
+    }
+    match line {
+        "expected mapping start" => "expected a mapping (`key: value` entries) here".to_string(),
+        "expected sequence start" => {
+            "expected a list (`- item` lines or `[a, b]`) here".to_string()
+        }
+        "expected string scalar" => "expected text here".to_string(),
+        "recursion limit exceeded" => {
+            format!("nested more than {MAX_DEPTH} levels deep; a catalogue needs six at most")
+        }
+        _ => line.to_string(),
+    }
+}
+
+/// What a budget breach means for a catalogue, in words: which limit, and why it is there.
+fn budget_message(breach: &BudgetBreach) -> String {
+    const ALIASES: &str = "YAML aliases (*name) replay more than a catalogue of this size can hold; write the values out";
+    match breach {
+        BudgetBreach::Depth { .. } => {
+            format!("nested more than {MAX_DEPTH} levels deep; a catalogue needs six at most")
+        }
+        BudgetBreach::Documents { .. } => {
+            "more than one document (`---`); a catalogue is a single document".to_string()
+        }
+        BudgetBreach::Events { .. }
+        | BudgetBreach::Nodes { .. }
+        | BudgetBreach::ScalarBytes { .. }
+        | BudgetBreach::RecordedAnchorEvents { .. }
+        | BudgetBreach::RecordedAnchorBytes { .. } => {
+            format!("the parsing budget for a file of this size is spent: {ALIASES}")
+        }
+        BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => {
+            format!("too many aliases: {ALIASES}")
+        }
+        BudgetBreach::Anchors { .. } => {
+            "too many anchors (&name) for a file of this size".to_string()
+        }
+        BudgetBreach::MergeKeys { .. } => {
+            "merge keys (<<) are not supported in catalogues; write the entries out".to_string()
+        }
+        BudgetBreach::InputBytes { .. } => "the catalogue is larger than its budget".to_string(),
+        _ => "the catalogue exceeds a parsing limit".to_string(),
+    }
+}
