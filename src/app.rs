@@ -5,9 +5,8 @@
 //! the answer to [`crate::render`].
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::CommandFactory;
 
 use crate::catalog::{Catalog, UnknownId};
@@ -19,9 +18,10 @@ use crate::render::{self, Format, Style};
 use crate::sanitize::clean;
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // An empty SRM_CATALOG (`SRM_CATALOG= srm …`) means unset, as it does for NO_COLOR.
     let input = match &cli.global.catalog {
-        Some(arg) => Input::from_arg(arg),
-        None => Input::Embedded,
+        Some(arg) if !arg.is_empty() => Input::from_arg(arg),
+        _ => Input::Embedded,
     };
     let format = if cli.global.json {
         Format::Json
@@ -39,11 +39,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Catalog(command) => return catalog_command(command, input, format),
         Command::Completions { shell } => {
-            write_stdout(&completions(*shell))?;
+            crate::output::stdout(&completions(*shell))?;
             return Ok(ExitCode::Success);
         }
         Command::Man => {
-            write_stdout(&manual()?)?;
+            crate::output::stdout(&manual()?)?;
             return Ok(ExitCode::Success);
         }
         _ => {}
@@ -58,11 +58,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         )
         .into());
     };
-    write_stdout(&text)?;
+    crate::output::stdout(&text)?;
     // The process ends next and the OS takes its memory back at once; freeing the catalogue's
     // thousands of small allocations one by one first was 5% of a whole `srm who`.
     std::mem::forget(report);
     std::mem::forget(catalog);
+    Ok(ExitCode::Success)
+}
+
+/// Prints clap's help or version text to stdout, styled when stdout is a terminal.
+pub fn print_help(shown: &clap::Error) -> anyhow::Result<ExitCode> {
+    let styled = shown.render();
+    let text = if std::io::stdout().is_terminal() {
+        styled.ansi().to_string()
+    } else {
+        styled.to_string()
+    };
+    crate::output::stdout(&text)?;
     Ok(ExitCode::Success)
 }
 
@@ -120,14 +132,6 @@ fn load_catalog(input: &Input) -> Result<Catalog, load::CatalogError> {
     load::load(input)
 }
 
-fn write_stdout(text: &str) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .context("cannot write to standard output")
-}
-
 /// The answer to a query command; `None` for the commands that are not queries of a loaded
 /// catalogue (`srm catalog …`, handled before loading).
 fn answer<'c>(cat: &'c Catalog, command: &Command) -> Result<Option<Report<'c>>, UnknownId> {
@@ -182,9 +186,9 @@ fn validate(input: &Input, format: Format) -> anyhow::Result<ExitCode> {
     let result = load_catalog(input);
     let report = load::ValidationReport::new(input, &result);
     match format {
-        Format::Json => write_stdout(&report.to_json())?,
+        Format::Json => crate::output::stdout(&report.to_json())?,
         _ => match &result {
-            Ok(_) => write_stdout(&format!("ok: {}\n", report.summary()))?,
+            Ok(_) => crate::output::stdout(&format!("ok: {}\n", report.summary()))?,
             Err(err) => {
                 let mut stderr = std::io::stderr().lock();
                 for problem in &err.problems {
@@ -211,31 +215,9 @@ fn validate(input: &Input, format: Format) -> anyhow::Result<ExitCode> {
 /// Writes `text` to stdout, or to the --output file, never overwriting one without --force.
 fn emit(text: &str, output: &OutputFile) -> anyhow::Result<()> {
     let Some(path) = &output.output else {
-        return write_stdout(text);
+        return crate::output::stdout(text);
     };
-    write_file(path, text, output.force)
-}
-
-fn write_file(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true);
-    if force {
-        options.create(true).truncate(true);
-    } else {
-        options.create_new(true);
-    }
-    let mut file = match options.open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            bail!(
-                "{} already exists; pass --force to overwrite it",
-                path.display()
-            )
-        }
-        Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),
-    };
-    file.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))
+    crate::output::file(path, text, output.force)
 }
 
 /// Colors and width for text output. `auto` colors a terminal; NO_COLOR (set and non-empty,

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod cli;
 pub mod exit;
 pub mod load;
+pub mod output;
 pub mod query;
 pub mod render;
 pub mod sanitize;

@@ -8,17 +8,22 @@ use srm::exit::ExitCode;
 fn main() -> std::process::ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(err) if err.exit_code() == 0 => {
+            // --help and --version are answers like any other: they go to stdout, and a
+            // stdout that cannot take them (`srm --help > /dev/full`) is an error.
+            return finish(srm::app::print_help(&err));
+        }
         Err(err) => {
-            // Help and --version go to stdout with 0; real usage errors to stderr with 2.
             let _ = err.print();
-            return match err.exit_code() {
-                0 => ExitCode::Success,
-                _ => ExitCode::Usage,
-            }
-            .into();
+            return ExitCode::Usage.into();
         }
     };
-    match srm::app::run(cli) {
+    finish(srm::app::run(cli))
+}
+
+/// The exit code for how a run ended, saying what went wrong on stderr.
+fn finish(result: anyhow::Result<ExitCode>) -> std::process::ExitCode {
+    match result {
         Ok(code) => code.into(),
         Err(err) => {
             let (code, speak) = srm::app::classify(&err);

@@ -401,3 +401,81 @@ fn terminal_controls_in_user_input_never_reach_the_terminal() {
         .stderr(predicate::str::contains("\\u{1b}[2Jevil\\u{202e}"))
         .stderr(predicate::str::contains("\u{1b}").not());
 }
+
+#[test]
+fn an_empty_srm_catalog_means_unset() {
+    let embedded = stdout_of(&["who", "-l", "os", "-m", "paas"]);
+    let out = srm()
+        .env("SRM_CATALOG", "")
+        .args(["who", "-l", "os", "-m", "paas"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(out).unwrap(), embedded);
+}
+
+#[test]
+fn output_dash_is_stdout_and_a_directory_is_refused() {
+    assert_eq!(
+        stdout_of(&["catalog", "show", "-o", "-"]),
+        stdout_of(&["catalog", "show"])
+    );
+    let dir = tempfile::tempdir().unwrap();
+    fails_cleanly(
+        &["catalog", "show", "-o", dir.path().to_str().unwrap()],
+        "is a directory; give a file name to write to",
+    );
+}
+
+#[test]
+fn force_replaces_a_file_whole_and_leaves_no_temporary_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("schema.json");
+    std::fs::write(&out, "old").unwrap();
+    srm()
+        .args(["catalog", "schema", "--force", "-o", out.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        stdout_of(&["catalog", "schema"])
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["schema.json"]);
+}
+
+#[test]
+fn output_that_cannot_be_written_is_an_error_even_for_help_and_version() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["who", "--help"],
+        &["matrix"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_srm"))
+            .args(args)
+            .env_remove("SRM_CATALOG")
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.starts_with("error: cannot write to standard output"),
+            "{args:?}: {stderr}"
+        );
+    }
+}

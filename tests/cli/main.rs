@@ -4,6 +4,7 @@ mod catalogs;
 mod commands;
 mod errors;
 mod formats;
+mod hostile;
 mod json;
 mod reference;
 mod snapshots;
