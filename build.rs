@@ -21,6 +21,9 @@ mod sanitize;
 #[path = "src/load/error.rs"]
 mod error;
 #[allow(dead_code)]
+#[path = "src/load/stream.rs"]
+mod stream;
+#[allow(dead_code)]
 #[path = "src/load/validate.rs"]
 mod validate;
 #[allow(dead_code)]
@@ -45,11 +48,11 @@ fn main() {
         Ok(text) => text,
         Err(e) => fail(&format!("cannot read data/catalog.yaml: {e}")),
     };
-    let file = match yaml::parse(&yaml) {
-        Ok(file) => file,
-        Err(p) => fail(&located(&p)),
-    };
-    if let Err(problems) = validate::build(file) {
+    let mut builder = validate::Builder::default();
+    if let Err(p) = yaml::parse(&yaml, &mut builder) {
+        fail(&located(&p));
+    }
+    if let Err(problems) = builder.finish() {
         for p in &problems {
             eprintln!("{}", located(p));
         }

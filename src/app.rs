@@ -89,7 +89,7 @@ fn completions(shell: clap_complete::Shell) -> String {
             .flat_map(|l| std::iter::once(l.id).chain(l.parts.iter().map(|p| p.id)))
             .map(str::to_string)
             .collect();
-        let models: Vec<String> = cat.models.iter().map(|m| m.id.clone()).collect();
+        let models: Vec<String> = cat.models().iter().map(|m| m.id().to_string()).collect();
         let all: Vec<String> = layers.iter().chain(&models).cloned().collect();
         let values =
             |ids: &[String]| {
@@ -128,7 +128,7 @@ fn manual() -> anyhow::Result<String> {
 }
 
 /// Reads and validates the catalogue the user chose (or the embedded one).
-fn load_catalog(input: &Input) -> Result<Catalog, load::CatalogError> {
+fn load_catalog(input: &Input) -> Result<Catalog<'static>, load::CatalogError> {
     load::load(input)
 }
 

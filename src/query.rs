@@ -11,7 +11,7 @@ use std::hash::Hash;
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
-use crate::catalog::{Catalog, LayerRef, Owner, Row, Target};
+use crate::catalog::{Catalog, LayerRef, ModelId, Owner, Row, SourceId, Target, Text};
 
 /// Which way responsibility moves between two models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -100,18 +100,18 @@ pub struct Who<'a> {
 /// filter the answer is given row by row, so that a part the customer owns inside a shared
 /// layer is not hidden by the layer's derived owner.
 pub fn who<'a>(
-    cat: &'a Catalog,
+    cat: &'a Catalog<'_>,
     layer: Option<LayerRef>,
-    model: Option<usize>,
+    model: Option<ModelId>,
     owner: Option<Owner>,
 ) -> Who<'a> {
-    let models: Vec<usize> = match model {
+    let models: Vec<ModelId> = match model {
         Some(m) => vec![m],
-        None => (0..cat.models.len()).collect(),
+        None => cat.model_ids().collect(),
     };
     let layers: Vec<LayerRef> = match layer {
         Some(r) => vec![r],
-        None => (0..cat.layers.len()).map(LayerRef::Layer).collect(),
+        None => (0..cat.layers().len()).map(LayerRef::Layer).collect(),
     };
     let mut cells = Vec::new();
     match owner {
@@ -125,7 +125,7 @@ pub fn who<'a>(
         Some(wanted) => {
             for r in layers.iter().flat_map(|&r| row_refs(cat, r)) {
                 for &m in &models {
-                    if row_of(cat, r).owners[m] == wanted {
+                    if row_of(cat, r).owner(m) == wanted {
                         cells.push(cell(cat, r, m));
                     }
                 }
@@ -139,10 +139,10 @@ pub fn who<'a>(
 }
 
 /// A layer with a row of its own stays a layer; a layer of parts becomes its parts.
-fn row_refs(cat: &Catalog, r: LayerRef) -> Vec<LayerRef> {
+fn row_refs(cat: &Catalog<'_>, r: LayerRef) -> Vec<LayerRef> {
     match r {
         LayerRef::Part(..) => vec![r],
-        LayerRef::Layer(l) => match cat.layers[l].parts().len() {
+        LayerRef::Layer(l) => match cat.layers()[l].parts().len() {
             0 => vec![r],
             n => (0..n).map(|i| LayerRef::Part(l, i)).collect(),
         },
@@ -150,33 +150,33 @@ fn row_refs(cat: &Catalog, r: LayerRef) -> Vec<LayerRef> {
 }
 
 /// The row behind a reference made by [`row_refs`]: a layer's own row, or a part.
-fn row_of(cat: &Catalog, r: LayerRef) -> &Row {
+fn row_of<'c, 't>(cat: &'c Catalog<'t>, r: LayerRef) -> &'c Row<'t> {
     match r {
-        LayerRef::Layer(l) => &cat.layers[l].rows()[0],
-        LayerRef::Part(l, i) => &cat.layers[l].rows()[i],
+        LayerRef::Layer(l) => &cat.layers()[l].rows()[0],
+        LayerRef::Part(l, i) => &cat.layers()[l].rows()[i],
     }
 }
 
-fn cell(cat: &Catalog, r: LayerRef, m: usize) -> Cell<'_> {
-    let model = &cat.models[m];
+fn cell<'c>(cat: &'c Catalog<'_>, r: LayerRef, m: ModelId) -> Cell<'c> {
+    let model = cat.model(m);
     match r {
         LayerRef::Layer(l) => {
-            let layer = &cat.layers[l];
+            let layer = &cat.layers()[l];
             Cell {
-                layer: &layer.id,
-                layer_name: &layer.name,
+                layer: layer.id(),
+                layer_name: layer.name(),
                 parent_layer: None,
-                model: &model.id,
-                model_name: &model.name,
+                model: model.id(),
+                model_name: model.name(),
                 owner: layer.owner(m),
                 note: layer.note(m),
                 parts: layer
                     .parts()
                     .iter()
                     .map(|p| PartCell {
-                        id: &p.id,
-                        name: &p.name,
-                        owner: p.owners[m],
+                        id: p.id(),
+                        name: p.name(),
+                        owner: p.owner(m),
                         note: p.note(m),
                     })
                     .collect(),
@@ -185,16 +185,16 @@ fn cell(cat: &Catalog, r: LayerRef, m: usize) -> Cell<'_> {
             }
         }
         LayerRef::Part(l, i) => {
-            let layer = &cat.layers[l];
+            let layer = &cat.layers()[l];
             let row = &layer.rows()[i];
             let rows = std::slice::from_ref(row);
             Cell {
-                layer: &row.id,
-                layer_name: &row.name,
-                parent_layer: Some(&layer.id),
-                model: &model.id,
-                model_name: &model.name,
-                owner: row.owners[m],
+                layer: row.id(),
+                layer_name: row.name(),
+                parent_layer: Some(layer.id()),
+                model: model.id(),
+                model_name: model.name(),
+                owner: row.owner(m),
                 note: row.note(m),
                 parts: Vec::new(),
                 duties: duties(rows, m),
@@ -205,25 +205,25 @@ fn cell(cat: &Catalog, r: LayerRef, m: usize) -> Cell<'_> {
 }
 
 /// The duties of the side(s) holding each row under model `m`, in row order, without repeats.
-fn duties(rows: &[Row], m: usize) -> CellDuties<'_> {
+fn duties<'a>(rows: &'a [Row<'_>], m: ModelId) -> CellDuties<'a> {
     all_duties(rows, |row| {
-        let owner = row.owners[m];
+        let owner = row.owner(m);
         (owner.involves_customer(), owner.involves_provider())
     })
 }
 
 /// The duties of `rows`, in row order without repeats; `sides` says, for each row, whether
 /// its customer and its provider duties count.
-fn all_duties<'a>(rows: &'a [Row], sides: impl Fn(&Row) -> (bool, bool)) -> CellDuties<'a> {
+fn all_duties<'a>(rows: &'a [Row<'_>], sides: impl Fn(&Row<'_>) -> (bool, bool)) -> CellDuties<'a> {
     let mut customer = Distinct::default();
     let mut provider = Distinct::default();
     for row in rows {
         let (c, p) = sides(row);
         if c {
-            customer.extend(row.duties.customer.iter().map(String::as_str));
+            customer.extend(row.customer_duties().iter().map(|d| &**d));
         }
         if p {
-            provider.extend(row.duties.provider.iter().map(String::as_str));
+            provider.extend(row.provider_duties().iter().map(|d| &**d));
         }
     }
     CellDuties {
@@ -259,9 +259,9 @@ impl<T: Copy + Eq + Hash> Distinct<T> {
 }
 
 /// The sources cited by `rows`: each row's main source first, then its others, without repeats.
-fn sources<'a>(cat: &'a Catalog, rows: &[Row]) -> Vec<SourceRef<'a>> {
+fn sources<'a>(cat: &'a Catalog<'_>, rows: &[Row<'_>]) -> Vec<SourceRef<'a>> {
     let mut cited = Distinct::default();
-    cited.extend(rows.iter().flat_map(Row::source_indices));
+    cited.extend(rows.iter().flat_map(Row::sources));
     cited
         .items
         .into_iter()
@@ -269,12 +269,12 @@ fn sources<'a>(cat: &'a Catalog, rows: &[Row]) -> Vec<SourceRef<'a>> {
         .collect()
 }
 
-fn source_ref(cat: &Catalog, i: usize) -> SourceRef<'_> {
-    let s = &cat.sources[i];
+fn source_ref<'a>(cat: &'a Catalog<'_>, i: SourceId) -> SourceRef<'a> {
+    let s = cat.source(i);
     SourceRef {
-        id: &s.id,
-        title: &s.title,
-        url: s.url.as_deref(),
+        id: s.id(),
+        title: s.title(),
+        url: s.url(),
     }
 }
 
@@ -312,20 +312,20 @@ pub struct Diff<'a> {
 
 /// `diff`: the layers in which any row changes owner between two models. A layer's direction
 /// is the common direction of everything that moved in it, or `other` when they disagree.
-pub fn diff(cat: &Catalog, from: usize, to: usize, all: bool) -> Diff<'_> {
+pub fn diff<'a>(cat: &'a Catalog<'_>, from: ModelId, to: ModelId, all: bool) -> Diff<'a> {
     let mut changes = Vec::new();
     let mut unchanged = Vec::new();
-    for layer in &cat.layers {
+    for layer in cat.layers() {
         let parts: Vec<PartChange> = layer
             .parts()
             .iter()
             .filter_map(|p| {
-                let direction = Direction::of(p.owners[from], p.owners[to])?;
+                let direction = Direction::of(p.owner(from), p.owner(to))?;
                 Some(PartChange {
-                    id: &p.id,
-                    name: &p.name,
-                    from_owner: p.owners[from],
-                    to_owner: p.owners[to],
+                    id: p.id(),
+                    name: p.name(),
+                    from_owner: p.owner(from),
+                    to_owner: p.owner(to),
                     direction,
                 })
             })
@@ -336,7 +336,7 @@ pub fn diff(cat: &Catalog, from: usize, to: usize, all: bool) -> Diff<'_> {
             .chain(parts.iter().map(|p| p.direction));
         let Some(first) = directions.next() else {
             if all {
-                unchanged.push(layer.id.as_str());
+                unchanged.push(layer.id());
             }
             continue;
         };
@@ -346,8 +346,8 @@ pub fn diff(cat: &Catalog, from: usize, to: usize, all: bool) -> Diff<'_> {
             Direction::Other
         };
         changes.push(Change {
-            layer: &layer.id,
-            layer_name: &layer.name,
+            layer: layer.id(),
+            layer_name: layer.name(),
             from_owner: a,
             to_owner: b,
             direction,
@@ -355,10 +355,10 @@ pub fn diff(cat: &Catalog, from: usize, to: usize, all: bool) -> Diff<'_> {
         });
     }
     Diff {
-        from: &cat.models[from].id,
-        from_name: &cat.models[from].name,
-        to: &cat.models[to].id,
-        to_name: &cat.models[to].name,
+        from: cat.model(from).id(),
+        from_name: cat.model(from).name(),
+        to: cat.model(to).id(),
+        to_name: cat.model(to).name(),
         changes,
         unchanged,
     }
@@ -384,30 +384,25 @@ pub struct Retained<'a> {
     pub retained: Vec<RetainedLayer<'a>>,
 }
 
-/// Whether the customer owns a row under every model.
-pub fn always_customer(row: &Row) -> bool {
-    row.owners.iter().all(|&o| o == Owner::Customer)
-}
-
 /// `retained`: the rows the customer owns under every model, grouped by layer.
-pub fn retained(cat: &Catalog) -> Retained<'_> {
+pub fn retained<'a>(cat: &'a Catalog<'_>) -> Retained<'a> {
     let retained = cat
-        .layers
+        .layers()
         .iter()
         .filter_map(|layer| {
             let rows: Vec<RetainedRow> = layer
                 .rows()
                 .iter()
-                .filter(|r| always_customer(r))
+                .filter(|r| r.always_customer())
                 .map(|r| RetainedRow {
-                    id: &r.id,
-                    name: &r.name,
-                    duties: r.duties.customer.iter().map(String::as_str).collect(),
+                    id: r.id(),
+                    name: r.name(),
+                    duties: r.customer_duties().iter().map(|d| &**d).collect(),
                 })
                 .collect();
             (!rows.is_empty()).then_some(RetainedLayer {
-                layer: &layer.id,
-                layer_name: &layer.name,
+                layer: layer.id(),
+                layer_name: layer.name(),
                 rows,
             })
         })
@@ -469,46 +464,42 @@ pub struct Matrix<'a> {
     pub sources: Vec<SourceRef<'a>>,
 }
 
-pub fn matrix(cat: &Catalog) -> Matrix<'_> {
-    let by_model = |f: &dyn Fn(usize) -> Owner| {
-        ByModel(
-            cat.models
-                .iter()
-                .enumerate()
-                .map(|(m, model)| (model.id.as_str(), f(m)))
-                .collect(),
-        )
+pub fn matrix<'a>(cat: &'a Catalog<'_>) -> Matrix<'a> {
+    let by_model = |f: &dyn Fn(ModelId) -> Owner| {
+        ByModel(cat.model_ids().map(|m| (cat.model(m).id(), f(m))).collect())
     };
     Matrix {
         models: cat
-            .models
+            .models()
             .iter()
             .map(|m| ModelHead {
-                id: &m.id,
-                name: &m.name,
+                id: m.id(),
+                name: m.name(),
             })
             .collect(),
         layers: cat
-            .layers
+            .layers()
             .iter()
             .map(|layer| MatrixLayer {
-                id: &layer.id,
-                name: &layer.name,
+                id: layer.id(),
+                name: layer.name(),
                 owners: by_model(&|m| layer.owner(m)),
-                retained: layer.rows().iter().all(always_customer),
+                retained: layer.rows().iter().all(Row::always_customer),
                 parts: layer
                     .parts()
                     .iter()
                     .map(|p| MatrixRow {
-                        id: &p.id,
-                        name: &p.name,
-                        owners: by_model(&|m| p.owners[m]),
-                        retained: always_customer(p),
+                        id: p.id(),
+                        name: p.name(),
+                        owners: by_model(&|m| p.owner(m)),
+                        retained: p.always_customer(),
                     })
                     .collect(),
             })
             .collect(),
-        sources: (0..cat.sources.len()).map(|i| source_ref(cat, i)).collect(),
+        sources: (0..cat.sources().len())
+            .map(|i| source_ref(cat, SourceId::new(i)))
+            .collect(),
     }
 }
 
@@ -516,14 +507,14 @@ pub fn matrix(cat: &Catalog) -> Matrix<'_> {
 pub struct PartInfo<'a> {
     pub id: &'a str,
     pub name: &'a str,
-    pub aliases: &'a [String],
+    pub aliases: &'a [Text<'a>],
 }
 
 #[derive(Debug, Serialize)]
 pub struct LayerInfo<'a> {
     pub id: &'a str,
     pub name: &'a str,
-    pub aliases: &'a [String],
+    pub aliases: &'a [Text<'a>],
     pub description: Option<&'a str>,
     pub parts: Vec<PartInfo<'a>>,
 }
@@ -534,23 +525,23 @@ pub struct Layers<'a> {
     pub layers: Vec<LayerInfo<'a>>,
 }
 
-pub fn layers(cat: &Catalog) -> Layers<'_> {
+pub fn layers<'a>(cat: &'a Catalog<'_>) -> Layers<'a> {
     Layers {
         layers: cat
-            .layers
+            .layers()
             .iter()
             .map(|l| LayerInfo {
-                id: &l.id,
-                name: &l.name,
-                aliases: &l.aliases,
-                description: l.description.as_deref(),
+                id: l.id(),
+                name: l.name(),
+                aliases: l.aliases(),
+                description: l.description(),
                 parts: l
                     .parts()
                     .iter()
                     .map(|p| PartInfo {
-                        id: &p.id,
-                        name: &p.name,
-                        aliases: &p.aliases,
+                        id: p.id(),
+                        name: p.name(),
+                        aliases: p.aliases(),
                     })
                     .collect(),
             })
@@ -562,7 +553,7 @@ pub fn layers(cat: &Catalog) -> Layers<'_> {
 pub struct ModelInfo<'a> {
     pub id: &'a str,
     pub name: &'a str,
-    pub aliases: &'a [String],
+    pub aliases: &'a [Text<'a>],
     pub description: Option<&'a str>,
 }
 
@@ -572,16 +563,16 @@ pub struct Models<'a> {
     pub models: Vec<ModelInfo<'a>>,
 }
 
-pub fn models(cat: &Catalog) -> Models<'_> {
+pub fn models<'a>(cat: &'a Catalog<'_>) -> Models<'a> {
     Models {
         models: cat
-            .models
+            .models()
             .iter()
             .map(|m| ModelInfo {
-                id: &m.id,
-                name: &m.name,
-                aliases: &m.aliases,
-                description: m.description.as_deref(),
+                id: m.id(),
+                name: m.name(),
+                aliases: m.aliases(),
+                description: m.description(),
             })
             .collect(),
     }
@@ -617,9 +608,9 @@ pub struct Checklist<'a> {
 
 /// `checklist`: every row the customer owns, shares, or may own (`depends`) under a model,
 /// grouped by layer, optionally narrowed to one layer or part.
-pub fn checklist(cat: &Catalog, m: usize, only: Option<LayerRef>) -> Checklist<'_> {
+pub fn checklist<'a>(cat: &'a Catalog<'_>, m: ModelId, only: Option<LayerRef>) -> Checklist<'a> {
     let layers = cat
-        .layers
+        .layers()
         .iter()
         .enumerate()
         .filter_map(|(li, layer)| {
@@ -633,30 +624,30 @@ pub fn checklist(cat: &Catalog, m: usize, only: Option<LayerRef>) -> Checklist<'
                     Some(LayerRef::Part(l, r)) => l == li && r == *ri,
                 })
                 .map(|(_, row)| row)
-                .filter(|row| row.owners[m].involves_customer())
+                .filter(|row| row.owner(m).involves_customer())
                 .map(|row| ChecklistItem {
-                    id: &row.id,
-                    name: &row.name,
-                    owner: row.owners[m],
+                    id: row.id(),
+                    name: row.name(),
+                    owner: row.owner(m),
                     note: row.note(m),
-                    duties: row.duties.customer.iter().map(String::as_str).collect(),
-                    provider_covers: if row.owners[m].involves_provider() {
-                        row.duties.provider.iter().map(String::as_str).collect()
+                    duties: row.customer_duties().iter().map(|d| &**d).collect(),
+                    provider_covers: if row.owner(m).involves_provider() {
+                        row.provider_duties().iter().map(|d| &**d).collect()
                     } else {
                         Vec::new()
                     },
                 })
                 .collect();
             (!items.is_empty()).then_some(ChecklistLayer {
-                layer: &layer.id,
-                layer_name: &layer.name,
+                layer: layer.id(),
+                layer_name: layer.name(),
                 items,
             })
         })
         .collect();
     Checklist {
-        model: &cat.models[m].id,
-        model_name: &cat.models[m].name,
+        model: cat.model(m).id(),
+        model_name: cat.model(m).name(),
         layers,
     }
 }
@@ -676,7 +667,7 @@ pub struct Explain<'a> {
     pub kind: Kind,
     pub id: &'a str,
     pub name: &'a str,
-    pub aliases: &'a [String],
+    pub aliases: &'a [Text<'a>],
     pub description: Option<&'a str>,
     pub remark: Option<&'a str>,
     /// The layer a part belongs to.
@@ -688,17 +679,17 @@ pub struct Explain<'a> {
     pub sources: Vec<SourceRef<'a>>,
 }
 
-pub fn explain(cat: &Catalog, target: Target) -> Explain<'_> {
+pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
     let (kind, layer_ref) = match target {
         Target::Model(m) => {
-            let model = &cat.models[m];
+            let model = cat.model(m);
             let cells = who(cat, None, Some(m), None).cells;
             return Explain {
                 kind: Kind::Model,
-                id: &model.id,
-                name: &model.name,
-                aliases: &model.aliases,
-                description: model.description.as_deref(),
+                id: model.id(),
+                name: model.name(),
+                aliases: model.aliases(),
+                description: model.description(),
                 remark: None,
                 parent_layer: None,
                 cells,
@@ -710,37 +701,33 @@ pub fn explain(cat: &Catalog, target: Target) -> Explain<'_> {
         Target::Part(l, r) => (Kind::Part, LayerRef::Part(l, r)),
     };
     let (layer, rows, parent) = match layer_ref {
-        LayerRef::Layer(l) => (&cat.layers[l], cat.layers[l].rows(), None),
+        LayerRef::Layer(l) => (&cat.layers()[l], cat.layers()[l].rows(), None),
         LayerRef::Part(l, r) => {
-            let layer = &cat.layers[l];
+            let layer = &cat.layers()[l];
             (
                 layer,
                 std::slice::from_ref(&layer.rows()[r]),
-                Some(layer.id.as_str()),
+                Some(layer.id()),
             )
         }
     };
     let duties = all_duties(rows, |_| (true, true));
     let (id, name, aliases, description, remark) = match layer_ref {
         LayerRef::Layer(_) => (
-            layer.id.as_str(),
-            layer.name.as_str(),
-            layer.aliases.as_slice(),
-            layer.description.as_deref(),
-            layer
-                .rows()
-                .first()
-                .filter(|_| layer.parts().is_empty())
-                .and_then(|r| r.remark.as_deref()),
+            layer.id(),
+            layer.name(),
+            layer.aliases(),
+            layer.description(),
+            layer.own_row().and_then(Row::remark),
         ),
         LayerRef::Part(..) => {
             let row = &rows[0];
             (
-                row.id.as_str(),
-                row.name.as_str(),
-                row.aliases.as_slice(),
-                row.description.as_deref(),
-                row.remark.as_deref(),
+                row.id(),
+                row.name(),
+                row.aliases(),
+                row.description(),
+                row.remark(),
             )
         }
     };
@@ -776,7 +763,7 @@ mod tests {
     use super::*;
     use crate::load::{EMBEDDED, parse};
 
-    fn cat() -> Catalog {
+    fn cat() -> Catalog<'static> {
         parse("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"))
     }
 
@@ -826,7 +813,7 @@ mod tests {
     #[test]
     fn diff_of_a_model_with_itself_is_empty() {
         let cat = cat();
-        let d = diff(&cat, 2, 2, true);
+        let d = diff(&cat, ModelId::new(2), ModelId::new(2), true);
         assert!(d.changes.is_empty());
         assert_eq!(d.unchanged.len(), cat.layers.len());
     }
@@ -844,7 +831,7 @@ layers:
       - {id: q, name: Q, owners: {a: provider, b: customer}, source: s}
 ";
         let cat = parse("t", text).unwrap_or_else(|e| panic!("{e}"));
-        let d = diff(&cat, 0, 1, false);
+        let d = diff(&cat, ModelId::new(0), ModelId::new(1), false);
         assert_eq!(d.changes.len(), 1);
         assert_eq!(d.changes[0].from_owner, Owner::Shared);
         assert_eq!(d.changes[0].to_owner, Owner::Shared);

@@ -3,7 +3,10 @@
 //! These types mirror the file and nothing more: they reject unknown fields but check no
 //! cross-references. [`crate::load`] turns them into a validated [`crate::catalog::Catalog`].
 //! Both parse backends (serde-saphyr for YAML, serde_json for JSON) deserialise into these same
-//! types, so a catalogue means the same thing whatever its syntax.
+//! types, so a catalogue means the same thing whatever its syntax. Text borrows from the input
+//! where it can ([`Text`]). The loader reads the top level itself, one layer at a time
+//! (`load/stream.rs`), so these types only ever hold one layer of a large file; [`CatalogFile`]
+//! is the whole document's shape, for the JSON Schema.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -14,117 +17,117 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
-use crate::catalog::Owner;
+use crate::catalog::{Owner, Text};
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
 /// An srm catalogue: who owns each row of the stack under each service model.
 #[schemars(title = "srm catalogue")]
-pub struct CatalogFile {
+pub struct CatalogFile<'t> {
     /// Where the facts come from; rows cite these by id.
     #[serde(default)]
-    pub sources: Vec<SourceFile>,
+    pub sources: Vec<SourceFile<'t>>,
     /// Service models (columns), e.g. on-prem, iaas, paas, saas.
     #[serde(default)]
-    pub models: Vec<ModelFile>,
+    pub models: Vec<ModelFile<'t>>,
     /// Layers of the stack (rows), each with cells of its own or a list of parts.
     #[serde(default)]
-    pub layers: Vec<LayerFile>,
+    pub layers: Vec<LayerFile<'t>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
 /// A published source of facts.
-pub struct SourceFile {
+pub struct SourceFile<'t> {
     /// Lowercase-kebab id, cited by rows in `source` and `see_also`.
-    pub id: Located,
-    pub title: String,
+    pub id: Located<'t>,
+    pub title: Text<'t>,
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<Text<'t>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
 /// A service model.
-pub struct ModelFile {
+pub struct ModelFile<'t> {
     /// Lowercase-kebab id, unique across models, layers and parts.
-    pub id: Located,
-    pub name: String,
+    pub id: Located<'t>,
+    pub name: Text<'t>,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Text<'t>>,
     #[serde(default)]
-    pub description: Option<String>,
+    pub description: Option<Text<'t>>,
 }
 
 #[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
 /// What each side does for a row when it holds it.
-pub struct DutiesFile {
+pub struct DutiesFile<'t> {
     /// The customer's duties.
     #[serde(default)]
-    pub customer: Vec<String>,
+    pub customer: Vec<Text<'t>>,
     /// The provider's duties.
     #[serde(default)]
-    pub provider: Vec<String>,
+    pub provider: Vec<Text<'t>>,
 }
 
 /// A layer: either cells of its own (`owners`, `notes`, `duties`, `source`) or `parts`.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LayerFile {
-    pub id: Located,
-    pub name: String,
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+pub struct LayerFile<'t> {
+    pub id: Located<'t>,
+    pub name: Text<'t>,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Text<'t>>,
     #[serde(default)]
-    pub description: Option<String>,
+    pub description: Option<Text<'t>>,
     /// A note on the row as a whole, e.g. where sources disagree.
     #[serde(default)]
-    pub remark: Option<String>,
+    pub remark: Option<Text<'t>>,
     /// The owner under each declared model (for a layer without parts).
     #[serde(default)]
-    pub owners: Option<ModelMap<Owner>>,
+    pub owners: Option<ModelMap<'t, Owner>>,
     /// A note per model; required where the owner is `depends`.
     #[serde(default)]
-    pub notes: Option<ModelMap<String>>,
+    pub notes: Option<ModelMap<'t, Text<'t>>>,
     #[serde(default)]
-    pub duties: Option<DutiesFile>,
+    pub duties: Option<DutiesFile<'t>>,
     /// The id of the source this row rests on.
     #[serde(default)]
-    pub source: Option<String>,
+    pub source: Option<Text<'t>>,
     /// Further source ids.
     #[serde(default)]
-    pub see_also: Vec<String>,
+    pub see_also: Vec<Text<'t>>,
     /// The rows that make up this layer; its owner is then derived from them.
     #[serde(default)]
-    pub parts: Option<Vec<RowFile>>,
+    pub parts: Option<Vec<RowFile<'t>>>,
 }
 
 /// A part of a layer.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RowFile {
-    pub id: Located,
-    pub name: String,
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+pub struct RowFile<'t> {
+    pub id: Located<'t>,
+    pub name: Text<'t>,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Text<'t>>,
     #[serde(default)]
-    pub description: Option<String>,
+    pub description: Option<Text<'t>>,
     /// A note on the row as a whole, e.g. where sources disagree.
     #[serde(default)]
-    pub remark: Option<String>,
+    pub remark: Option<Text<'t>>,
     /// The owner under each declared model.
-    pub owners: ModelMap<Owner>,
+    pub owners: ModelMap<'t, Owner>,
     /// A note per model; required where the owner is `depends`.
     #[serde(default)]
-    pub notes: ModelMap<String>,
+    pub notes: ModelMap<'t, Text<'t>>,
     #[serde(default)]
-    pub duties: DutiesFile,
+    pub duties: DutiesFile<'t>,
     /// The id of the source this row rests on.
-    pub source: String,
+    pub source: Text<'t>,
     /// Further source ids.
     #[serde(default)]
-    pub see_also: Vec<String>,
+    pub see_also: Vec<Text<'t>>,
 }
 
 /// A string with the place it was read from, when the parser knows it.
@@ -134,28 +137,28 @@ pub struct RowFile {
 /// `file:line:column`, without searching the text again. serde-saphyr fills the place in; a
 /// parser that tracks no spans (serde_json) leaves it empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located {
-    pub text: String,
+pub struct Located<'t> {
+    pub text: Text<'t>,
     /// 1-based line and column.
     pub at: Option<(usize, usize)>,
 }
 
-impl std::ops::Deref for Located {
+impl std::ops::Deref for Located<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         &self.text
     }
 }
 
-impl fmt::Display for Located {
+impl fmt::Display for Located<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
     }
 }
 
-impl<'de> Deserialize<'de> for Located {
+impl<'de: 't, 't> Deserialize<'de> for Located<'t> {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = serde_saphyr::Spanned::<String>::deserialize(deserializer)?;
+        let spanned = serde_saphyr::Spanned::<Text<'t>>::deserialize(deserializer)?;
         let place = spanned.referenced;
         let at = (place.line() > 0).then(|| {
             let wide = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
@@ -168,7 +171,7 @@ impl<'de> Deserialize<'de> for Located {
     }
 }
 
-impl JsonSchema for Located {
+impl JsonSchema for Located<'_> {
     fn inline_schema() -> bool {
         true
     }
@@ -185,20 +188,20 @@ impl JsonSchema for Located {
 /// A mapping from model id to a value, in file order. A key given twice is kept twice here and
 /// reported by validation (YAML's parser refuses it earlier, with its place; JSON's does not).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModelMap<T>(pub Vec<(String, T)>);
+pub struct ModelMap<'t, T>(pub Vec<(Text<'t>, T)>);
 
-impl<T> Default for ModelMap<T> {
+impl<T> Default for ModelMap<'_, T> {
     fn default() -> Self {
         ModelMap(Vec::new())
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for ModelMap<T> {
+impl<'de: 't, 't, T: Deserialize<'de>> Deserialize<'de> for ModelMap<'t, T> {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct MapVisitor<T>(PhantomData<T>);
+        struct MapVisitor<'t, T>(PhantomData<(Text<'t>, T)>);
 
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for MapVisitor<T> {
-            type Value = ModelMap<T>;
+        impl<'de: 't, 't, T: Deserialize<'de>> Visitor<'de> for MapVisitor<'t, T> {
+            type Value = ModelMap<'t, T>;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a mapping from model id to value")
@@ -218,7 +221,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ModelMap<T> {
 }
 
 /// In the schema a model map is an object whose values are `T`.
-impl<T: JsonSchema> JsonSchema for ModelMap<T> {
+impl<T: JsonSchema> JsonSchema for ModelMap<'_, T> {
     fn inline_schema() -> bool {
         true
     }
@@ -264,10 +267,10 @@ mod tests {
     #[test]
     fn ids_know_their_place_in_yaml_and_do_without_in_json() {
         let yaml: ModelFile = serde_saphyr::from_str("name: P\nid:   paas\n").unwrap();
-        assert_eq!(yaml.id.text, "paas");
+        assert_eq!(&*yaml.id, "paas");
         assert_eq!(yaml.id.at, Some((2, 7)));
         let json: ModelFile = serde_json::from_str(r#"{"id": "paas", "name": "P"}"#).unwrap();
-        assert_eq!(json.id.text, "paas");
+        assert_eq!(&*json.id, "paas");
         assert_eq!(json.id.at, None);
     }
 }

@@ -1,195 +1,103 @@
 //! The typed responsibility matrix: sources, service models, layers and the rows inside them.
 //!
 //! A [`Catalog`] is only ever built by [`crate::load`], which validates the file first, so every
-//! value here can be trusted: each row has exactly one owner per model, every source index points
-//! into `sources`, and every id and alias is unique once normalised.
+//! value here can be trusted: each row has exactly one owner per model, every [`SourceId`] and
+//! [`ModelId`] points into the catalogue that handed it out, and every id and alias is unique
+//! once normalised. Fields are private; accessors are all there is.
 //!
 //! One place knows each fact. A row stores its owners; a layer made of parts stores none, and its
 //! owner under a model is derived from its rows by [`Layer::owner`] every time it is asked.
 
 pub mod file;
+mod owner;
+mod row;
+mod text;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+pub use owner::{Owner, derive_owner};
+pub(crate) use row::{Body, Duties, Owners, RowMore};
+pub use row::{Layer, Model, Row, Source};
+pub use text::Text;
 
-/// Who holds a row under a model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Owner {
-    Customer,
-    Provider,
-    Shared,
-    /// Who owns it depends on the AI model chosen; the cell's note says how.
-    Depends,
-}
+/// A service model of one catalogue: an index into its models that only the catalogue (and
+/// its loader) make.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ModelId(u32);
 
-impl Owner {
-    pub const ALL: [Owner; 4] = [
-        Owner::Customer,
-        Owner::Provider,
-        Owner::Shared,
-        Owner::Depends,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Owner::Customer => "customer",
-            Owner::Provider => "provider",
-            Owner::Shared => "shared",
-            Owner::Depends => "depends",
-        }
+impl ModelId {
+    pub(crate) fn new(index: usize) -> ModelId {
+        ModelId(u32::try_from(index).unwrap_or(u32::MAX))
     }
-
-    /// Position on the customer → provider axis; `depends` has none.
-    pub fn rank(self) -> Option<u8> {
-        match self {
-            Owner::Customer => Some(0),
-            Owner::Shared => Some(1),
-            Owner::Provider => Some(2),
-            Owner::Depends => None,
-        }
-    }
-
-    /// Whether a party holding this cell has duties on the customer's side.
-    pub fn involves_customer(self) -> bool {
-        self != Owner::Provider
-    }
-
-    /// Whether a party holding this cell has duties on the provider's side.
-    pub fn involves_provider(self) -> bool {
-        self != Owner::Customer
+    pub(crate) fn index(self) -> usize {
+        self.0 as usize
     }
 }
 
-impl fmt::Display for Owner {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+/// A source of one catalogue, made only by the catalogue's loader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SourceId(u32);
+
+impl SourceId {
+    pub(crate) fn new(index: usize) -> SourceId {
+        SourceId(u32::try_from(index).unwrap_or(u32::MAX))
     }
-}
-
-#[derive(Clone, Debug)]
-pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub url: Option<String>,
-}
-
-#[derive(Clone, Debug)]
-pub struct Model {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub description: Option<String>,
-}
-
-#[derive(Clone, Debug, Default)]
-pub struct Duties {
-    pub customer: Vec<String>,
-    pub provider: Vec<String>,
-}
-
-/// One line of the matrix: a layer's own row, or one of its parts.
-#[derive(Clone, Debug)]
-pub struct Row {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub description: Option<String>,
-    /// A note on the row as a whole (e.g. where sources disagree).
-    pub remark: Option<String>,
-    /// One owner per model, in the order of [`Catalog::models`].
-    pub owners: Vec<Owner>,
-    /// One optional note per model, in the order of [`Catalog::models`]; empty when the row
-    /// has no notes at all.
-    pub notes: Vec<Option<String>>,
-    pub duties: Duties,
-    /// Index into [`Catalog::sources`].
-    pub source: usize,
-    /// Further indices into [`Catalog::sources`].
-    pub see_also: Vec<usize>,
-}
-
-impl Row {
-    pub fn note(&self, model: usize) -> Option<&str> {
-        self.notes.get(model).and_then(|n| n.as_deref())
-    }
-
-    /// Source indices: the main one first, then the others.
-    pub fn source_indices(&self) -> impl Iterator<Item = usize> + '_ {
-        std::iter::once(self.source).chain(self.see_also.iter().copied())
-    }
-}
-
-/// A layer holds either one row of its own or a list of parts.
-#[derive(Clone, Debug)]
-pub enum Body {
-    Own(Box<Row>),
-    Parts(Vec<Row>),
-}
-
-#[derive(Clone, Debug)]
-pub struct Layer {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub description: Option<String>,
-    pub body: Body,
-}
-
-impl Layer {
-    /// The rows behind this layer: its own row, or its parts.
-    pub fn rows(&self) -> &[Row] {
-        match &self.body {
-            Body::Own(row) => std::slice::from_ref(row.as_ref()),
-            Body::Parts(parts) => parts,
-        }
-    }
-
-    /// The parts of this layer (empty when it has a row of its own).
-    pub fn parts(&self) -> &[Row] {
-        match &self.body {
-            Body::Own(_) => &[],
-            Body::Parts(parts) => parts,
-        }
-    }
-
-    /// The layer's owner under a model, derived from its rows: the rows' common owner if they
-    /// all agree, otherwise `shared`.
-    pub fn owner(&self, model: usize) -> Owner {
-        derive_owner(self.rows().iter().map(|row| row.owners[model]))
-    }
-
-    /// The note of the layer's own row under a model; a layer of parts has none of its own.
-    pub fn note(&self, model: usize) -> Option<&str> {
-        match &self.body {
-            Body::Own(row) => row.note(model),
-            Body::Parts(_) => None,
-        }
-    }
-}
-
-/// All the same → that owner; anything else (including no rows) → `shared`.
-pub fn derive_owner(mut owners: impl Iterator<Item = Owner>) -> Owner {
-    let Some(first) = owners.next() else {
-        return Owner::Shared;
-    };
-    if owners.all(|o| o == first) {
-        first
-    } else {
-        Owner::Shared
+    pub(crate) fn index(self) -> usize {
+        self.0 as usize
     }
 }
 
 /// What an id or alias names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
-    Model(usize),
+    Model(ModelId),
     Layer(usize),
     /// A part: layer index, row index within the layer.
     Part(usize, usize),
+}
+
+/// A [`Target`] as the index stores it: twelve bytes instead of twenty-four, which matters
+/// for a hundred thousand entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Slot {
+    kind: u8,
+    a: u32,
+    b: u32,
+}
+
+impl From<Target> for Slot {
+    fn from(target: Target) -> Slot {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        match target {
+            Target::Model(m) => Slot {
+                kind: 0,
+                a: m.0,
+                b: 0,
+            },
+            Target::Layer(l) => Slot {
+                kind: 1,
+                a: narrow(l),
+                b: 0,
+            },
+            Target::Part(l, r) => Slot {
+                kind: 2,
+                a: narrow(l),
+                b: narrow(r),
+            },
+        }
+    }
+}
+
+impl From<Slot> for Target {
+    fn from(slot: Slot) -> Target {
+        match slot.kind {
+            0 => Target::Model(ModelId(slot.a)),
+            1 => Target::Layer(slot.a as usize),
+            _ => Target::Part(slot.a as usize, slot.b as usize),
+        }
+    }
 }
 
 /// Something a layer argument can name: a whole layer or one of its parts.
@@ -200,12 +108,12 @@ pub enum LayerRef {
 }
 
 #[derive(Debug)]
-pub struct Catalog {
-    pub sources: Vec<Source>,
-    pub models: Vec<Model>,
-    pub layers: Vec<Layer>,
+pub struct Catalog<'t> {
+    pub(crate) sources: Vec<Source<'t>>,
+    pub(crate) models: Vec<Model<'t>>,
+    pub(crate) layers: Vec<Layer<'t>>,
     /// Normalised id or alias → what it names.
-    pub(crate) index: HashMap<String, Target>,
+    pub(crate) index: HashMap<Text<'t>, Slot>,
 }
 
 /// The form every id and alias is matched in: lowercase, with `_` and spaces read as `-`.
@@ -226,6 +134,14 @@ pub fn normalize(name: &str) -> Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// [`normalize`] for catalogue text, keeping the borrow from the file when nothing changes.
+pub(crate) fn normalize_text<'t>(text: &Text<'t>) -> Text<'t> {
+    match normalize(text) {
+        Cow::Borrowed(_) => text.reborrow(),
+        Cow::Owned(s) => Text::from(s),
+    }
 }
 
 /// An id the user typed that names nothing of the kind asked for. A usage error (exit 2).
@@ -258,12 +174,34 @@ impl fmt::Display for UnknownId {
 
 impl std::error::Error for UnknownId {}
 
-impl Catalog {
-    pub fn find(&self, name: &str) -> Option<Target> {
-        self.index.get(normalize(name).as_ref()).copied()
+impl<'t> Catalog<'t> {
+    pub fn sources(&self) -> &[Source<'t>] {
+        &self.sources
+    }
+    pub fn models(&self) -> &[Model<'t>] {
+        &self.models
+    }
+    pub fn layers(&self) -> &[Layer<'t>] {
+        &self.layers
+    }
+    /// Every model's id, in order.
+    pub fn model_ids(&self) -> impl Iterator<Item = ModelId> + use<'t> {
+        (0..self.models.len()).map(ModelId::new)
+    }
+    pub fn model(&self, id: ModelId) -> &Model<'t> {
+        &self.models[id.index()]
+    }
+    pub fn source(&self, id: SourceId) -> &Source<'t> {
+        &self.sources[id.index()]
     }
 
-    pub fn resolve_model(&self, name: &str) -> Result<usize, UnknownId> {
+    pub fn find(&self, name: &str) -> Option<Target> {
+        self.index
+            .get(normalize(name).as_ref())
+            .map(|&slot| slot.into())
+    }
+
+    pub fn resolve_model(&self, name: &str) -> Result<ModelId, UnknownId> {
         match self.find(name) {
             Some(Target::Model(m)) => Ok(m),
             _ => Err(self.unknown("model", name, |t| matches!(t, Target::Model(_)))),
@@ -287,7 +225,7 @@ impl Catalog {
 
     pub fn id_of(&self, target: Target) -> &str {
         match target {
-            Target::Model(m) => &self.models[m].id,
+            Target::Model(m) => &self.models[m.index()].id,
             Target::Layer(l) => &self.layers[l].id,
             Target::Part(l, r) => &self.layers[l].rows()[r].id,
         }
@@ -322,8 +260,9 @@ impl Catalog {
         let best = self
             .index
             .iter()
-            .filter(|(_, t)| fits(**t))
-            .filter_map(|(key, t)| Some((near(key)?, key, *t)))
+            .map(|(key, &slot)| (key, Target::from(slot)))
+            .filter(|(_, t)| fits(*t))
+            .filter_map(|(key, t)| Some((near(key)?, key.as_ref(), t)))
             // Ties broken by key so the suggestion never depends on hash order.
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
         UnknownId {
@@ -342,28 +281,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn derived_owner_is_common_owner_or_shared() {
-        use Owner::*;
-        assert_eq!(derive_owner([Customer, Customer].into_iter()), Customer);
-        assert_eq!(derive_owner([Provider].into_iter()), Provider);
-        assert_eq!(derive_owner([Customer, Provider].into_iter()), Shared);
-        assert_eq!(derive_owner([Depends, Provider].into_iter()), Shared);
-        assert_eq!(derive_owner([Depends, Depends].into_iter()), Depends);
-        assert_eq!(derive_owner(std::iter::empty()), Shared);
-    }
-
-    #[test]
     fn normalize_folds_case_underscores_and_spaces() {
         assert_eq!(normalize("Operating_System"), "operating-system");
         assert_eq!(normalize(" On Premises "), "on-premises");
         assert_eq!(normalize("PaaS"), "paas");
-    }
-
-    #[test]
-    fn ranks_put_shared_between_customer_and_provider() {
-        assert!(Owner::Customer.rank() < Owner::Shared.rank());
-        assert!(Owner::Shared.rank() < Owner::Provider.rank());
-        assert_eq!(Owner::Depends.rank(), None);
     }
 
     #[test]

@@ -4,19 +4,25 @@
 //! than any YAML parser. It keeps no spans, so ids come back without their place; the loader
 //! asks the YAML backend for places only when there is a problem to point at.
 
-use crate::catalog::file::CatalogFile;
+use serde::de::DeserializeSeed;
 
 use super::error::Problem;
+use super::stream::CatalogSeed;
+use super::validate::Builder;
 
-/// Parses catalogue JSON; a failure comes back as one problem with its line and column.
-pub(crate) fn parse(text: &str) -> Result<CatalogFile, Problem> {
-    serde_json::from_str(text).map_err(|err| {
-        let place = (err.line() > 0).then(|| (err.line(), err.column()));
-        let mut message = err.to_string();
-        // serde_json appends " at line L column C"; srm prints the place as a prefix instead.
-        if let Some(cut) = message.rfind(" at line ") {
-            message.truncate(cut);
-        }
-        Problem::new(message).at(place)
-    })
+/// Parses catalogue JSON into `builder`; a failure comes back as one problem with its place.
+pub(crate) fn parse<'t>(text: &'t str, builder: &mut Builder<'t>) -> Result<(), Problem> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    CatalogSeed(builder)
+        .deserialize(&mut deserializer)
+        .and_then(|()| deserializer.end())
+        .map_err(|err| {
+            let place = (err.line() > 0).then(|| (err.line(), err.column()));
+            let mut message = err.to_string();
+            // serde_json appends " at line L column C"; srm prints the place as a prefix.
+            if let Some(cut) = message.rfind(" at line ") {
+                message.truncate(cut);
+            }
+            Problem::new(message).at(place)
+        })
 }

@@ -12,6 +12,7 @@
 mod error;
 mod json;
 mod source;
+mod stream;
 mod validate;
 mod yaml;
 
@@ -19,12 +20,22 @@ pub use error::{CatalogError, Problem, Summary, ValidationReport};
 pub use source::{EMBEDDED, Input, MAX_BYTES, read};
 pub use validate::is_kebab;
 
+use std::borrow::Cow;
+
 use crate::catalog::Catalog;
 
+use validate::Builder;
+
 /// Reads and validates a catalogue.
-pub fn load(input: &Input) -> Result<Catalog, CatalogError> {
-    let text = read(input)?;
-    parse(&input.origin(), &text)
+///
+/// The catalogue borrows from its text, which is kept for as long as the process runs: srm
+/// answers one question and exits, so there is no later moment to free it at.
+pub fn load(input: &Input) -> Result<Catalog<'static>, CatalogError> {
+    let text: &'static str = match read(input)? {
+        Cow::Borrowed(text) => text,
+        Cow::Owned(text) => text.leak(),
+    };
+    parse(&input.origin(), text)
 }
 
 /// The syntax a catalogue is written in.
@@ -35,7 +46,7 @@ enum Syntax {
 }
 
 /// Parses and validates catalogue text; `origin` names it in messages.
-pub fn parse(origin: &str, text: &str) -> Result<Catalog, CatalogError> {
+pub fn parse<'t>(origin: &str, text: &'t str) -> Result<Catalog<'t>, CatalogError> {
     // A byte-order mark is an encoding detail, not content; editors on Windows write one.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(first) = text.trim_start().chars().next() else {
@@ -51,12 +62,13 @@ pub fn parse(origin: &str, text: &str) -> Result<Catalog, CatalogError> {
     } else {
         Syntax::Yaml
     };
+    let mut builder = Builder::default();
     let parsed = match syntax {
-        Syntax::Json => json::parse(text),
-        Syntax::Yaml => yaml::parse(text),
+        Syntax::Json => json::parse(text, &mut builder),
+        Syntax::Yaml => yaml::parse(text, &mut builder),
     };
-    let file = parsed.map_err(|problem| CatalogError::single(origin, problem))?;
-    validate::build(file).map_err(|problems| {
+    parsed.map_err(|problem| CatalogError::single(origin, problem))?;
+    builder.finish().map_err(|problems| {
         let problems = match syntax {
             Syntax::Json => place_json_problems(text, problems),
             Syntax::Yaml => problems,
@@ -73,8 +85,12 @@ pub fn parse(origin: &str, text: &str) -> Result<Catalog, CatalogError> {
 /// id stands, gives the same problems with their places. This runs only when there are
 /// problems to report, and costs one more linear parse.
 fn place_json_problems(text: &str, problems: Vec<Problem>) -> Vec<Problem> {
-    match yaml::parse_for_places(text).map(validate::build) {
-        Ok(Err(placed)) if placed.len() == problems.len() => placed,
+    let mut builder = Builder::default();
+    if yaml::parse_for_places(text, &mut builder).is_err() {
+        return problems;
+    }
+    match builder.finish() {
+        Err(placed) if placed.len() == problems.len() => placed,
         _ => problems,
     }
 }
@@ -82,7 +98,7 @@ fn place_json_problems(text: &str, problems: Vec<Problem>) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Owner;
+    use crate::catalog::{ModelId, Owner};
 
     fn parse_err(text: &str) -> CatalogError {
         match parse("test.yaml", text) {
@@ -111,14 +127,14 @@ layers:
         assert_eq!(from_yaml.layers.len(), 13);
         assert_eq!(from_yaml.row_count(), 26);
         let from_json = load(&Input::Embedded).unwrap_or_else(|e| panic!("{e}"));
-        let dump = |c: &Catalog| format!("{:?} {:?} {:?}", c.sources, c.models, c.layers);
+        let dump = |c: &Catalog<'_>| format!("{:?} {:?} {:?}", c.sources, c.models, c.layers);
         assert_eq!(dump(&from_yaml), dump(&from_json));
     }
 
     #[test]
     fn minimal_catalogue_loads() {
         let cat = parse("t", MINIMAL).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(cat.layers[0].owner(1), Owner::Provider);
+        assert_eq!(cat.layers[0].owner(ModelId::new(1)), Owner::Provider);
     }
 
     #[test]
@@ -183,7 +199,7 @@ layers:
   "layers": [{"id": "one", "name": "One", "owners": {"a": "customer", "b": "provider"}, "source": "s"}]
 }"#;
         let cat = parse("t.json", json).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(cat.layers[0].owner(1), Owner::Provider);
+        assert_eq!(cat.layers[0].owner(ModelId::new(1)), Owner::Provider);
         let err = parse_err(&json.replace("\"source\": \"s\"", "\"source\": \"x\""));
         assert_eq!(
             (err.problems[0].line, err.problems[0].column),
@@ -196,7 +212,8 @@ layers:
 
     #[test]
     fn a_byte_order_mark_is_not_content() {
-        let cat = parse("t", &format!("\u{feff}---\n{MINIMAL}")).unwrap_or_else(|e| panic!("{e}"));
+        let text = format!("\u{feff}---\n{MINIMAL}");
+        let cat = parse("t", &text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(cat.layers.len(), 1);
     }
 
@@ -234,6 +251,6 @@ layers:
         }
         let cat = parse("t", &text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(cat.layers.len(), 200);
-        assert_eq!(cat.layers[199].owner(1), Owner::Provider);
+        assert_eq!(cat.layers[199].owner(ModelId::new(1)), Owner::Provider);
     }
 }

@@ -1,31 +1,25 @@
-//! From a parsed [`CatalogFile`] to a [`Catalog`] whose every value can be trusted.
+//! From the parsed pieces of a catalogue file to a [`Catalog`] whose every value can be trusted.
 //!
-//! Validation collects every problem rather than stopping at the first, so that
-//! `srm catalog validate` can list them all. Each check costs time linear in what it looks at:
-//! every lookup by id goes through a hash map, and every list quoted in a message is cut short.
-//! Problems are placed at the id of what they concern, from the place the parser recorded.
+//! The [`Builder`] takes the file's sources, models and layers as the parser reads them (see
+//! `stream.rs`), so a large catalogue is turned into compact rows one layer at a time instead
+//! of being held twice. Layers that come before the sources and models they cite wait until
+//! the end. Validation collects every problem rather than stopping at the first, so that
+//! `srm catalog validate` can list them all. Each check costs time linear in what it looks
+//! at: every lookup by id goes through a hash map, and every list quoted in a message is cut
+//! short. Problems are placed at the id of what they concern, from the place the parser
+//! recorded.
 
 use std::collections::HashMap;
 
-use crate::catalog::file::{CatalogFile, LayerFile, Located, ModelMap, RowFile};
-use crate::catalog::{Body, Catalog, Duties, Layer, Model, Owner, Row, Source, Target, normalize};
+use crate::catalog::file::{
+    DutiesFile, LayerFile, Located, ModelFile, ModelMap, RowFile, SourceFile,
+};
+use crate::catalog::{
+    Body, Catalog, Duties, Layer, Model, ModelId, Owner, Owners, Row, RowMore, Slot, Source,
+    SourceId, Target, Text, normalize_text,
+};
 
 use super::error::{Problem, quote_list};
-
-/// Validates a parsed file: the catalogue, or every problem found.
-pub(crate) fn build(file: CatalogFile) -> Result<Catalog, Vec<Problem>> {
-    let mut builder = Builder::default();
-    let catalog = builder.build(file);
-    if builder.problems.is_empty() {
-        Ok(catalog)
-    } else {
-        // Problems without a place (a missing list) come last; the sort is stable.
-        builder
-            .problems
-            .sort_by_key(|p| (p.line.unwrap_or(usize::MAX), p.column.unwrap_or(0)));
-        Err(builder.problems)
-    }
-}
 
 /// Ids and aliases are lowercase-kebab: `a-z`, `0-9`, single dashes between words.
 pub fn is_kebab(id: &str) -> bool {
@@ -38,111 +32,133 @@ pub fn is_kebab(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Builds a catalogue from the pieces of its file, in the order the parser reads them.
 #[derive(Default)]
-struct Builder {
+pub(crate) struct Builder<'t> {
     problems: Vec<Problem>,
     /// Normalised ids and aliases of models, layers and parts → what they name.
-    index: HashMap<String, Target>,
-    /// Source id → index.
-    sources: HashMap<String, usize>,
-    /// Source ids in declaration order, for messages.
-    source_ids: Vec<String>,
-    /// Model id → index.
-    model_index: HashMap<String, usize>,
-    /// Model ids in declaration order.
-    models: Vec<String>,
-    /// The id of each registered model, layer and part, for messages about clashes.
-    ids: HashMap<Target, String>,
+    index: HashMap<Text<'t>, Slot>,
+    /// Source id → source.
+    source_index: HashMap<Text<'t>, SourceId>,
+    /// Model id → model.
+    model_index: HashMap<Text<'t>, ModelId>,
+    /// Model ids in declaration order, for messages.
+    model_ids: Vec<Text<'t>>,
+    sources: Vec<Source<'t>>,
+    models: Vec<Model<'t>>,
+    layers: Vec<Layer<'t>>,
+    /// Whether the file's `sources` and `models` have been read: rows can be checked then.
+    seen_sources: bool,
+    seen_models: bool,
+    /// Layers read before the sources and models they cite.
+    waiting: Vec<LayerFile<'t>>,
+    /// The layer being built, for messages about clashes with it or its parts.
+    current: Option<(Text<'t>, Vec<Row<'t>>)>,
 }
 
 /// What a problem is about: the kind of thing and its id, with the id's place.
 #[derive(Clone, Copy)]
-struct Subject<'a> {
+struct Subject<'a, 't> {
     kind: &'static str,
-    id: &'a Located,
+    id: &'a Located<'t>,
 }
 
-impl Builder {
-    fn build(&mut self, file: CatalogFile) -> Catalog {
-        let sources = file
-            .sources
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let subject = Subject {
-                    kind: "source",
-                    id: &s.id,
-                };
-                self.check_id(subject);
-                self.check_text(subject, "title", &s.title);
-                if let Some(url) = &s.url {
-                    self.check_text(subject, "url", url);
-                }
-                if self.sources.insert(s.id.text.clone(), i).is_some() {
-                    self.problem(subject, format!("duplicate source id '{}'", s.id));
-                } else {
-                    self.source_ids.push(s.id.text.clone());
-                }
-                Source {
-                    id: s.id.text,
-                    title: s.title,
-                    url: s.url,
-                }
-            })
-            .collect();
+impl<'t> Builder<'t> {
+    pub(crate) fn sources(&mut self, sources: Vec<SourceFile<'t>>) {
+        self.seen_sources = true;
+        for s in sources {
+            let subject = Subject {
+                kind: "source",
+                id: &s.id,
+            };
+            self.check_id(subject);
+            self.check_text(subject, "title", &s.title);
+            if let Some(url) = &s.url {
+                self.check_text(subject, "url", url);
+            }
+            let id = SourceId::new(self.sources.len());
+            if self.source_index.contains_key(&*s.id.text) {
+                self.problem(subject, format!("duplicate source id '{}'", s.id));
+            } else {
+                self.source_index.insert(s.id.text.reborrow(), id);
+            }
+            self.sources.push(Source {
+                id: s.id.text,
+                title: s.title,
+                url: s.url,
+            });
+        }
+    }
 
-        if file.models.is_empty() {
+    pub(crate) fn models(&mut self, models: Vec<ModelFile<'t>>) {
+        self.seen_models = true;
+        for m in models {
+            let subject = Subject {
+                kind: "model",
+                id: &m.id,
+            };
+            let id = ModelId::new(self.models.len());
+            self.register(subject, &m.aliases, Target::Model(id));
+            self.check_texts(subject, &m.name, m.description.as_deref(), None);
+            if !self.model_index.contains_key(&*m.id.text) {
+                self.model_index.insert(m.id.text.reborrow(), id);
+            }
+            self.model_ids.push(m.id.text.reborrow());
+            self.models.push(Model {
+                id: m.id.text,
+                name: m.name,
+                aliases: m.aliases,
+                description: m.description,
+            });
+        }
+    }
+
+    /// Takes one layer: checks it now if the sources and models it cites are known, else
+    /// keeps it for [`Builder::finish`].
+    pub(crate) fn layer(&mut self, layer: LayerFile<'t>) {
+        if self.seen_sources && self.seen_models {
+            self.build_layer(layer);
+        } else {
+            self.waiting.push(layer);
+        }
+    }
+
+    /// The catalogue, or every problem found, in file order.
+    pub(crate) fn finish(mut self) -> Result<Catalog<'t>, Vec<Problem>> {
+        for layer in std::mem::take(&mut self.waiting) {
+            self.build_layer(layer);
+        }
+        if self.models.is_empty() {
             self.problems.push(Problem::new(
                 "no models declared; add a `models` list (e.g. on-prem, iaas, paas, saas)",
             ));
         }
-        if file.layers.is_empty() {
+        if self.layers.is_empty() {
             self.problems
                 .push(Problem::new("no layers declared; add a `layers` list"));
         }
-
-        let models = file
-            .models
-            .into_iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let subject = Subject {
-                    kind: "model",
-                    id: &m.id,
-                };
-                self.register(subject, &m.aliases, Target::Model(i));
-                self.check_texts(subject, &m.name, m.description.as_deref(), None);
-                self.model_index.entry(m.id.text.clone()).or_insert(i);
-                self.models.push(m.id.text.clone());
-                Model {
-                    id: m.id.text,
-                    name: m.name,
-                    aliases: m.aliases,
-                    description: m.description,
-                }
-            })
-            .collect();
-
-        let layers = file
-            .layers
-            .into_iter()
-            .enumerate()
-            .map(|(i, l)| self.layer(i, l))
-            .collect();
-
-        Catalog {
-            sources,
-            models,
-            layers,
-            index: std::mem::take(&mut self.index),
+        if !self.problems.is_empty() {
+            // Problems without a place (a missing list) come last; the sort is stable.
+            self.problems
+                .sort_by_key(|p| (p.line.unwrap_or(usize::MAX), p.column.unwrap_or(0)));
+            return Err(self.problems);
         }
+        self.layers.shrink_to_fit();
+        Ok(Catalog {
+            sources: self.sources,
+            models: self.models,
+            layers: self.layers,
+            index: self.index,
+        })
     }
 
-    fn layer(&mut self, li: usize, l: LayerFile) -> Layer {
+    fn build_layer(&mut self, l: LayerFile<'t>) {
+        let li = self.layers.len();
         let subject = Subject {
             kind: "layer",
             id: &l.id,
         };
+        self.current = Some((l.id.text.reborrow(), Vec::new()));
         self.register(subject, &l.aliases, Target::Layer(li));
         self.check_texts(
             subject,
@@ -172,13 +188,16 @@ impl Builder {
                         format!("layer '{}' has an empty `parts` list; add parts or give the layer `owners`", l.id),
                     );
                 }
-                Body::Parts(
-                    parts
-                        .into_iter()
-                        .enumerate()
-                        .map(|(ri, p)| self.part(li, ri, p))
-                        .collect(),
-                )
+                for (ri, p) in parts.into_iter().enumerate() {
+                    let part = self.part(li, ri, p);
+                    if let Some((_, built)) = &mut self.current {
+                        built.push(part);
+                    }
+                }
+                let mut built = self.current.take().map(|(_, b)| b).unwrap_or_default();
+                // Room left by the list's growth would stay for as long as the catalogue.
+                built.shrink_to_fit();
+                Body::Parts(built)
             }
             None => {
                 if l.owners.is_none() {
@@ -201,10 +220,10 @@ impl Builder {
                 }
                 let row = RowFile {
                     id: l.id.clone(),
-                    name: l.name.clone(),
+                    name: l.name.reborrow(),
                     aliases: Vec::new(),
                     description: None,
-                    remark: l.remark.clone(),
+                    remark: l.remark,
                     owners: l.owners.unwrap_or_default(),
                     notes: l.notes.unwrap_or_default(),
                     duties: l.duties.unwrap_or_default(),
@@ -215,16 +234,17 @@ impl Builder {
                 Body::Own(Box::new(self.row("layer", row)))
             }
         };
-        Layer {
+        self.current = None;
+        self.layers.push(Layer {
             id: l.id.text,
             name: l.name,
             aliases: l.aliases,
             description: l.description,
             body,
-        }
+        });
     }
 
-    fn part(&mut self, li: usize, ri: usize, p: RowFile) -> Row {
+    fn part(&mut self, li: usize, ri: usize, p: RowFile<'t>) -> Row<'t> {
         let subject = Subject {
             kind: "part",
             id: &p.id,
@@ -240,30 +260,31 @@ impl Builder {
     }
 
     /// Aligns a row's owners and notes with the declared models and resolves its sources.
-    fn row(&mut self, kind: &'static str, r: RowFile) -> Row {
+    fn row(&mut self, kind: &'static str, r: RowFile<'t>) -> Row<'t> {
         let subject = Subject { kind, id: &r.id };
         let ModelMap(owner_entries) = r.owners;
         let ModelMap(note_entries) = r.notes;
         let n = self.models.len();
         let mut owners: Vec<Option<Owner>> = vec![None; n];
-        // Notes stay an empty list for the many rows that have none.
-        let mut notes: Vec<Option<String>> = Vec::new();
         for (key, owner) in owner_entries {
-            if let Some(m) = self.model_slot(subject, "owners", &key) {
-                if owners[m].replace(owner).is_some() {
-                    self.duplicate_key(subject, "owners", &key);
-                }
+            if let Some(m) = self.model_slot(subject, "owners", &key)
+                && owners[m.index()].replace(owner).is_some()
+            {
+                self.duplicate_key(subject, "owners", &key);
             }
         }
+        let mut notes: Vec<(ModelId, Text<'t>)> = Vec::with_capacity(note_entries.len());
         for (key, note) in note_entries {
             if let Some(m) = self.model_slot(subject, "notes", &key) {
                 self.check_text(subject, "notes", &note);
-                if notes.is_empty() {
-                    notes.resize(n, None);
-                }
-                if notes[m].replace(note).is_some() {
-                    self.duplicate_key(subject, "notes", &key);
-                }
+                notes.push((m, note));
+            }
+        }
+        notes.sort_by_key(|(m, _)| *m);
+        for pair in notes.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                let key = self.model_ids[pair[0].0.index()].reborrow();
+                self.duplicate_key(subject, "notes", &key);
             }
         }
         for duty in r.duties.customer.iter().chain(&r.duties.provider) {
@@ -272,24 +293,28 @@ impl Builder {
         let mut missing = Vec::new();
         let mut missing_count = 0;
         for (m, owner) in owners.iter().enumerate() {
+            let model = ModelId::new(m);
             match owner {
                 None => {
                     missing_count += 1;
                     if missing.len() < 10 {
-                        missing.push(self.models[m].as_str());
+                        missing.push(&*self.model_ids[m]);
                     }
                 }
-                Some(Owner::Depends)
-                    if notes
-                        .get(m)
-                        .and_then(Option::as_deref)
-                        .is_none_or(|n| n.trim().is_empty()) =>
-                {
-                    let model = &self.models[m];
-                    self.problems.push(Problem::new(format!(
-                        "{kind} '{}' is `depends` under '{model}' but has no note saying on what; add notes: {{{model}: ...}}",
-                        r.id
-                    )).at(r.id.at));
+                Some(Owner::Depends) => {
+                    let noted = notes
+                        .binary_search_by_key(&model, |(m, _)| *m)
+                        .is_ok_and(|i| !notes[i].1.trim().is_empty());
+                    if !noted {
+                        let id = &self.model_ids[m];
+                        self.problems.push(
+                            Problem::new(format!(
+                                "{kind} '{}' is `depends` under '{id}' but has no note saying on what; add notes: {{{id}: ...}}",
+                                r.id
+                            ))
+                            .at(r.id.at),
+                        );
+                    }
                 }
                 Some(_) => {}
             }
@@ -308,43 +333,43 @@ impl Builder {
         }
         // A row with a missing owner makes the whole catalogue invalid and it is never
         // handed out, so it keeps no cells (a hostile file cannot make models × rows of them).
-        let owners: Vec<Owner> = if missing_count > 0 {
+        let owners = Owners::new(if missing_count > 0 {
             Vec::new()
         } else {
             owners.into_iter().flatten().collect()
-        };
-        let source = self.source_index(subject, "source", &r.source);
-        let see_also = r
+        });
+        let source = self.source_id(subject, "source", &r.source);
+        let see_also: Vec<SourceId> = r
             .see_also
             .iter()
-            .map(|s| self.source_index(subject, "see_also", s))
+            .map(|s| self.source_id(subject, "see_also", s))
             .collect();
-        Row {
-            id: r.id.text,
-            name: r.name,
+        let more = RowMore {
             aliases: r.aliases,
             description: r.description,
             remark: r.remark,
-            owners,
-            notes,
-            duties: Duties {
-                customer: r.duties.customer,
-                provider: r.duties.provider,
-            },
-            source,
+            duties: duties(r.duties),
             see_also,
+        };
+        Row {
+            id: r.id.text,
+            name: r.name,
+            owners,
+            notes: notes.into_boxed_slice(),
+            source,
+            more: (!more.is_empty()).then(|| Box::new(more)),
         }
     }
 
-    /// The index of the model a `field` key names, reporting a key that names none.
-    fn model_slot(&mut self, subject: Subject, field: &str, key: &str) -> Option<usize> {
+    /// The model a `field` key names, reporting a key that names none.
+    fn model_slot(&mut self, subject: Subject<'_, 't>, field: &str, key: &str) -> Option<ModelId> {
         if let Some(&m) = self.model_index.get(key) {
             return Some(m);
         }
-        let declared = if self.models.is_empty() {
+        let declared = if self.model_ids.is_empty() {
             "the catalogue declares no `models`".to_string()
         } else {
-            format!("declared models: {}", quote_list(&self.models))
+            format!("declared models: {}", quote_list(&self.model_ids))
         };
         let message = format!(
             "{} '{}' names unknown model '{key}' in `{field}`; {declared}",
@@ -354,7 +379,7 @@ impl Builder {
         None
     }
 
-    fn duplicate_key(&mut self, subject: Subject, field: &str, key: &str) {
+    fn duplicate_key(&mut self, subject: Subject<'_, 't>, field: &str, key: &str) {
         self.problem(
             subject,
             format!(
@@ -364,26 +389,31 @@ impl Builder {
         );
     }
 
-    fn source_index(&mut self, subject: Subject, field: &str, source: &str) -> usize {
-        if let Some(&i) = self.sources.get(source) {
+    fn source_id(&mut self, subject: Subject<'_, 't>, field: &str, source: &str) -> SourceId {
+        if let Some(&i) = self.source_index.get(source) {
             return i;
         }
-        let hint = if self.source_ids.is_empty() {
+        let hint = if self.sources.is_empty() {
             "the catalogue declares no `sources`".to_string()
         } else {
-            format!("declared sources: {}", quote_list(&self.source_ids))
+            let ids: Vec<&str> = self.sources.iter().take(11).map(Source::id).collect();
+            let mut list = quote_list(&ids[..ids.len().min(10)]);
+            if self.sources.len() > 10 {
+                list.push_str(&format!(" and {} more", self.sources.len() - 10));
+            }
+            format!("declared sources: {list}")
         };
         let message = format!(
             "{} '{}' cites undeclared source '{source}' in `{field}`; {hint}",
             subject.kind, subject.id
         );
         self.problem(subject, message);
-        0
+        SourceId::new(0)
     }
 
     fn check_texts(
         &mut self,
-        subject: Subject,
+        subject: Subject<'_, 't>,
         name: &str,
         description: Option<&str>,
         remark: Option<&str>,
@@ -405,7 +435,7 @@ impl Builder {
 
     /// Text must not carry terminal controls: output escapes them anyway, but a catalogue that
     /// holds them is broken or hostile, and saying so beats printing `\u{1b}` to every reader.
-    fn check_text(&mut self, subject: Subject, field: &str, text: &str) {
+    fn check_text(&mut self, subject: Subject<'_, 't>, field: &str, text: &str) {
         // Printable ASCII, the usual case, needs no decoding.
         if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
             return;
@@ -424,8 +454,8 @@ impl Builder {
         }
     }
 
-    fn check_id(&mut self, subject: Subject) -> bool {
-        let id = subject.id.text.as_str();
+    fn check_id(&mut self, subject: Subject<'_, 't>) -> bool {
+        let id: &str = subject.id;
         if is_kebab(id) {
             return true;
         }
@@ -443,10 +473,7 @@ impl Builder {
     }
 
     /// Records an id and its aliases, reporting clashes with anything registered before.
-    fn register(&mut self, subject: Subject, aliases: &[String], target: Target) {
-        self.ids
-            .entry(target)
-            .or_insert_with(|| subject.id.text.clone());
+    fn register(&mut self, subject: Subject<'_, 't>, aliases: &[Text<'t>], target: Target) {
         if self.check_id(subject) {
             self.insert(subject, &subject.id.text, target, "id");
         }
@@ -456,8 +483,8 @@ impl Builder {
         }
     }
 
-    fn insert(&mut self, subject: Subject, name: &str, target: Target, what: &str) {
-        let key = normalize(name).into_owned();
+    fn insert(&mut self, subject: Subject<'_, 't>, name: &Text<'t>, target: Target, what: &str) {
+        let key = normalize_text(name);
         if key.is_empty() {
             self.problem(
                 subject,
@@ -465,7 +492,7 @@ impl Builder {
             );
             return;
         }
-        if let Some(previous) = self.index.get(&key).copied() {
+        if let Some(previous) = self.index.get(&*key).map(|&slot| Target::from(slot)) {
             let (pkind, pid) = self.describe(previous);
             let message = if what == "id" {
                 format!(
@@ -479,21 +506,44 @@ impl Builder {
             };
             self.problem(subject, message);
         } else {
-            self.index.insert(key, target);
+            self.index.insert(key, target.into());
         }
     }
 
+    /// The kind and id of something registered before: a built model or layer, or the layer
+    /// being built and its parts so far.
     fn describe(&self, target: Target) -> (&'static str, String) {
-        let kind = match target {
-            Target::Model(_) => "model",
-            Target::Layer(_) => "layer",
-            Target::Part(..) => "part",
-        };
-        (kind, self.ids.get(&target).cloned().unwrap_or_default())
+        let built = |l: usize| self.layers.get(l);
+        let current = self.current.as_ref();
+        match target {
+            Target::Model(m) => ("model", self.model_ids[m.index()].to_string()),
+            Target::Layer(l) => (
+                "layer",
+                built(l)
+                    .map(|layer| layer.id().to_string())
+                    .or_else(|| current.map(|(id, _)| id.to_string()))
+                    .unwrap_or_default(),
+            ),
+            Target::Part(l, r) => (
+                "part",
+                built(l)
+                    .and_then(|layer| layer.rows().get(r))
+                    .or_else(|| current.and_then(|(_, parts)| parts.get(r)))
+                    .map(|row| row.id().to_string())
+                    .unwrap_or_default(),
+            ),
+        }
     }
 
-    fn problem(&mut self, subject: Subject, message: String) {
+    fn problem(&mut self, subject: Subject<'_, 't>, message: String) {
         self.problems.push(Problem::new(message).at(subject.id.at));
+    }
+}
+
+fn duties(d: DutiesFile<'_>) -> Duties<'_> {
+    Duties {
+        customer: d.customer,
+        provider: d.provider,
     }
 }
 

@@ -11,9 +11,11 @@ use serde_saphyr::{
     Budget, DefaultMessageFormatter, DuplicateKeyPolicy, Error, MessageFormatter, Options,
 };
 
-use crate::catalog::file::CatalogFile;
+use serde::de::DeserializeSeed;
 
 use super::error::Problem;
+use super::stream::CatalogSeed;
+use super::validate::Builder;
 
 /// Room, beyond what the text itself holds, for anchors that are named again (`owners: *o`):
 /// replaying them produces events and text the file does not spell out.
@@ -58,19 +60,30 @@ fn options(len: usize, duplicate_keys: DuplicateKeyPolicy) -> Options {
     options
 }
 
-/// Parses catalogue YAML; a failure comes back as one problem with its line and column.
-pub(crate) fn parse(text: &str) -> Result<CatalogFile, Problem> {
-    parse_with(text, DuplicateKeyPolicy::Error)
+/// Parses catalogue YAML into `builder`; a failure comes back as one problem with its place.
+pub(crate) fn parse<'t>(text: &'t str, builder: &mut Builder<'t>) -> Result<(), Problem> {
+    parse_with(text, builder, DuplicateKeyPolicy::Error)
 }
 
 /// Parses a JSON catalogue (JSON is YAML) only to learn where its ids stand. Keys given twice
 /// pass through, as they did through serde_json, so that validation finds the same problems.
-pub(crate) fn parse_for_places(text: &str) -> Result<CatalogFile, Problem> {
-    parse_with(text, DuplicateKeyPolicy::PassThrough)
+pub(crate) fn parse_for_places<'t>(
+    text: &'t str,
+    builder: &mut Builder<'t>,
+) -> Result<(), Problem> {
+    parse_with(text, builder, DuplicateKeyPolicy::PassThrough)
 }
 
-fn parse_with(text: &str, duplicate_keys: DuplicateKeyPolicy) -> Result<CatalogFile, Problem> {
-    serde_saphyr::from_str_with_options(text, options(text.len(), duplicate_keys)).map_err(|err| {
+fn parse_with<'t>(
+    text: &'t str,
+    builder: &mut Builder<'t>,
+    duplicate_keys: DuplicateKeyPolicy,
+) -> Result<(), Problem> {
+    let options = options(text.len(), duplicate_keys);
+    serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
+        CatalogSeed(builder).deserialize(de)
+    })
+    .map_err(|err| {
         let place = err.location().filter(|l| l.line() > 0).map(|l| {
             let wide = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
             (wide(l.line()), wide(l.column()))

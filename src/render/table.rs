@@ -419,7 +419,7 @@ fn models(m: &query::Models, style: Style) -> String {
     finish(&table)
 }
 
-fn join_clean(items: &[String]) -> String {
+fn join_clean(items: &[crate::catalog::Text]) -> String {
     items
         .iter()
         .map(|s| clean(s).into_owned())

@@ -1,0 +1,281 @@
+//! The things a catalogue holds: sources, models, layers and the rows inside them.
+//!
+//! Their fields are private: a value of these types only comes out of a validated catalogue,
+//! and the accessors are all there is to read. Text borrows from the catalogue's own text
+//! wherever the file spells it plainly, so a large catalogue costs little beyond its text.
+
+use super::{ModelId, Owner, SourceId, Text, derive_owner};
+
+/// A published source of facts.
+#[derive(Clone, Debug)]
+pub struct Source<'t> {
+    pub(crate) id: Text<'t>,
+    pub(crate) title: Text<'t>,
+    pub(crate) url: Option<Text<'t>>,
+}
+
+impl Source<'_> {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+}
+
+/// A service model (a column of the matrix).
+#[derive(Clone, Debug)]
+pub struct Model<'t> {
+    pub(crate) id: Text<'t>,
+    pub(crate) name: Text<'t>,
+    pub(crate) aliases: Vec<Text<'t>>,
+    pub(crate) description: Option<Text<'t>>,
+}
+
+impl<'t> Model<'t> {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    pub fn aliases(&self) -> &[Text<'t>] {
+        &self.aliases
+    }
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+}
+
+/// What each side does for a row when it holds it.
+#[derive(Clone, Debug, Default)]
+pub struct Duties<'t> {
+    pub(crate) customer: Vec<Text<'t>>,
+    pub(crate) provider: Vec<Text<'t>>,
+}
+
+/// One line of the matrix: a layer's own row, or one of its parts.
+///
+/// Kept small, because a catalogue may hold a hundred thousand of them: what most rows have
+/// (id, name, owners, notes, source) is inline; what few rows have is behind one pointer.
+#[derive(Clone, Debug)]
+pub struct Row<'t> {
+    pub(crate) id: Text<'t>,
+    pub(crate) name: Text<'t>,
+    /// One owner per model, in the order of [`super::Catalog::models`].
+    pub(crate) owners: Owners,
+    /// The notes given, by model, sorted by model: most rows have none or one.
+    pub(crate) notes: Box<[(ModelId, Text<'t>)]>,
+    pub(crate) source: SourceId,
+    pub(crate) more: Option<Box<RowMore<'t>>>,
+}
+
+/// A row's owners, one per model. Up to 32 models (every real catalogue) they are packed two
+/// bits each into one word, with no allocation of their own; beyond, they are a boxed list.
+#[derive(Clone, Debug)]
+pub(crate) enum Owners {
+    Packed { bits: u64, len: u8 },
+    Wide(Box<[Owner]>),
+}
+
+impl Owners {
+    pub(crate) fn new(owners: Vec<Owner>) -> Owners {
+        if owners.len() > 32 {
+            return Owners::Wide(owners.into_boxed_slice());
+        }
+        let bits = owners
+            .iter()
+            .enumerate()
+            .fold(0u64, |bits, (m, &o)| bits | (code(o) << (2 * m)));
+        Owners::Packed {
+            bits,
+            len: owners.len() as u8,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Owners::Packed { len, .. } => usize::from(*len),
+            Owners::Wide(list) => list.len(),
+        }
+    }
+
+    pub(crate) fn get(&self, m: usize) -> Owner {
+        match self {
+            Owners::Packed { bits, .. } => decode((bits >> (2 * m)) & 3),
+            Owners::Wide(list) => list[m],
+        }
+    }
+}
+
+fn code(owner: Owner) -> u64 {
+    match owner {
+        Owner::Customer => 0,
+        Owner::Provider => 1,
+        Owner::Shared => 2,
+        Owner::Depends => 3,
+    }
+}
+
+fn decode(bits: u64) -> Owner {
+    match bits {
+        0 => Owner::Customer,
+        1 => Owner::Provider,
+        2 => Owner::Shared,
+        _ => Owner::Depends,
+    }
+}
+
+/// The parts of a row that most rows do without.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RowMore<'t> {
+    pub(crate) aliases: Vec<Text<'t>>,
+    pub(crate) description: Option<Text<'t>>,
+    /// A note on the row as a whole (e.g. where sources disagree).
+    pub(crate) remark: Option<Text<'t>>,
+    pub(crate) duties: Duties<'t>,
+    pub(crate) see_also: Vec<SourceId>,
+}
+
+impl RowMore<'_> {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.aliases.is_empty()
+            && self.description.is_none()
+            && self.remark.is_none()
+            && self.duties.customer.is_empty()
+            && self.duties.provider.is_empty()
+            && self.see_also.is_empty()
+    }
+}
+
+impl<'t> Row<'t> {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    pub fn owner(&self, model: ModelId) -> Owner {
+        self.owners.get(model.index())
+    }
+    /// The owner under each model, in model order.
+    pub fn owners(&self) -> impl Iterator<Item = Owner> + '_ {
+        (0..self.owners.len()).map(|m| self.owners.get(m))
+    }
+    pub fn note(&self, model: ModelId) -> Option<&str> {
+        self.notes
+            .binary_search_by_key(&model, |(m, _)| *m)
+            .ok()
+            .map(|i| &*self.notes[i].1)
+    }
+    pub fn aliases(&self) -> &[Text<'t>] {
+        self.more.as_ref().map_or(&[], |m| &m.aliases)
+    }
+    pub fn description(&self) -> Option<&str> {
+        self.more.as_ref().and_then(|m| m.description.as_deref())
+    }
+    pub fn remark(&self) -> Option<&str> {
+        self.more.as_ref().and_then(|m| m.remark.as_deref())
+    }
+    pub fn customer_duties(&self) -> &[Text<'t>] {
+        self.more.as_ref().map_or(&[], |m| &m.duties.customer)
+    }
+    pub fn provider_duties(&self) -> &[Text<'t>] {
+        self.more.as_ref().map_or(&[], |m| &m.duties.provider)
+    }
+    /// Source ids: the main one first, then the others.
+    pub fn sources(&self) -> impl Iterator<Item = SourceId> + '_ {
+        let more = self.more.as_ref().map_or(&[][..], |m| &m.see_also);
+        std::iter::once(self.source).chain(more.iter().copied())
+    }
+    /// Whether the customer owns this row under every model.
+    pub fn always_customer(&self) -> bool {
+        self.owners().all(|o| o == Owner::Customer)
+    }
+}
+
+/// A layer holds either one row of its own or a list of parts.
+#[derive(Clone, Debug)]
+pub(crate) enum Body<'t> {
+    Own(Box<Row<'t>>),
+    Parts(Vec<Row<'t>>),
+}
+
+/// A layer of the stack (a line of the matrix, possibly made of parts).
+#[derive(Clone, Debug)]
+pub struct Layer<'t> {
+    pub(crate) id: Text<'t>,
+    pub(crate) name: Text<'t>,
+    pub(crate) aliases: Vec<Text<'t>>,
+    pub(crate) description: Option<Text<'t>>,
+    pub(crate) body: Body<'t>,
+}
+
+impl<'t> Layer<'t> {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    pub fn aliases(&self) -> &[Text<'t>] {
+        &self.aliases
+    }
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The rows behind this layer: its own row, or its parts.
+    pub fn rows(&self) -> &[Row<'t>] {
+        match &self.body {
+            Body::Own(row) => std::slice::from_ref(row.as_ref()),
+            Body::Parts(parts) => parts,
+        }
+    }
+
+    /// The parts of this layer (empty when it has a row of its own).
+    pub fn parts(&self) -> &[Row<'t>] {
+        match &self.body {
+            Body::Own(_) => &[],
+            Body::Parts(parts) => parts,
+        }
+    }
+
+    /// The layer's own row; `None` for a layer made of parts.
+    pub fn own_row(&self) -> Option<&Row<'t>> {
+        match &self.body {
+            Body::Own(row) => Some(row),
+            Body::Parts(_) => None,
+        }
+    }
+
+    /// The layer's owner under a model, derived from its rows: the rows' common owner if they
+    /// all agree, otherwise `shared`.
+    pub fn owner(&self, model: ModelId) -> Owner {
+        derive_owner(self.rows().iter().map(|row| row.owner(model)))
+    }
+
+    /// The note of the layer's own row under a model; a layer of parts has none of its own.
+    pub fn note(&self, model: ModelId) -> Option<&str> {
+        self.own_row().and_then(|row| row.note(model))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owners_read_back_as_given_packed_or_wide() {
+        for n in [0, 1, 4, 32, 33, 100] {
+            let given: Vec<Owner> = (0..n).map(|i| Owner::ALL[(i * 7) % 4]).collect();
+            let owners = Owners::new(given.clone());
+            assert_eq!(matches!(owners, Owners::Wide(_)), n > 32);
+            let back: Vec<Owner> = (0..owners.len()).map(|m| owners.get(m)).collect();
+            assert_eq!(back, given, "{n} models");
+        }
+    }
+}
