@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# srm benchmark: start-up cost against a hello-world floor and against jq, and scaling on
-# generated catalogues of 1,000 to 100,000 rows. Run from anywhere: bash bench/run.sh
-# Needs hyperfine, valgrind, jq and GNU time (installed with apt-get when missing).
+# srm benchmark: start-up cost against a hello-world floor and against jq; scaling on generated
+# catalogues of 1,000 to 100,000 rows, as YAML and as JSON, each beside the bare parse of the
+# same file (the parser's floor); peak memory against file size; 40,000 models x 4 rows.
+# Run from anywhere: bash bench/run.sh
+# Needs hyperfine, valgrind, jq, bc and GNU time (installed with apt-get when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,12 +12,13 @@ command -v hyperfine >/dev/null || need+=(hyperfine)
 command -v valgrind >/dev/null || need+=(valgrind)
 command -v jq >/dev/null || need+=(jq)
 [ -x /usr/bin/time ] || need+=(time)
+command -v bc >/dev/null || need+=(bc)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}" >&2
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-cargo build --release --quiet --bin srm --example hello --example gen-catalog
+cargo build --release --quiet --bin srm --example hello --example gen-catalog --example bare-parse
 SRM=target/release/srm
 HELLO=target/release/examples/hello
 OUT=bench/out
@@ -50,20 +53,42 @@ rss=$(/usr/bin/time -f %M $SRM who --layer os --model paas 2>&1 >/dev/null)
 echo "peak memory (embedded): $rss KiB (target <= 10240)"
 
 echo
-echo "== scaling: generated catalogues (who and diff; target <= 1 s at 100,000 rows, each 10x <= 11x)"
-printf '%8s %10s %10s %10s %10s %12s\n' rows bytes who_ms diff_ms who_x peak_KiB
-prev=""
+echo "== scaling: generated catalogues, YAML and JSON, beside the bare parse of the same file"
+echo "   targets at 100,000 rows: JSON who and diff <= 0.3 s; YAML who <= 1.3 x bare parse;"
+echo "   peak memory of loading (who) <= 3 x file size"
+printf '%8s %5s %10s %9s %9s %9s %8s %10s %8s %10s\n' rows fmt bytes bare_ms who_ms diff_ms who/bare who_KiB x_file diff_KiB
 for n in 1000 10000 100000; do
-  f="$OUT/catalog-$n.yaml"
-  target/release/examples/gen-catalog "$n" > "$f"
-  runs=$([ "$n" -ge 100000 ] && echo 5 || echo 20)
-  hyperfine -N --warmup 1 --runs "$runs" --export-json "$OUT/scale-$n.json" \
-    -n who "$SRM --catalog $f who --layer os --model paas" \
-    -n diff "$SRM --catalog $f diff iaas saas" >/dev/null 2>&1
-  w=$(jq -r '.results[] | select(.command == "who") | .median' "$OUT/scale-$n.json")
-  d=$(jq -r '.results[] | select(.command == "diff") | .median' "$OUT/scale-$n.json")
-  peak=$(/usr/bin/time -f %M $SRM --catalog "$f" diff iaas saas 2>&1 >/dev/null | tail -1)
-  ratio=$([ -n "$prev" ] && printf '%.1f' "$(echo "$w/$prev" | bc -l)" || echo -)
-  printf '%8d %10d %10.1f %10.1f %10s %12d\n' "$n" "$(stat -c %s "$f")" "$(echo "$w*1000" | bc -l)" "$(echo "$d*1000" | bc -l)" "$ratio" "$peak"
-  prev=$w
+  for fmt in yaml json; do
+    f="$OUT/catalog-$n.$fmt"
+    target/release/examples/gen-catalog "$n" "$fmt" > "$f"
+    runs=$([ "$n" -ge 100000 ] && echo 10 || echo 30)
+    hyperfine -N --warmup 2 --runs "$runs" --export-json "$OUT/scale-$n-$fmt.json" \
+      -n bare "target/release/examples/bare-parse $fmt $f" \
+      -n who "$SRM --catalog $f who --layer os --model paas" \
+      -n diff "$SRM --catalog $f diff iaas saas" >/dev/null 2>&1
+    pick() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .median' "$OUT/scale-$n-$fmt.json"; }
+    b=$(pick bare); w=$(pick who); d=$(pick diff)
+    bytes=$(stat -c %s "$f")
+    who_kib=$(/usr/bin/time -f %M $SRM --catalog "$f" who --layer os --model paas 2>&1 >/dev/null | tail -1)
+    diff_kib=$(/usr/bin/time -f %M $SRM --catalog "$f" diff iaas saas 2>&1 >/dev/null | tail -1)
+    printf '%8d %5s %10d %9.1f %9.1f %9.1f %8.2f %10d %8.2f %10d\n' "$n" "$fmt" "$bytes" \
+      "$(echo "$b*1000" | bc -l)" "$(echo "$w*1000" | bc -l)" "$(echo "$d*1000" | bc -l)" \
+      "$(echo "$w/$b" | bc -l)" "$who_kib" "$(echo "$who_kib*1024/$bytes" | bc -l)" "$diff_kib"
+  done
 done
+
+echo
+echo "== 40,000 models x 4 rows: catalog validate (target <= 1 s)"
+python3 - "$OUT/models-40000.yaml" <<'PY'
+import sys
+n = 40000
+with open(sys.argv[1], "w") as f:
+    f.write("sources: [{id: s, title: S}]\nmodels:\n")
+    f.writelines(f"  - {{id: m{i}, name: M{i}}}\n" for i in range(n))
+    owners = ", ".join(f"m{i}: customer" for i in range(n))
+    f.write("layers:\n")
+    f.writelines(f"  - {{id: l{j}, name: L, owners: {{{owners}}}, source: s}}\n" for j in range(4))
+PY
+hyperfine -N --warmup 1 --runs 10 --export-json "$OUT/models.json" \
+  "$SRM catalog validate $OUT/models-40000.yaml" >/dev/null 2>&1
+printf 'median %.1f ms\n' "$(jq -r '.results[0].median * 1000' "$OUT/models.json")"

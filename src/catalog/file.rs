@@ -19,10 +19,13 @@ use serde::de::{self, MapAccess, Visitor};
 
 use crate::catalog::{Owner, Text};
 
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
 /// An srm catalogue: who owns each row of the stack under each service model.
-#[schemars(title = "srm catalogue")]
+///
+/// The loader reads the top level itself (`load/stream.rs`); this type is the document's shape
+/// for the JSON Schema, so only schemars reads its fields.
+#[derive(Debug, JsonSchema)]
+#[schemars(title = "srm catalogue", deny_unknown_fields)]
+#[allow(dead_code)]
 pub struct CatalogFile<'t> {
     /// Where the facts come from; rows cite these by id.
     #[serde(default)]

@@ -8,7 +8,7 @@
 //! One place knows each fact. A row stores its owners; a layer made of parts stores none, and its
 //! owner under a model is derived from its rows by [`Layer::owner`] every time it is asked.
 
-pub mod file;
+pub(crate) mod file;
 mod owner;
 mod row;
 mod text;

@@ -17,7 +17,7 @@ mod validate;
 mod yaml;
 
 pub use error::{CatalogError, Problem, Summary, ValidationReport};
-pub use source::{EMBEDDED, Input, MAX_BYTES, read};
+pub use source::{EMBEDDED, Input, MAX_BYTES, decode, read};
 pub use validate::is_kebab;
 
 use std::borrow::Cow;

@@ -67,13 +67,19 @@ pub fn read(input: &Input) -> Result<Cow<'static, str>, CatalogError> {
             read_capped(file, &origin)?
         }
     };
+    decode(&origin, bytes).map(Cow::Owned)
+}
+
+/// The bytes of a catalogue as text: they must be UTF-8, and where they are not, the message
+/// says where the first bad byte is.
+pub fn decode(origin: &str, bytes: Vec<u8>) -> Result<String, CatalogError> {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Cow::Owned(text)),
+        Ok(text) => Ok(text),
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.as_bytes();
             Err(CatalogError::single(
-                &origin,
+                origin,
                 Problem::new(format!(
                     "not valid UTF-8 (bad byte 0x{:02x} at offset {valid}); save the catalogue as UTF-8",
                     bytes.get(valid).copied().unwrap_or(0)
