@@ -66,10 +66,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-/// Prints clap's help or version text to stdout, styled when stdout is a terminal.
+/// Prints clap's help or version text to stdout, styled as `--color auto` would color.
 pub fn print_help(shown: &clap::Error) -> anyhow::Result<ExitCode> {
     let styled = shown.render();
-    let text = if std::io::stdout().is_terminal() {
+    let text = if auto_color(std::io::stdout().is_terminal()) {
         styled.ansi().to_string()
     } else {
         styled.to_string()
@@ -186,7 +186,7 @@ fn validate(input: &Input, format: Format) -> anyhow::Result<ExitCode> {
     let result = load_catalog(input);
     let report = load::ValidationReport::new(input, &result);
     match format {
-        Format::Json => crate::output::stdout(&report.to_json())?,
+        Format::Json => crate::output::stdout(&render::json_text(&report))?,
         _ => match &result {
             Ok(_) => crate::output::stdout(&format!("ok: {}\n", report.summary()))?,
             Err(err) => {
@@ -220,17 +220,23 @@ fn emit(text: &str, output: &OutputFile) -> anyhow::Result<()> {
     crate::output::file(path, text, output.force)
 }
 
-/// Colors and width for text output. `auto` colors a terminal; NO_COLOR (set and non-empty,
-/// no-color.org) turns that off, and CLICOLOR_FORCE (set and not `0`) turns it on for anything,
-/// pipes included. NO_COLOR wins over CLICOLOR_FORCE; --color always and never win over both.
-fn style(color: ColorArg) -> Style {
-    let tty = std::io::stdout().is_terminal();
+/// Whether `--color auto` colors: a terminal that can show colors (not `TERM=dumb`), unless
+/// NO_COLOR is set and non-empty (no-color.org); CLICOLOR_FORCE (set and not `0`) colors
+/// anything, pipes included. NO_COLOR wins over CLICOLOR_FORCE.
+fn auto_color(tty: bool) -> bool {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let force = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    !no_color && (force || (tty && !dumb))
+}
+
+/// Colors and width for text output; --color always and never win over the environment.
+fn style(color: ColorArg) -> Style {
+    let tty = std::io::stdout().is_terminal();
     let color = match color {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => !no_color && (tty || force),
+        ColorArg::Auto => auto_color(tty),
     };
     let width = if tty {
         terminal_size::terminal_size().map(|(w, _)| w.0)
@@ -238,6 +244,52 @@ fn style(color: ColorArg) -> Style {
         None
     };
     Style { color, width }
+}
+
+/// Prints a usage error from clap on stderr. clap echoes the arguments it could not take, and
+/// those may hold anything (`srm $'\e]0;title\a'`), so its message goes through the same
+/// terminal policy as srm's own, without clap's colors.
+///
+/// Like ripgrep, it says it in one line and one hint: the error, then clap's tip if it has one
+/// (`a similar argument exists: '--layer'`), else where to read more.
+pub fn print_usage_error(err: &clap::Error) {
+    // The command is built without colors, so the rendered text holds clap's words and the
+    // arguments as typed, and nothing else.
+    let text = err.render().ansi().to_string();
+    if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        // `srm` alone: the help is the answer, on stderr since nothing was asked.
+        let _ = write!(std::io::stderr().lock(), "{text}");
+        return;
+    }
+    // clap's message, then perhaps a tip or the possible values, then the usage.
+    let mut message = Vec::new();
+    let mut hint = None;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line.starts_with("Usage:") || line.starts_with("For more information") {
+            break;
+        }
+        if line.starts_with("tip:") || line.starts_with("[possible values") {
+            hint.get_or_insert(line);
+        } else {
+            message.push(line);
+        }
+    }
+    let first = if message.is_empty() {
+        "error: invalid command line".to_string()
+    } else {
+        message.join(" ")
+    };
+    let hint = hint.map_or_else(
+        || "  see `srm --help`".to_string(),
+        |line| format!("  {line}"),
+    );
+    let clean = crate::sanitize::clean;
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "{}\n{}",
+        clean(&first),
+        clean(&hint)
+    );
 }
 
 /// The exit code for an error, and whether to say anything about it.

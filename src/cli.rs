@@ -13,7 +13,7 @@ use crate::catalog::Owner;
 /// Ids and aliases match case-insensitively, with `_` and spaces read as `-`
 /// (`--layer Operating_System` finds `os`). Parts of a layer are addressable by their own ids.
 #[derive(Debug, Parser)]
-#[command(name = "srm", version, max_term_width = 100)]
+#[command(name = "srm", version, max_term_width = 100, styles = clap::builder::Styles::plain())]
 #[command(
     after_help = "Examples:\n  srm who --layer os --model paas\n  srm who --model saas --owner customer\n  srm diff iaas saas\n  srm retained --json | jq '.retained[].rows[].id'"
 )]

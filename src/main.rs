@@ -14,7 +14,7 @@ fn main() -> std::process::ExitCode {
             return finish(srm::app::print_help(&err));
         }
         Err(err) => {
-            let _ = err.print();
+            srm::app::print_usage_error(&err);
             return ExitCode::Usage.into();
         }
     };

@@ -19,7 +19,7 @@ use std::fmt;
 
 pub use owner::{Owner, derive_owner};
 pub(crate) use row::{Body, Duties, Owners, RowMore};
-pub use row::{Layer, Model, Row, Source};
+pub use row::{Layer, Model, Row, Source, WebUrl};
 pub use text::Text;
 
 /// A service model of one catalogue: an index into its models that only the catalogue (and
@@ -116,21 +116,26 @@ pub struct Catalog<'t> {
     pub(crate) index: HashMap<Text<'t>, Slot>,
 }
 
-/// The form every id and alias is matched in: lowercase, with `_` and spaces read as `-`.
+/// The form every id and alias is matched in: Unicode compatibility form (NFKC, so that
+/// fullwidth `ｎｅｔ` is `net` and a decomposed `é` is the composed one), lowercase, with `_` and
+/// spaces read as `-`, and no surrounding blanks.
 pub fn normalize(name: &str) -> Cow<'_, str> {
-    // Ids are usually typed and stored in this form already: no allocation then.
+    // Ids are usually typed and stored in this form already: no allocation then. ASCII is
+    // its own compatibility form.
     if name
         .bytes()
-        .all(|b| !b.is_ascii_uppercase() && b != b'_' && b != b' ' && !b.is_ascii_whitespace())
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'_' && !b.is_ascii_whitespace())
     {
         return Cow::Borrowed(name);
     }
+    use unicode_normalization::UnicodeNormalization;
     Cow::Owned(
         name.trim()
-            .chars()
+            .nfkc()
+            .flat_map(char::to_lowercase)
             .map(|c| match c {
                 '_' | ' ' => '-',
-                c => c.to_ascii_lowercase(),
+                c => c,
             })
             .collect(),
     )
@@ -281,7 +286,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn normalize_folds_case_underscores_and_spaces() {
+    fn normalize_folds_case_underscores_spaces_and_compatibility_forms() {
+        assert_eq!(normalize("ｎｅｔ"), "net");
+        assert_eq!(normalize("ne\u{301}t"), normalize("nét"));
+        assert_eq!(normalize("ÉCOLE"), "école");
         assert_eq!(normalize("Operating_System"), "operating-system");
         assert_eq!(normalize(" On Premises "), "on-premises");
         assert_eq!(normalize("PaaS"), "paas");

@@ -11,7 +11,30 @@ use super::{ModelId, Owner, SourceId, Text, derive_owner};
 pub struct Source<'t> {
     pub(crate) id: Text<'t>,
     pub(crate) title: Text<'t>,
-    pub(crate) url: Option<Text<'t>>,
+    pub(crate) url: Option<WebUrl>,
+}
+
+/// An absolute `http` or `https` URL, parsed with the `url` crate and kept in its serialised
+/// form: whatever prints a link (Markdown, HTML, SVG) can rely on it being one, with no
+/// `javascript:`, no spaces, no angle brackets and no quotes in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WebUrl(String);
+
+impl WebUrl {
+    /// The URL, or why it is not one a reader may follow.
+    pub(crate) fn parse(text: &str) -> Result<WebUrl, String> {
+        let url = url::Url::parse(text.trim()).map_err(|e| format!("is not a URL ({e})"))?;
+        match url.scheme() {
+            "http" | "https" => Ok(WebUrl(url.into())),
+            other => Err(format!(
+                "is a `{other}:` URL; only http and https links are kept"
+            )),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 impl Source<'_> {
@@ -22,7 +45,7 @@ impl Source<'_> {
         &self.title
     }
     pub fn url(&self) -> Option<&str> {
-        self.url.as_deref()
+        self.url.as_ref().map(WebUrl::as_str)
     }
 }
 
@@ -267,6 +290,21 @@ impl<'t> Layer<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_http_and_https_urls_are_kept() {
+        let ok = WebUrl::parse("https://learn.microsoft.com/a b").unwrap();
+        assert_eq!(ok.as_str(), "https://learn.microsoft.com/a%20b");
+        for bad in [
+            "javascript:alert%28document.domain%29",
+            "<x> <script>onerror=alert;throw/XSS/</script>",
+            "data:text/html,hi",
+            "file:///etc/passwd",
+            "not a url",
+        ] {
+            assert!(WebUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn owners_read_back_as_given_packed_or_wide() {

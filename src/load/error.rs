@@ -135,12 +135,6 @@ impl<'a> ValidationReport<'a> {
             None => format!("{} problems", self.problems.len()),
         }
     }
-
-    pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string());
-        text.push('\n');
-        text
-    }
 }
 
 /// `'a', 'b', 'c'`, at most ten of them (each cut at 64 characters), then how many more: a

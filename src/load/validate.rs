@@ -16,7 +16,7 @@ use crate::catalog::file::{
 };
 use crate::catalog::{
     Body, Catalog, Duties, Layer, Model, ModelId, Owner, Owners, Row, RowMore, Slot, Source,
-    SourceId, Target, Text, normalize_text,
+    SourceId, Target, Text, WebUrl, normalize_text,
 };
 
 use super::error::{Problem, quote_list};
@@ -73,9 +73,19 @@ impl<'t> Builder<'t> {
             };
             self.check_id(subject);
             self.check_text(subject, "title", &s.title);
-            if let Some(url) = &s.url {
+            let url = s.url.as_ref().and_then(|url| {
                 self.check_text(subject, "url", url);
-            }
+                match WebUrl::parse(url) {
+                    Ok(url) => Some(url),
+                    Err(why) => {
+                        self.problem(
+                            subject,
+                            format!("source '{}' has `url` '{}', which {why}", s.id, url.trim()),
+                        );
+                        None
+                    }
+                }
+            });
             let id = SourceId::new(self.sources.len());
             if self.source_index.contains_key(&*s.id.text) {
                 self.problem(subject, format!("duplicate source id '{}'", s.id));
@@ -85,7 +95,7 @@ impl<'t> Builder<'t> {
             self.sources.push(Source {
                 id: s.id.text,
                 title: s.title,
-                url: s.url,
+                url,
             });
         }
     }
@@ -418,12 +428,6 @@ impl<'t> Builder<'t> {
         description: Option<&str>,
         remark: Option<&str>,
     ) {
-        if name.trim().is_empty() {
-            self.problem(
-                subject,
-                format!("{} '{}' has an empty `name`", subject.kind, subject.id),
-            );
-        }
         self.check_text(subject, "name", name);
         if let Some(d) = description {
             self.check_text(subject, "description", d);
@@ -433,21 +437,31 @@ impl<'t> Builder<'t> {
         }
     }
 
-    /// Text must not carry terminal controls: output escapes them anyway, but a catalogue that
-    /// holds them is broken or hostile, and saying so beats printing `\u{1b}` to every reader.
+    /// The text policy, for every text field of a catalogue: not blank, and free of anything
+    /// that could drive a terminal, reorder or hide text, or break a document (see
+    /// [`crate::sanitize::is_unsafe`]). Catalogue text that passes reaches every output as it
+    /// is.
     fn check_text(&mut self, subject: Subject<'_, 't>, field: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.problem(
+                subject,
+                format!("{} '{}' has an empty `{field}`", subject.kind, subject.id),
+            );
+            return;
+        }
         // Printable ASCII, the usual case, needs no decoding.
         if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
             return;
         }
-        if let Some(c) = text
-            .chars()
-            .find(|&c| c != '\n' && c != '\t' && crate::sanitize::is_unsafe(c))
-        {
+        if let Some(c) = text.chars().find(|&c| crate::sanitize::is_unsafe(c)) {
+            let hint = match c {
+                '\n' | '\r' => "; write it on one line (a folded `>-` block joins lines)",
+                _ => "; remove it",
+            };
             self.problem(
                 subject,
                 format!(
-                    "{} '{}' has a control character (U+{:04X}) in `{field}`; remove it",
+                    "{} '{}' has U+{:04X} (a control, format or invisible character) in `{field}`{hint}",
                     subject.kind, subject.id, c as u32
                 ),
             );
@@ -479,6 +493,16 @@ impl<'t> Builder<'t> {
         }
         for alias in aliases {
             self.check_text(subject, "aliases", alias);
+            if !unicode_security::MixedScript::is_single_script(&**alias) {
+                self.problem(
+                    subject,
+                    format!(
+                        "{} '{}' has alias '{alias}', which mixes scripts (as a Cyrillic 'О' among Latin letters would); write each alias in one script",
+                        subject.kind, subject.id
+                    ),
+                );
+                continue;
+            }
             self.insert(subject, alias, target, "alias");
         }
     }

@@ -51,12 +51,31 @@ impl Serialize for Document<'_, '_> {
 }
 
 pub fn json(report: &Report) -> String {
+    json_text(&Document(report))
+}
+
+/// The JSON policy: serde_json's pretty form, with every character a reader must not get raw
+/// (C1 controls, bidirectional and other format characters, line separators, noncharacters;
+/// see [`crate::sanitize::is_unsafe`]) written as a `\u` escape. serde_json escapes only C0
+/// controls, and these can only stand inside strings, so escaping them keeps the same JSON.
+/// Catalogue text holds none of them; paths and unknown keys quoted in reports may.
+pub fn json_text<T: Serialize>(value: &T) -> String {
     // Serialising plain structs with string keys cannot fail; should it ever, an empty object
     // is still valid JSON rather than a panic.
-    let mut text =
-        serde_json::to_string_pretty(&Document(report)).unwrap_or_else(|_| "{}".to_string());
-    text.push('\n');
-    text
+    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_string());
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if !c.is_ascii() && crate::sanitize::is_unsafe(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    out
 }
 
 pub fn yaml(report: &Report) -> String {

@@ -1,30 +1,49 @@
-//! GitHub-flavoured Markdown: tables for lists, task lists for checklists. Catalogue text is
-//! cleaned of terminal controls and escaped so that it cannot break the table or inject markup.
+//! GitHub-flavoured Markdown: tables for lists, task lists for checklists.
+//!
+//! The Markdown policy is two functions. [`esc`] makes any catalogue text read as text: every
+//! character CommonMark or GitHub could read as markup (emphasis, code, links, images, raw
+//! HTML, entities, tables, headings, fences, strikethrough) is backslash-escaped, and so is
+//! what would start a block (a list, a heading underline) at the start of a line. [`link`]
+//! writes a link only to a validated http(s) URL (the catalogue's `WebUrl`), in the `<…>`
+//! form, which such a URL cannot break out of. Nothing else writes catalogue text.
 
 use std::fmt::Write as _;
 
 use super::records::{Records, records};
-use crate::query::{Checklist, Explain, Report};
-use crate::sanitize::clean;
+use crate::query::{Checklist, Explain, Report, SourceRef};
 
-/// Escapes what Markdown would read as structure inside a table cell or list item.
+/// Catalogue text, escaped so that Markdown shows it as it is.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for line in s.split('\n') {
-        if !out.is_empty() {
-            out.push_str("<br>");
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, c) in s.chars().enumerate() {
+        let block_start = i == 0 && matches!(c, '-' | '+' | '=' | '>' | ':');
+        if block_start
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&' | '$'
+            )
+        {
+            out.push('\\');
         }
-        for c in clean(line).chars() {
-            match c {
-                '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                c => out.push(c),
-            }
-        }
+        out.push(c);
+    }
+    // `1. ` or `1) ` at the start would make an ordered list.
+    if let Some(end) = out.find(|c: char| !c.is_ascii_digit())
+        && end > 0
+        && matches!(out[end..].chars().next(), Some('.' | ')'))
+    {
+        out.insert(end, '\\');
     }
     out
+}
+
+/// A source as a link when it has a URL (validated at load: http or https, no spaces, no
+/// angle brackets), else as its title.
+fn link(source: &SourceRef) -> String {
+    match source.url {
+        Some(url) => format!("[{}](<{url}>)", esc(source.title)),
+        None => esc(source.title),
+    }
 }
 
 fn table(r: &Records) -> String {
@@ -33,7 +52,12 @@ fn table(r: &Records) -> String {
     let _ = writeln!(out, "| {} |", head.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(r.header.len()));
     for row in &r.rows {
-        let cells: Vec<String> = row.iter().map(|c| esc(c)).collect();
+        // A record's lists are one item a line; a table row is one line, so items are joined
+        // with semicolons (a `<br>` would be raw HTML).
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| c.split('\n').map(esc).collect::<Vec<_>>().join("; "))
+            .collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out
@@ -120,20 +144,7 @@ fn explain(e: &Explain) -> String {
     if !e.sources.is_empty() {
         let _ = writeln!(out, "\n### Sources\n");
         for s in &e.sources {
-            match s.url {
-                Some(url) => {
-                    let _ = writeln!(
-                        out,
-                        "- [{}]({}) (`{}`)",
-                        esc(s.title),
-                        clean(url).replace(')', "%29").replace(' ', "%20"),
-                        esc(s.id)
-                    );
-                }
-                None => {
-                    let _ = writeln!(out, "- {} (`{}`)", esc(s.title), esc(s.id));
-                }
-            }
+            let _ = writeln!(out, "- {} (`{}`)", link(s), esc(s.id));
         }
     }
     out

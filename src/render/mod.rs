@@ -7,6 +7,8 @@ mod picture;
 mod records;
 mod table;
 
+pub use document::json_text;
+
 use crate::query::Report;
 
 /// The output forms.

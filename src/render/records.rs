@@ -197,14 +197,24 @@ pub fn records(report: &Report) -> Records {
 }
 
 /// CSV with a header row, quoted by the `csv` crate.
+/// The CSV policy: the csv crate quotes, and a field that a spreadsheet would run as a formula
+/// (one that starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`,
+/// as OWASP recommends against CSV injection. Every field goes through here.
+fn csv_field(field: &str) -> std::borrow::Cow<'_, str> {
+    match field.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{field}").into(),
+        _ => field.into(),
+    }
+}
+
 pub fn csv(report: &Report) -> String {
     let records = records(report);
     let mut writer = csv::Writer::from_writer(Vec::new());
     // Writing to a Vec cannot fail for I/O reasons; a failure would leave partial output,
     // which is still better than a panic.
-    let _ = writer.write_record(&records.header);
+    let _ = writer.write_record(records.header.iter().map(|f| csv_field(f).into_owned()));
     for row in &records.rows {
-        let _ = writer.write_record(row);
+        let _ = writer.write_record(row.iter().map(|f| csv_field(f).into_owned()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()

@@ -1,7 +1,9 @@
 //! Tables and short text for people.
 //!
-//! Every string that came from a catalogue passes through [`clean`] before it is placed in the
-//! output, whether or not stdout is a terminal. Colors appear only when [`Style::color`] says so.
+//! Catalogue text is placed in tables as it is: the loader refuses any catalogue whose text
+//! holds a control, format or invisible character, so nothing in it can drive a terminal or
+//! reorder what it shows (see `sanitize.rs`, the one definition of such characters). Colors
+//! appear only when [`Style::color`] says so.
 
 use std::fmt::Write as _;
 
@@ -11,7 +13,6 @@ use comfy_table::{Cell, Color, ContentArrangement, Table};
 use super::Style;
 use crate::catalog::Owner;
 use crate::query::{self, Diff, Matrix, Report, Retained, Who};
-use crate::sanitize::clean;
 
 pub fn render(report: &Report, style: Style) -> String {
     match report {
@@ -34,8 +35,7 @@ fn checklist(c: &query::Checklist, style: Style) -> String {
     let _ = writeln!(
         out,
         "customer checklist under {} ({})",
-        clean(c.model_name),
-        clean(c.model)
+        c.model_name, c.model
     );
     if c.layers.is_empty() {
         out.push_str("nothing for the customer here\n");
@@ -50,18 +50,18 @@ fn checklist(c: &query::Checklist, style: Style) -> String {
             let bullets = |items: &[&str]| {
                 items
                     .iter()
-                    .map(|d| format!("☐ {}", clean(d)))
+                    .map(|d| format!("☐ {}", d))
                     .collect::<Vec<_>>()
                     .join("\n")
             };
             let covers: Vec<String> = item
                 .provider_covers
                 .iter()
-                .map(|d| format!("• {}", clean(d)))
+                .map(|d| format!("• {}", d))
                 .collect();
             table.add_row(vec![
-                Cell::new(clean(layer.layer)),
-                Cell::new(format!("{} ({})", clean(item.name), clean(item.id))),
+                Cell::new(layer.layer),
+                Cell::new(format!("{} ({})", item.name, item.id)),
                 owner_cell(item.owner, style),
                 Cell::new(bullets(&item.duties)),
                 Cell::new(covers.join("\n")),
@@ -79,18 +79,18 @@ fn explain(e: &query::Explain, style: Style) -> String {
         query::Kind::Part => "part",
         query::Kind::Model => "model",
     };
-    let _ = writeln!(out, "{} ({kind} {})", clean(e.name), clean(e.id));
+    let _ = writeln!(out, "{} ({kind} {})", e.name, e.id);
     if let Some(parent) = e.parent_layer {
-        let _ = writeln!(out, "part of layer: {}", clean(parent));
+        let _ = writeln!(out, "part of layer: {}", parent);
     }
     if !e.aliases.is_empty() {
-        let _ = writeln!(out, "aliases: {}", join_clean(e.aliases));
+        let _ = writeln!(out, "aliases: {}", join(e.aliases));
     }
     if let Some(d) = e.description {
-        let _ = writeln!(out, "\n{}", clean(d));
+        let _ = writeln!(out, "\n{}", d);
     }
     if let Some(r) = e.remark {
-        let _ = writeln!(out, "\nremark: {}", clean(r));
+        let _ = writeln!(out, "\nremark: {}", r);
     }
     out.push('\n');
     let first = if e.kind == query::Kind::Model {
@@ -101,9 +101,9 @@ fn explain(e: &query::Explain, style: Style) -> String {
     let mut table = new_table(style, &[first, "Owner", "Note"]);
     for c in &e.cells {
         let label = if e.kind == query::Kind::Model {
-            format!("{} ({})", clean(c.layer_name), clean(c.layer))
+            format!("{} ({})", c.layer_name, c.layer)
         } else {
-            format!("{} ({})", clean(c.model_name), clean(c.model))
+            format!("{} ({})", c.model_name, c.model)
         };
         table.add_row(vec![
             Cell::new(label),
@@ -187,11 +187,11 @@ fn finish(table: &Table) -> String {
 }
 
 fn opt(s: Option<&str>) -> String {
-    s.map(|s| clean(s).into_owned()).unwrap_or_default()
+    s.map(|s| s.to_string()).unwrap_or_default()
 }
 
 fn sub(name: &str) -> String {
-    format!("  └ {}", clean(name))
+    format!("  └ {}", name)
 }
 
 fn who_single(cell: &query::Cell, style: Style) -> String {
@@ -199,24 +199,24 @@ fn who_single(cell: &query::Cell, style: Style) -> String {
     let _ = writeln!(
         out,
         "{} ({}) under {} ({}): {}",
-        clean(cell.layer_name),
-        clean(cell.layer),
-        clean(cell.model_name),
-        clean(cell.model),
+        cell.layer_name,
+        cell.layer,
+        cell.model_name,
+        cell.model,
         paint(cell.owner, style)
     );
     if let Some(parent) = cell.parent_layer {
-        let _ = writeln!(out, "part of layer: {}", clean(parent));
+        let _ = writeln!(out, "part of layer: {}", parent);
     }
     if let Some(note) = cell.note {
-        let _ = writeln!(out, "note: {}", clean(note));
+        let _ = writeln!(out, "note: {}", note);
     }
     if !cell.parts.is_empty() {
         let _ = writeln!(out, "\nderived from its parts:");
         let mut table = new_table(style, &["Part", "Owner", "Note"]);
         for p in &cell.parts {
             table.add_row(vec![
-                Cell::new(format!("{} ({})", clean(p.name), clean(p.id))),
+                Cell::new(format!("{} ({})", p.name, p.id)),
                 owner_cell(p.owner, style),
                 Cell::new(opt(p.note)),
             ]);
@@ -241,16 +241,16 @@ fn duties_and_sources(
         if !list.is_empty() {
             let _ = writeln!(out, "\n{side} duties{qualifier}:");
             for d in list {
-                let _ = writeln!(out, "  - {}", clean(d));
+                let _ = writeln!(out, "  - {}", d);
             }
         }
     }
     if !sources.is_empty() {
         let _ = writeln!(out, "\nsources:");
         for s in sources {
-            let _ = write!(out, "  [{}] {}", clean(s.id), clean(s.title));
+            let _ = write!(out, "  [{}] {}", s.id, s.title);
             if let Some(url) = s.url {
-                let _ = write!(out, " <{}>", clean(url));
+                let _ = write!(out, " <{}>", url);
             }
             out.push('\n');
         }
@@ -264,17 +264,12 @@ fn who_table(who: &Who, style: Style) -> String {
     let mut table = new_table(style, &["Layer", "Model", "Owner", "Note"]);
     for c in &who.cells {
         let layer = match c.parent_layer {
-            Some(parent) => format!(
-                "{} ({} › {})",
-                clean(c.layer_name),
-                clean(parent),
-                clean(c.layer)
-            ),
-            None => format!("{} ({})", clean(c.layer_name), clean(c.layer)),
+            Some(parent) => format!("{} ({} › {})", c.layer_name, parent, c.layer),
+            None => format!("{} ({})", c.layer_name, c.layer),
         };
         table.add_row(vec![
             Cell::new(layer),
-            Cell::new(clean(c.model)),
+            Cell::new(c.model),
             owner_cell(c.owner, style),
             Cell::new(opt(c.note)),
         ]);
@@ -296,16 +291,15 @@ fn diff(d: &Diff, style: Style) -> String {
         let _ = writeln!(
             out,
             "no layer changes owner between {} and {}",
-            clean(d.from),
-            clean(d.to)
+            d.from, d.to
         );
     } else {
-        let from = format!("{} ({})", clean(d.from_name), clean(d.from));
-        let to = format!("{} ({})", clean(d.to_name), clean(d.to));
+        let from = format!("{} ({})", d.from_name, d.from);
+        let to = format!("{} ({})", d.to_name, d.to);
         let mut table = new_table(style, &["Layer", &from, &to, "Direction"]);
         for c in &d.changes {
             table.add_row(vec![
-                Cell::new(format!("{} ({})", clean(c.layer_name), clean(c.layer))),
+                Cell::new(format!("{} ({})", c.layer_name, c.layer)),
                 owner_cell(c.from_owner, style),
                 owner_cell(c.to_owner, style),
                 Cell::new(direction_text(c.direction)),
@@ -322,8 +316,7 @@ fn diff(d: &Diff, style: Style) -> String {
         out.push_str(&finish(&table));
     }
     if !d.unchanged.is_empty() {
-        let names: Vec<_> = d.unchanged.iter().map(|u| clean(u)).collect();
-        let _ = writeln!(out, "unchanged: {}", names.join(", "));
+        let _ = writeln!(out, "unchanged: {}", d.unchanged.join(", "));
     }
     out
 }
@@ -343,14 +336,10 @@ fn retained(r: &Retained, style: Style) -> String {
     let mut table = new_table(style, &["Layer", "Row", "Customer duties"]);
     for layer in &r.retained {
         for row in &layer.rows {
-            let duties: Vec<String> = row
-                .duties
-                .iter()
-                .map(|d| format!("• {}", clean(d)))
-                .collect();
+            let duties: Vec<String> = row.duties.iter().map(|d| format!("• {}", d)).collect();
             table.add_row(vec![
-                Cell::new(clean(layer.layer)),
-                Cell::new(format!("{} ({})", clean(row.name), clean(row.id))),
+                Cell::new(layer.layer),
+                Cell::new(format!("{} ({})", row.name, row.id)),
                 Cell::new(duties.join("\n")),
             ]);
         }
@@ -360,16 +349,12 @@ fn retained(r: &Retained, style: Style) -> String {
 
 fn matrix(m: &Matrix, style: Style) -> String {
     let mut header: Vec<String> = vec!["Layer".to_string()];
-    header.extend(m.models.iter().map(|h| clean(h.name).into_owned()));
+    header.extend(m.models.iter().map(|h| h.name.to_string()));
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut table = new_table(style, &header);
     let mark = |retained: bool| if retained { " *" } else { "" };
     for layer in &m.layers {
-        let mut row = vec![Cell::new(format!(
-            "{}{}",
-            clean(layer.name),
-            mark(layer.retained)
-        ))];
+        let mut row = vec![Cell::new(format!("{}{}", layer.name, mark(layer.retained)))];
         row.extend(layer.owners.owners().map(|o| owner_cell(o, style)));
         table.add_row(row);
         for p in &layer.parts {
@@ -391,15 +376,11 @@ fn matrix(m: &Matrix, style: Style) -> String {
 fn layers(l: &query::Layers, style: Style) -> String {
     let mut table = new_table(style, &["Id", "Name", "Aliases", "Parts"]);
     for layer in &l.layers {
-        let parts: Vec<String> = layer
-            .parts
-            .iter()
-            .map(|p| clean(p.id).into_owned())
-            .collect();
+        let parts: Vec<String> = layer.parts.iter().map(|p| p.id.to_string()).collect();
         table.add_row(vec![
-            clean(layer.id).into_owned(),
-            clean(layer.name).into_owned(),
-            join_clean(layer.aliases),
+            layer.id.to_string(),
+            layer.name.to_string(),
+            join(layer.aliases),
             parts.join(", "),
         ]);
     }
@@ -410,19 +391,19 @@ fn models(m: &query::Models, style: Style) -> String {
     let mut table = new_table(style, &["Id", "Name", "Aliases", "Description"]);
     for model in &m.models {
         table.add_row(vec![
-            clean(model.id).into_owned(),
-            clean(model.name).into_owned(),
-            join_clean(model.aliases),
+            model.id.to_string(),
+            model.name.to_string(),
+            join(model.aliases),
             opt(model.description),
         ]);
     }
     finish(&table)
 }
 
-fn join_clean(items: &[crate::catalog::Text]) -> String {
+fn join(items: &[crate::catalog::Text]) -> String {
     items
         .iter()
-        .map(|s| clean(s).into_owned())
+        .map(|s| s.to_string())
         .collect::<Vec<_>>()
         .join(", ")
 }

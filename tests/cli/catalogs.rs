@@ -23,7 +23,7 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "bidi-override-in-name.yaml",
-        "control character (U+202E) in `name`",
+        ":16:13: part 'network-controls' has U+202E (a control, format or invisible character) in `name`",
     ),
     ("billion-laughs.yaml", ":14:21: expected text here"),
     ("binary-junk.yaml", "not valid UTF-8"),
@@ -48,7 +48,7 @@ const BAD: &[(&str, &str)] = &[
     ("empty.yaml", "the catalogue is empty"),
     (
         "escape-in-name.yaml",
-        "control character (U+001B) in `name`",
+        ":9:9: layer 'os' has U+001B (a control, format or invisible character) in `name`",
     ),
     (
         "invalid-utf8.yaml",

