@@ -1,7 +1,8 @@
 //! Any bytes as a catalogue, entering where the CLI does: decode → parse (YAML or JSON, by the
 //! first character) → validate → every query → every format. Loading must return Ok or Err,
 //! never panic, hang or exhaust memory; a catalogue that loads must survive every query and
-//! renderer, and its JSON output must parse back.
+//! renderer; its JSON output must parse back, its HTML and SVG must be well-formed XML, and its
+//! Markdown must hold no raw HTML.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -29,7 +30,12 @@ fuzz_target!(|data: &[u8]| {
         Report::Explain(query::explain(&cat, Target::Model(last))),
     ];
     for owner in Owner::ALL {
-        reports.push(Report::Who(query::who(&cat, None, Some(first), Some(owner))));
+        reports.push(Report::Who(query::who(
+            &cat,
+            None,
+            Some(first),
+            Some(owner),
+        )));
     }
     for (l, layer) in cat.layers().iter().enumerate().take(4) {
         reports.push(Report::Explain(query::explain(&cat, Target::Layer(l))));
@@ -50,13 +56,56 @@ fuzz_target!(|data: &[u8]| {
             Format::Html,
             Format::Svg,
         ] {
-            let out = render(report, format, Style::default());
-            if format == Format::Json {
-                let json = out.expect("JSON renders every report");
-                if let Err(e) = serde_json::from_str::<serde_json::Value>(&json) {
-                    panic!("JSON output does not parse back: {e}\n{json}");
+            let Some(out) = render(report, format, Style::default()) else {
+                continue;
+            };
+            match format {
+                Format::Json => {
+                    if let Err(e) = serde_json::from_str::<serde_json::Value>(&out) {
+                        panic!("JSON output does not parse back: {e}\n{out}");
+                    }
                 }
+                Format::Html | Format::Svg => well_formed_xml(&out),
+                Format::Markdown => no_raw_html(&out),
+                _ => {}
             }
         }
     }
 });
+
+fn well_formed_xml(text: &str) {
+    let mut reader = quick_xml::Reader::from_str(text);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) => {
+                assert_ne!(e.name().as_ref(), b"script", "a script element\n{text}");
+                for attr in e.attributes() {
+                    let attr = attr.unwrap_or_else(|err| panic!("bad attribute: {err}\n{text}"));
+                    assert!(
+                        !attr.key.as_ref().starts_with(b"on"),
+                        "an event handler\n{text}"
+                    );
+                }
+            }
+            Ok(_) => {}
+            Err(err) => panic!("not well-formed XML: {err}\n{text}"),
+        }
+    }
+}
+
+fn no_raw_html(md: &str) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML {h:?}\n{md}"),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => assert!(
+                dest_url.starts_with("https://") || dest_url.starts_with("http://"),
+                "a link to {dest_url}\n{md}"
+            ),
+            _ => {}
+        }
+    }
+}

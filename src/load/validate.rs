@@ -19,6 +19,8 @@ use crate::catalog::{
     SourceId, Target, Text, WebUrl, normalize_text,
 };
 
+use unicode_script::{Script, UnicodeScript};
+
 use super::error::{Problem, quote_list};
 
 /// Ids and aliases are lowercase-kebab: `a-z`, `0-9`, single dashes between words.
@@ -493,12 +495,17 @@ impl<'t> Builder<'t> {
         }
         for alias in aliases {
             self.check_text(subject, "aliases", alias);
-            if !unicode_security::MixedScript::is_single_script(&**alias) {
+            if let Some((a, b)) = mixed_scripts(alias) {
                 self.problem(
                     subject,
                     format!(
-                        "{} '{}' has alias '{alias}', which mixes scripts (as a Cyrillic 'О' among Latin letters would); write each alias in one script",
-                        subject.kind, subject.id
+                        "{} '{}' has alias '{alias}', which mixes scripts (U+{:04X} is {:?}, U+{:04X} is {:?}); write each alias in one script",
+                        subject.kind,
+                        subject.id,
+                        a as u32,
+                        a.script(),
+                        b as u32,
+                        b.script()
                     ),
                 );
                 continue;
@@ -562,6 +569,20 @@ impl<'t> Builder<'t> {
     fn problem(&mut self, subject: Subject<'_, 't>, message: String) {
         self.problems.push(Problem::new(message).at(subject.id.at));
     }
+}
+
+/// Two letters of `text` from different scripts, when it mixes them (as a look-alike such as a
+/// Cyrillic `О` among Latin letters does); digits and punctuation belong to every script.
+fn mixed_scripts(text: &str) -> Option<(char, char)> {
+    if unicode_security::MixedScript::is_single_script(text) {
+        return None;
+    }
+    let mut letters = text
+        .chars()
+        .filter(|c| !matches!(c.script(), Script::Common | Script::Inherited));
+    let first = letters.next()?;
+    let other = letters.find(|c| c.script() != first.script())?;
+    Some((first, other))
 }
 
 fn duties(d: DutiesFile<'_>) -> Duties<'_> {

@@ -111,6 +111,9 @@ fn message(err: &Error) -> String {
     {
         return format!("duplicate key `{key}`; give each key once");
     }
+    if line.starts_with("cannot deserialize null into string") {
+        return "null where text is required; write the text (quote it, as \"~\", to mean those characters)".to_string();
+    }
     match line {
         "expected mapping start" => "expected a mapping (`key: value` entries) here".to_string(),
         "expected sequence start" => {

@@ -5,6 +5,7 @@ mod commands;
 mod errors;
 mod formats;
 mod hostile;
+mod injection;
 mod json;
 mod reference;
 mod snapshots;
