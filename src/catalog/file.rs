@@ -43,6 +43,7 @@ pub struct CatalogFile<'t> {
 /// A published source of facts.
 pub struct SourceFile<'t> {
     /// Lowercase-kebab id, cited by rows in `source` and `see_also`.
+    #[schemars(with = "String")]
     pub id: Located<'t>,
     pub title: Text<'t>,
     #[serde(default)]
@@ -54,6 +55,7 @@ pub struct SourceFile<'t> {
 /// A service model.
 pub struct ModelFile<'t> {
     /// Lowercase-kebab id, unique across models, layers and parts.
+    #[schemars(with = "String")]
     pub id: Located<'t>,
     pub name: Text<'t>,
     #[serde(default)]
@@ -78,6 +80,7 @@ pub struct DutiesFile<'t> {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
 pub struct LayerFile<'t> {
+    #[schemars(with = "String")]
     pub id: Located<'t>,
     pub name: Text<'t>,
     #[serde(default)]
@@ -110,6 +113,7 @@ pub struct LayerFile<'t> {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
 pub struct RowFile<'t> {
+    #[schemars(with = "String")]
     pub id: Located<'t>,
     pub name: Text<'t>,
     #[serde(default)]
@@ -171,20 +175,6 @@ impl<'de: 't, 't> Deserialize<'de> for Located<'t> {
             text: spanned.value,
             at,
         })
-    }
-}
-
-impl JsonSchema for Located<'_> {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        String::schema_name()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        String::json_schema(generator)
     }
 }
 

@@ -12,10 +12,6 @@ fn header(names: &[&str]) -> Vec<String> {
     names.iter().map(|s| s.to_string()).collect()
 }
 
-fn opt(s: Option<&str>) -> String {
-    s.unwrap_or_default().to_string()
-}
-
 fn lines(items: &[&str]) -> String {
     items.join("\n")
 }
@@ -42,11 +38,11 @@ fn cell_record(c: &Cell) -> Vec<String> {
     vec![
         c.layer.to_string(),
         c.layer_name.to_string(),
-        opt(c.parent_layer),
+        c.parent_layer.unwrap_or_default().to_string(),
         c.model.to_string(),
         c.model_name.to_string(),
         c.owner.to_string(),
-        opt(c.note),
+        c.note.unwrap_or_default().to_string(),
         parts.join("\n"),
         lines(&c.duties.customer),
         lines(&c.duties.provider),
@@ -144,7 +140,7 @@ pub fn records(report: &Report) -> Records {
                         l.id.to_string(),
                         l.name.to_string(),
                         l.aliases.join("\n"),
-                        opt(l.description),
+                        l.description.unwrap_or_default().to_string(),
                         lines(&parts),
                     ]
                 })
@@ -160,7 +156,7 @@ pub fn records(report: &Report) -> Records {
                         m.id.to_string(),
                         m.name.to_string(),
                         m.aliases.join("\n"),
-                        opt(m.description),
+                        m.description.unwrap_or_default().to_string(),
                     ]
                 })
                 .collect(),
@@ -185,7 +181,7 @@ pub fn records(report: &Report) -> Records {
                             i.id.to_string(),
                             i.name.to_string(),
                             i.owner.to_string(),
-                            opt(i.note),
+                            i.note.unwrap_or_default().to_string(),
                             lines(&i.duties),
                             lines(&i.provider_covers),
                         ]

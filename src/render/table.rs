@@ -108,13 +108,13 @@ fn explain(e: &query::Explain, style: Style) -> String {
         table.add_row(vec![
             Cell::new(label),
             owner_cell(c.owner, style),
-            Cell::new(opt(c.note)),
+            Cell::new(c.note.unwrap_or_default().to_string()),
         ]);
         for p in &c.parts {
             table.add_row(vec![
                 Cell::new(sub(p.name)),
                 owner_cell(p.owner, style),
-                Cell::new(opt(p.note)),
+                Cell::new(p.note.unwrap_or_default().to_string()),
             ]);
         }
     }
@@ -186,10 +186,6 @@ fn finish(table: &Table) -> String {
     out
 }
 
-fn opt(s: Option<&str>) -> String {
-    s.map(|s| s.to_string()).unwrap_or_default()
-}
-
 fn sub(name: &str) -> String {
     format!("  └ {}", name)
 }
@@ -218,7 +214,7 @@ fn who_single(cell: &query::Cell, style: Style) -> String {
             table.add_row(vec![
                 Cell::new(format!("{} ({})", p.name, p.id)),
                 owner_cell(p.owner, style),
-                Cell::new(opt(p.note)),
+                Cell::new(p.note.unwrap_or_default().to_string()),
             ]);
         }
         out.push_str(&finish(&table));
@@ -271,14 +267,14 @@ fn who_table(who: &Who, style: Style) -> String {
             Cell::new(layer),
             Cell::new(c.model),
             owner_cell(c.owner, style),
-            Cell::new(opt(c.note)),
+            Cell::new(c.note.unwrap_or_default().to_string()),
         ]);
         for p in &c.parts {
             table.add_row(vec![
                 Cell::new(sub(p.name)),
                 Cell::new(""),
                 owner_cell(p.owner, style),
-                Cell::new(opt(p.note)),
+                Cell::new(p.note.unwrap_or_default().to_string()),
             ]);
         }
     }
@@ -394,7 +390,7 @@ fn models(m: &query::Models, style: Style) -> String {
             model.id.to_string(),
             model.name.to_string(),
             join(model.aliases),
-            opt(model.description),
+            model.description.unwrap_or_default().to_string(),
         ]);
     }
     finish(&table)

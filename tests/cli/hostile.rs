@@ -203,7 +203,7 @@ fn thousands_of_problems_are_each_placed_quickly() {
 #[test]
 fn many_models_are_found_by_map_not_by_search() {
     let dir = tempfile::tempdir().unwrap();
-    let n = 10_000;
+    let n = 6_000;
     let mut text = String::from("sources: [{id: s, title: S}]\nmodels:\n");
     for i in 0..n {
         writeln!(text, "  - {{id: m{i}, name: M{i}}}").unwrap();
