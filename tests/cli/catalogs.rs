@@ -200,7 +200,7 @@ fn validate_lists_every_problem_not_just_the_first() {
 fn validate_the_embedded_catalogue() {
     assert_eq!(
         stdout_of(&["catalog", "validate"]),
-        "ok: 13 layers, 4 models, 26 rows, 4 sources\n"
+        "ok: 13 layers, 4 models, 26 rows, 9 sources\n"
     );
     let doc: serde_json::Value =
         serde_json::from_str(&stdout_of(&["catalog", "validate", "--json"])).unwrap();
@@ -260,7 +260,7 @@ fn show_round_trips_through_stdin() {
         .write_stdin(yaml)
         .assert()
         .success()
-        .stdout("ok: 13 layers, 4 models, 26 rows, 4 sources\n");
+        .stdout("ok: 13 layers, 4 models, 26 rows, 9 sources\n");
 }
 
 #[test]

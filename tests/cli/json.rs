@@ -224,7 +224,7 @@ fn who_one_cell() {
     );
     assert!(!c.duties.provider.is_empty());
     assert_eq!(c.sources[0].id, "ms-classic");
-    assert!(c.note.is_none());
+    assert!(c.note.as_deref().unwrap().contains("node-image upgrades"));
 }
 
 #[test]
