@@ -1,6 +1,12 @@
 //! The command line, declared with clap's derive API; doc comments are the help text.
+//!
+//! Every flag means one thing everywhere: `-o` is an output file, `--format`/`--json` exist
+//! only on the commands that print answers and offer only the formats each can print (so a
+//! wrong one is refused before anything is read), and filters take several values, repeated
+//! or comma-separated.
 
 use std::ffi::OsString;
+use std::path::PathBuf;
 
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -10,13 +16,17 @@ use crate::catalog::Owner;
 /// Who secures what in the cloud: shared-responsibility answers for on-prem, IaaS, PaaS and
 /// SaaS, classic and AI workloads.
 ///
-/// Ids and aliases match case-insensitively, with `_` and spaces read as `-`
-/// (`--layer Operating_System` finds `os`). Parts of a layer are addressable by their own ids.
+/// Layers, parts and models are named by id, alias or display name, matched
+/// case-insensitively, with `_` and spaces read as `-` (`--layer "Operating system"` and
+/// `--layer kernel` both find `os`).
 #[derive(Debug, Parser)]
-#[command(name = "srm", version, max_term_width = 100, styles = clap::builder::Styles::plain())]
 #[command(
-    after_help = "Examples:\n  srm who --layer os --model paas\n  srm who --model saas --owner customer\n  srm diff iaas saas\n  srm retained --json | jq '.retained[].rows[].id'"
+    name = "srm",
+    version,
+    max_term_width = 100,
+    styles = clap::builder::Styles::plain()
 )]
+#[command(after_help = EXAMPLES)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -24,42 +34,46 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Examples shown by `--help` and in the manual page.
+pub const EXAMPLES: &str = "Examples:
+  srm who --layer os --model paas
+  srm who --model saas --owner customer
+  srm diff iaas saas
+  srm find mfa
+  srm checklist paas --scope classic --format csv -o paas.csv
+  srm retained --json | jq '.rows[].id'";
+
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Print JSON (shorthand for `--format json`).
-    #[arg(long, global = true, conflicts_with = "format")]
-    pub json: bool,
-
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
-
-    /// When to color: auto colors a terminal, or anything if CLICOLOR_FORCE is set; NO_COLOR turns auto off.
+    /// When to color: auto colors a terminal (not TERM=dumb), or anything if CLICOLOR_FORCE is set; NO_COLOR turns auto off.
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
 
-    /// Use this catalogue instead of the embedded one (`-` reads standard input).
+    /// Use this catalogue (YAML or JSON) instead of the embedded one; - reads standard input.
     #[arg(long, global = true, env = "SRM_CATALOG", value_name = "PATH")]
     pub catalog: Option<OsString>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Who owns a layer under a model, with the note, the rows behind it and each side's duties.
+    /// Who owns a layer or part under a model, with the note, the rows behind it and each side's duties.
     ///
-    /// With --layer and --model: one cell. With only one of them: that layer across models, or
-    /// every layer under that model. With neither: every cell. --owner keeps the rows that
-    /// owner holds ("what is mine under PaaS?").
+    /// Without --layer: every layer in scope. Without --model: every model. --owner keeps the
+    /// rows that owner holds ("what is mine under PaaS?").
     Who {
-        /// A layer or part id or alias (see `srm layers`).
-        #[arg(long, short)]
-        layer: Option<String>,
-        /// A service model id or alias (see `srm models`).
-        #[arg(long, short)]
-        model: Option<String>,
-        /// Keep only rows with this owner.
-        #[arg(long, short, value_enum, ignore_case = true)]
-        owner: Option<OwnerArg>,
+        /// Layers or parts, by id, alias or name (see srm layers); repeat or separate with commas.
+        #[arg(long, short, value_delimiter = ',')]
+        layer: Vec<String>,
+        /// Service models, by id, alias or name (see srm models); repeat or separate with commas.
+        #[arg(long, short, value_delimiter = ',')]
+        model: Vec<String>,
+        /// Keep only the rows with these owners.
+        #[arg(long, value_enum, ignore_case = true, value_delimiter = ',')]
+        owner: Vec<OwnerArg>,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        #[command(flatten)]
+        output: Output,
     },
     /// What changes owner between two models, and in which direction.
     Diff {
@@ -67,91 +81,257 @@ pub enum Command {
         from: String,
         /// The model moved to.
         to: String,
-        /// Also list the layers that do not change.
+        /// Also list what does not change, with its owners.
         #[arg(long)]
         all: bool,
+        /// Only these layers or parts; repeat or separate with commas.
+        #[arg(long, short, value_delimiter = ',')]
+        layer: Vec<String>,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        #[command(flatten)]
+        output: Output,
     },
-    /// What the customer owns under every model, with the customer's duties.
-    Retained,
-    /// The whole matrix: layers down, models across.
-    Matrix,
+    /// What the customer owns under every model, with the customer's duties and the sources that say so.
+    Retained {
+        #[command(flatten)]
+        scope: ScopeArgs,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// The whole matrix: layers down, models across (also as an HTML page or an SVG picture).
+    Matrix {
+        /// Only these models; repeat or separate with commas.
+        #[arg(long, short, value_delimiter = ',')]
+        model: Vec<String>,
+        /// Only these layers or parts; repeat or separate with commas.
+        #[arg(long, short, value_delimiter = ',')]
+        layer: Vec<String>,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        #[command(flatten)]
+        output: PictureOutput,
+    },
     /// List layers, their aliases and parts.
-    Layers,
+    Layers {
+        #[command(flatten)]
+        scope: ScopeArgs,
+        #[command(flatten)]
+        output: Output,
+    },
     /// List service models and their aliases.
-    Models,
-    /// The customer's to-do list under one model: every row it owns or shares, with duties.
+    Models {
+        #[command(flatten)]
+        output: Output,
+    },
+    /// The customer's to-do list under one model: every row it owns or shares, with duties and notes.
     ///
-    /// Shared rows also say what the provider covers. `--format markdown` prints task lists
-    /// ready to paste into an issue tracker.
+    /// Shared rows also say what the provider covers. --format csv gives one line per duty with
+    /// an empty status column; --format markdown gives task lists grouped by layer.
     Checklist {
-        /// A service model id or alias (see `srm models`).
+        /// A service model, by id, alias or name (see srm models).
         model: String,
-        /// Only this layer or part.
-        #[arg(long, short)]
-        layer: Option<String>,
+        /// Only these layers or parts; repeat or separate with commas.
+        #[arg(long, short, value_delimiter = ',')]
+        layer: Vec<String>,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        #[command(flatten)]
+        output: Output,
     },
     /// Everything about one layer, part or model: description, cells, duties, sources.
     Explain {
-        /// A layer, part or model id or alias.
+        /// A layer, part or model, by id, alias or name.
         id: String,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Search names, aliases, descriptions, duties and notes; best matches first, with their owners.
+    Find {
+        /// The words to look for (e.g. patch, mfa, encryption, "prompt injection").
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// Show owners under these models only; repeat or separate with commas.
+        #[arg(long, short, value_delimiter = ',')]
+        model: Vec<String>,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Print the JSON Schema of a command's --json output (format_version 2).
+    Schema {
+        /// The command whose output to describe.
+        #[arg(value_enum)]
+        command: SchemaArg,
+        #[command(flatten)]
+        output: FileOutput,
     },
     /// Show, validate or describe catalogues (bring your own with --catalog).
     #[command(subcommand)]
     Catalog(CatalogCommand),
-    /// Print a shell completion script (e.g. `srm completions bash > ~/.local/share/bash-completion/completions/srm`).
+    /// Print a shell completion script (e.g. srm completions bash > ~/.local/share/bash-completion/completions/srm).
     Completions {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), e.g. `srm man | man -l -`.
-    Man,
+    /// Print the manual page of srm or of one command (roff), e.g. srm man who | man -l -.
+    Man {
+        /// The command whose page to print (default: srm itself).
+        command: Option<String>,
+        /// Write every page (srm.1, srm-who.1, …) into this directory instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum CatalogCommand {
-    /// Print the embedded catalogue's YAML: the starting point for your own.
+    /// Print the catalogue in use (--catalog, SRM_CATALOG, else the embedded one) as written: the starting point for your own.
     Show {
         #[command(flatten)]
-        output: OutputFile,
+        output: FileOutput,
     },
-    /// Check a catalogue and list every problem found (default: --catalog, else the embedded one).
+    /// Check a catalogue and list every problem found (default: the catalogue in use).
     Validate {
-        /// The catalogue to check (`-` reads standard input).
+        /// The catalogue to check (- reads standard input).
         path: Option<OsString>,
+        /// Print a JSON report (shorthand for --format json).
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
     },
     /// Print the JSON Schema of the catalogue format, for editors and CI.
     Schema {
         #[command(flatten)]
-        output: OutputFile,
+        output: FileOutput,
     },
 }
 
+/// Where an answer goes, and in which format (for every command but `matrix`).
 #[derive(Debug, Args)]
-pub struct OutputFile {
-    /// Write to this file instead of standard output.
+pub struct Output {
+    /// Print JSON (shorthand for --format json).
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    #[command(flatten)]
+    pub file: FileOutput,
+}
+
+/// Where the matrix goes, and in which format (tables and documents, or pictures).
+#[derive(Debug, Args)]
+pub struct PictureOutput {
+    /// Print JSON (shorthand for --format json).
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PictureFormatArg::Table)]
+    pub format: PictureFormatArg,
+    #[command(flatten)]
+    pub file: FileOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct FileOutput {
+    /// Write to this file instead of standard output (- is standard output).
     #[arg(long, short, value_name = "FILE")]
-    pub output: Option<std::path::PathBuf>,
-    /// Overwrite the --output file if it exists.
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists (atomically).
     #[arg(long, requires = "output")]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ScopeArgs {
+    /// Which layers: the classic stack, the AI layers, or all.
+    #[arg(long, value_enum, default_value_t = ScopeArg::All)]
+    pub scope: ScopeArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     /// Tables and text for people.
     Table,
-    /// JSON for scripts (documented in README).
+    /// JSON for scripts (format_version 2, documented in README; see srm schema).
     Json,
     /// The same document as JSON, in YAML.
     Yaml,
     /// Comma-separated values with a header row.
     Csv,
-    /// GitHub-flavoured Markdown tables (task lists for `checklist`).
+    /// GitHub-flavoured Markdown for people (task lists for checklist).
     Markdown,
-    /// A self-contained HTML page (`matrix` only).
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PictureFormatArg {
+    /// Tables and text for people.
+    Table,
+    /// JSON for scripts (format_version 2, documented in README; see srm schema).
+    Json,
+    /// The same document as JSON, in YAML.
+    Yaml,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// GitHub-flavoured Markdown for people.
+    Markdown,
+    /// A self-contained HTML page.
     Html,
-    /// A standalone SVG picture (`matrix` only).
+    /// A standalone SVG picture.
     Svg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// `path:line:column: message` lines for people and editors.
+    Table,
+    /// A JSON report for scripts.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScopeArg {
+    /// The classic stack (physical to configuration).
+    Classic,
+    /// The AI layers (usage, application, platform).
+    Ai,
+    /// Both.
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaArg {
+    Who,
+    Diff,
+    Retained,
+    Matrix,
+    Layers,
+    Models,
+    Checklist,
+    Explain,
+    Find,
+    Validate,
+}
+
+impl SchemaArg {
+    pub fn name(self) -> &'static str {
+        match self {
+            SchemaArg::Who => "who",
+            SchemaArg::Diff => "diff",
+            SchemaArg::Retained => "retained",
+            SchemaArg::Matrix => "matrix",
+            SchemaArg::Layers => "layers",
+            SchemaArg::Models => "models",
+            SchemaArg::Checklist => "checklist",
+            SchemaArg::Explain => "explain",
+            SchemaArg::Find => "find",
+            SchemaArg::Validate => "validate",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -191,7 +371,7 @@ mod tests {
     }
 
     #[test]
-    fn owner_values_cover_every_owner() {
+    fn owner_values_cover_every_row_owner() {
         let values: Vec<Owner> = OwnerArg::value_variants().iter().map(|o| o.0).collect();
         assert_eq!(values, Owner::ALL);
     }

@@ -7,7 +7,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use srm::catalog::{Owner, Target};
-use srm::query::{self, Report};
+use srm::query::{self, Report, Scope, Selection};
 use srm::render::{Format, Style, render};
 
 fuzz_target!(|data: &[u8]| {
@@ -19,23 +19,32 @@ fuzz_target!(|data: &[u8]| {
     };
     let models: Vec<_> = cat.model_ids().collect();
     let (first, last) = (models[0], models[models.len() - 1]);
+    let all = Selection::default();
+    let classic = Selection {
+        scope: Scope::Classic,
+        ..Selection::default()
+    };
     let mut reports = vec![
-        Report::Who(query::who(&cat, None, None, None)),
-        Report::Diff(query::diff(&cat, first, last, true)),
-        Report::Diff(query::diff(&cat, last, first, false)),
-        Report::Retained(query::retained(&cat)),
-        Report::Matrix(query::matrix(&cat)),
-        Report::Layers(query::layers(&cat)),
+        Report::Who(query::who(&cat, &all, &[])),
+        Report::Diff(query::diff(&cat, first, last, &all, true)),
+        Report::Diff(query::diff(&cat, last, first, &classic, false)),
+        Report::Retained(query::retained(&cat, &all)),
+        Report::Matrix(query::matrix(&cat, &all)),
+        Report::Layers(query::layers(&cat, &classic)),
         Report::Models(query::models(&cat)),
         Report::Explain(query::explain(&cat, Target::Model(last))),
-    ];
-    for owner in Owner::ALL {
-        reports.push(Report::Who(query::who(
+        Report::Find(query::find(
             &cat,
-            None,
-            Some(first),
-            Some(owner),
-        )));
+            &["a b".to_string(), "x".to_string()],
+            &all,
+        )),
+    ];
+    let one_model = Selection {
+        models: vec![first],
+        ..Selection::default()
+    };
+    for owner in Owner::ALL {
+        reports.push(Report::Who(query::who(&cat, &one_model, &[owner])));
     }
     for (l, layer) in cat.layers().iter().enumerate().take(4) {
         reports.push(Report::Explain(query::explain(&cat, Target::Layer(l))));
@@ -44,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     for &m in models.iter().take(4) {
-        reports.push(Report::Checklist(query::checklist(&cat, m, None)));
+        reports.push(Report::Checklist(query::checklist(&cat, m, &all)));
     }
     for report in &reports {
         for format in [

@@ -1,19 +1,21 @@
 //! The shell: from parsed arguments to bytes on stdout and an exit code.
 //!
-//! This is the only module that looks at the environment (terminal, NO_COLOR) and writes
-//! output. It loads the catalogue, resolves what the user named, asks [`crate::query`] and hands
-//! the answer to [`crate::render`].
+//! This is the only module that looks at the environment (terminal, NO_COLOR, TERM) and
+//! decides where output goes. It loads the catalogue, resolves what the user named, asks
+//! [`crate::query`] and hands the answer to [`crate::render`].
+
+mod docs;
 
 use std::io::{IsTerminal, Write};
 
-use anyhow::Context;
-use clap::CommandFactory;
-
-use crate::catalog::{Catalog, UnknownId};
-use crate::cli::{CatalogCommand, Cli, ColorArg, Command, FormatArg, OutputFile};
+use crate::catalog::{Catalog, LayerRef, ModelId, UnknownId};
+use crate::cli::{
+    CatalogCommand, Cli, ColorArg, Command, FileOutput, FormatArg, Output, PictureFormatArg,
+    PictureOutput, ReportFormat, ScopeArg, ScopeArgs,
+};
 use crate::exit::{ExitCode, UsageError};
 use crate::load::{self, Input};
-use crate::query::{self, Report};
+use crate::query::{self, Report, Scope, Selection};
 use crate::render::{self, Format, Style};
 use crate::sanitize::clean;
 
@@ -23,42 +25,39 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(arg) if !arg.is_empty() => Input::from_arg(arg),
         _ => Input::Embedded,
     };
-    let format = if cli.global.json {
-        Format::Json
-    } else {
-        match cli.global.format {
-            FormatArg::Table => Format::Table,
-            FormatArg::Json => Format::Json,
-            FormatArg::Yaml => Format::Yaml,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Html => Format::Html,
-            FormatArg::Svg => Format::Svg,
-        }
-    };
-    match &cli.command {
-        Command::Catalog(command) => return catalog_command(command, input, format),
+    let style = style(cli.global.color);
+    let (format, file) = match &cli.command {
+        Command::Catalog(command) => return catalog_command(command, input),
         Command::Completions { shell } => {
-            crate::output::stdout(&completions(*shell))?;
+            crate::output::stdout(&docs::completions(*shell))?;
             return Ok(ExitCode::Success);
         }
-        Command::Man => {
-            crate::output::stdout(&manual()?)?;
+        Command::Man { command, dir } => return docs::man(command.as_deref(), dir.as_deref()),
+        Command::Schema { command, output } => {
+            emit(&render::schema(command.name()), output)?;
             return Ok(ExitCode::Success);
         }
-        _ => {}
-    }
-    let catalog = load_catalog(&input)?;
+        Command::Matrix { output, .. } => picture_format(output),
+        Command::Who { output, .. }
+        | Command::Diff { output, .. }
+        | Command::Retained { output, .. }
+        | Command::Layers { output, .. }
+        | Command::Models { output }
+        | Command::Checklist { output, .. }
+        | Command::Explain { output, .. }
+        | Command::Find { output, .. } => (format_of(output), &output.file),
+    };
+    let catalog = load::load(&input)?;
     let Some(report) = answer(&catalog, &cli.command)? else {
         return Ok(ExitCode::Success);
     };
-    let Some(text) = render::render(&report, format, style(cli.global.color)) else {
-        return Err(UsageError(
-            "--format html and svg draw the matrix only; use them with `srm matrix`".to_string(),
-        )
-        .into());
+    let Some(text) = render::render(&report, format, style) else {
+        // The command line offers pictures for the matrix only; this is a bug if reached.
+        return Err(
+            UsageError("html and svg draw the matrix only; use `srm matrix`".into()).into(),
+        );
     };
-    crate::output::stdout(&text)?;
+    emit(&text, file)?;
     // The process ends next and the OS takes its memory back at once; freeing the catalogue's
     // thousands of small allocations one by one first was 5% of a whole `srm who`.
     std::mem::forget(report);
@@ -66,115 +65,146 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-/// Prints clap's help or version text to stdout, styled as `--color auto` would color.
-pub fn print_help(shown: &clap::Error) -> anyhow::Result<ExitCode> {
-    let styled = shown.render();
-    let text = if auto_color(std::io::stdout().is_terminal()) {
-        styled.ansi().to_string()
-    } else {
-        styled.to_string()
-    };
-    crate::output::stdout(&text)?;
-    Ok(ExitCode::Success)
-}
-
-/// A completion script. Layer, part and model ids of the embedded catalogue are offered as
-/// values where the shell supports it; srm still accepts any id, so custom catalogues work.
-fn completions(shell: clap_complete::Shell) -> String {
-    let mut command = Cli::command();
-    if let Ok(cat) = load::load(&Input::Embedded) {
-        let layers: Vec<String> = query::layers(&cat)
-            .layers
-            .iter()
-            .flat_map(|l| std::iter::once(l.id).chain(l.parts.iter().map(|p| p.id)))
-            .map(str::to_string)
-            .collect();
-        let models: Vec<String> = cat.models().iter().map(|m| m.id().to_string()).collect();
-        let all: Vec<String> = layers.iter().chain(&models).cloned().collect();
-        let values =
-            |ids: &[String]| {
-                clap::builder::PossibleValuesParser::new(ids.iter().map(|id| {
-                    clap::builder::PossibleValue::new(clap::builder::Str::from(id.clone()))
-                }))
-            };
-        command = command
-            .mut_subcommand("who", |c| {
-                c.mut_arg("layer", |a| a.value_parser(values(&layers)))
-                    .mut_arg("model", |a| a.value_parser(values(&models)))
-            })
-            .mut_subcommand("diff", |c| {
-                c.mut_arg("from", |a| a.value_parser(values(&models)))
-                    .mut_arg("to", |a| a.value_parser(values(&models)))
-            })
-            .mut_subcommand("checklist", |c| {
-                c.mut_arg("model", |a| a.value_parser(values(&models)))
-                    .mut_arg("layer", |a| a.value_parser(values(&layers)))
-            })
-            .mut_subcommand("explain", |c| {
-                c.mut_arg("id", |a| a.value_parser(values(&all)))
-            });
+fn format_of(output: &Output) -> Format {
+    if output.json {
+        return Format::Json;
     }
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut command, "srm", &mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    match output.format {
+        FormatArg::Table => Format::Table,
+        FormatArg::Json => Format::Json,
+        FormatArg::Yaml => Format::Yaml,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Markdown => Format::Markdown,
+    }
 }
 
-fn manual() -> anyhow::Result<String> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut out)
-        .context("cannot render the manual page")?;
-    Ok(String::from_utf8_lossy(&out).into_owned())
+fn picture_format(output: &PictureOutput) -> (Format, &FileOutput) {
+    let format = if output.json {
+        Format::Json
+    } else {
+        match output.format {
+            PictureFormatArg::Table => Format::Table,
+            PictureFormatArg::Json => Format::Json,
+            PictureFormatArg::Yaml => Format::Yaml,
+            PictureFormatArg::Csv => Format::Csv,
+            PictureFormatArg::Markdown => Format::Markdown,
+            PictureFormatArg::Html => Format::Html,
+            PictureFormatArg::Svg => Format::Svg,
+        }
+    };
+    (format, &output.file)
 }
 
-/// Reads and validates the catalogue the user chose (or the embedded one).
-fn load_catalog(input: &Input) -> Result<Catalog<'static>, load::CatalogError> {
-    load::load(input)
+fn scope_of(scope: &ScopeArgs) -> Scope {
+    match scope.scope {
+        ScopeArg::Classic => Scope::Classic,
+        ScopeArg::Ai => Scope::Ai,
+        ScopeArg::All => Scope::All,
+    }
 }
 
-/// The answer to a query command; `None` for the commands that are not queries of a loaded
-/// catalogue (`srm catalog …`, handled before loading).
-fn answer<'c>(cat: &'c Catalog, command: &Command) -> Result<Option<Report<'c>>, UnknownId> {
+/// The layers and models named on the command line, resolved against the catalogue.
+fn selection(
+    cat: &Catalog<'_>,
+    layers: &[String],
+    models: &[String],
+    scope: &ScopeArgs,
+) -> Result<Selection, UnknownId> {
+    let layers: Vec<LayerRef> = layers
+        .iter()
+        .map(|l| cat.resolve_layer(l))
+        .collect::<Result<_, _>>()?;
+    let models: Vec<ModelId> = models
+        .iter()
+        .map(|m| cat.resolve_model(m))
+        .collect::<Result<_, _>>()?;
+    Ok(Selection {
+        layers,
+        models,
+        scope: scope_of(scope),
+    })
+}
+
+/// The answer to a query command (the other commands are answered before the catalogue is
+/// loaded, and have none).
+fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> Result<Option<Report<'c>>, UnknownId> {
     Ok(Some(match command {
         Command::Who {
             layer,
             model,
             owner,
+            scope,
+            ..
         } => {
-            let layer = layer.as_deref().map(|l| cat.resolve_layer(l)).transpose()?;
-            let model = model.as_deref().map(|m| cat.resolve_model(m)).transpose()?;
-            Report::Who(query::who(cat, layer, model, owner.map(|o| o.0)))
+            let owners: Vec<_> = owner.iter().map(|o| o.0).collect();
+            Report::Who(query::who(
+                cat,
+                &selection(cat, layer, model, scope)?,
+                &owners,
+            ))
         }
-        Command::Diff { from, to, all } => {
+        Command::Diff {
+            from,
+            to,
+            all,
+            layer,
+            scope,
+            ..
+        } => {
             let from = cat.resolve_model(from)?;
             let to = cat.resolve_model(to)?;
-            Report::Diff(query::diff(cat, from, to, *all))
+            let selection = selection(cat, layer, &[], scope)?;
+            Report::Diff(query::diff(cat, from, to, &selection, *all))
         }
-        Command::Retained => Report::Retained(query::retained(cat)),
-        Command::Matrix => Report::Matrix(query::matrix(cat)),
-        Command::Layers => Report::Layers(query::layers(cat)),
-        Command::Models => Report::Models(query::models(cat)),
-        Command::Checklist { model, layer } => {
+        Command::Retained { scope, .. } => {
+            Report::Retained(query::retained(cat, &selection(cat, &[], &[], scope)?))
+        }
+        Command::Matrix {
+            model,
+            layer,
+            scope,
+            ..
+        } => Report::Matrix(query::matrix(cat, &selection(cat, layer, model, scope)?)),
+        Command::Layers { scope, .. } => {
+            Report::Layers(query::layers(cat, &selection(cat, &[], &[], scope)?))
+        }
+        Command::Models { .. } => Report::Models(query::models(cat)),
+        Command::Checklist {
+            model,
+            layer,
+            scope,
+            ..
+        } => {
             let model = cat.resolve_model(model)?;
-            let layer = layer.as_deref().map(|l| cat.resolve_layer(l)).transpose()?;
-            Report::Checklist(query::checklist(cat, model, layer))
+            let selection = selection(cat, layer, &[], scope)?;
+            Report::Checklist(query::checklist(cat, model, &selection))
         }
-        Command::Explain { id } => Report::Explain(query::explain(cat, cat.resolve_any(id)?)),
-        Command::Catalog(_) | Command::Completions { .. } | Command::Man => return Ok(None),
+        Command::Explain { id, .. } => Report::Explain(query::explain(cat, cat.resolve_any(id)?)),
+        Command::Find {
+            words,
+            model,
+            scope,
+            ..
+        } => Report::Find(query::find(cat, words, &selection(cat, &[], model, scope)?)),
+        Command::Schema { .. }
+        | Command::Catalog(_)
+        | Command::Completions { .. }
+        | Command::Man { .. } => return Ok(None),
     }))
 }
 
-fn catalog_command(
-    command: &CatalogCommand,
-    input: Input,
-    format: Format,
-) -> anyhow::Result<ExitCode> {
+fn catalog_command(command: &CatalogCommand, input: Input) -> anyhow::Result<ExitCode> {
     match command {
-        CatalogCommand::Show { output } => emit(load::EMBEDDED, output)?,
+        // The catalogue as written: the embedded one's YAML, or the user's file as it is.
+        CatalogCommand::Show { output } => match input {
+            Input::Embedded => emit(load::EMBEDDED, output)?,
+            _ => emit(&load::read(&input)?, output)?,
+        },
         CatalogCommand::Schema { output } => emit(&crate::catalog::file::json_schema(), output)?,
-        CatalogCommand::Validate { path } => {
+        CatalogCommand::Validate { path, json, format } => {
             let input = path.as_deref().map_or(input, Input::from_arg);
-            return validate(&input, format);
+            let json = *json || *format == ReportFormat::Json;
+            return validate(&input, json);
         }
     }
     Ok(ExitCode::Success)
@@ -182,12 +212,13 @@ fn catalog_command(
 
 /// Validation is the one command whose failure is its answer: problems go to stderr as
 /// `path:line:column: message`, one a line (JSON: a report on stdout), and the exit code is 1.
-fn validate(input: &Input, format: Format) -> anyhow::Result<ExitCode> {
-    let result = load_catalog(input);
+fn validate(input: &Input, json: bool) -> anyhow::Result<ExitCode> {
+    let result = load::load(input);
     let report = load::ValidationReport::new(input, &result);
-    match format {
-        Format::Json => crate::output::stdout(&render::json_text(&report))?,
-        _ => match &result {
+    if json {
+        crate::output::stdout(&render::json_text(&report))?;
+    } else {
+        match &result {
             Ok(_) => crate::output::stdout(&format!("ok: {}\n", report.summary()))?,
             Err(err) => {
                 let mut stderr = std::io::stderr().lock();
@@ -203,7 +234,7 @@ fn validate(input: &Input, format: Format) -> anyhow::Result<ExitCode> {
                     clean(&err.origin)
                 );
             }
-        },
+        }
     }
     Ok(if result.is_ok() {
         ExitCode::Success
@@ -213,11 +244,23 @@ fn validate(input: &Input, format: Format) -> anyhow::Result<ExitCode> {
 }
 
 /// Writes `text` to stdout, or to the --output file, never overwriting one without --force.
-fn emit(text: &str, output: &OutputFile) -> anyhow::Result<()> {
-    let Some(path) = &output.output else {
-        return crate::output::stdout(text);
+fn emit(text: &str, output: &FileOutput) -> anyhow::Result<()> {
+    match &output.output {
+        None => crate::output::stdout(text),
+        Some(path) => crate::output::file(path, text, output.force),
+    }
+}
+
+/// Prints clap's help or version text to stdout, styled as `--color auto` would color.
+pub fn print_help(shown: &clap::Error) -> anyhow::Result<ExitCode> {
+    let styled = shown.render();
+    let text = if auto_color(std::io::stdout().is_terminal()) {
+        styled.ansi().to_string()
+    } else {
+        styled.to_string()
     };
-    crate::output::file(path, text, output.force)
+    crate::output::stdout(&text)?;
+    Ok(ExitCode::Success)
 }
 
 /// Whether `--color auto` colors: a terminal that can show colors (not `TERM=dumb`), unless

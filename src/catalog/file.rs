@@ -76,6 +76,15 @@ pub struct DutiesFile<'t> {
     pub provider: Vec<Text<'t>>,
 }
 
+/// Which questions a layer belongs to: the classic stack, or AI.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ScopeFile {
+    #[default]
+    Classic,
+    Ai,
+}
+
 /// A layer: either cells of its own (`owners`, `notes`, `duties`, `source`) or `parts`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
@@ -85,8 +94,14 @@ pub struct LayerFile<'t> {
     pub name: Text<'t>,
     #[serde(default)]
     pub aliases: Vec<Text<'t>>,
+    /// Words people search for that the text does not say (`srm find`).
+    #[serde(default)]
+    pub keywords: Vec<Text<'t>>,
     #[serde(default)]
     pub description: Option<Text<'t>>,
+    /// `ai` for the AI layers (left out by `--scope classic`); `classic` when absent.
+    #[serde(default)]
+    pub scope: ScopeFile,
     /// A note on the row as a whole, e.g. where sources disagree.
     #[serde(default)]
     pub remark: Option<Text<'t>>,
@@ -118,6 +133,9 @@ pub struct RowFile<'t> {
     pub name: Text<'t>,
     #[serde(default)]
     pub aliases: Vec<Text<'t>>,
+    /// Words people search for that the text does not say (`srm find`).
+    #[serde(default)]
+    pub keywords: Vec<Text<'t>>,
     #[serde(default)]
     pub description: Option<Text<'t>>,
     /// A note on the row as a whole, e.g. where sources disagree.

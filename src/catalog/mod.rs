@@ -114,6 +114,9 @@ pub struct Catalog<'t> {
     pub(crate) layers: Vec<Layer<'t>>,
     /// Normalised id or alias → what it names.
     pub(crate) index: HashMap<Text<'t>, Slot>,
+    /// Normalised display name → what it names (`None` where two share a name), built the
+    /// first time a name is looked up: most runs name things by id and never pay for it.
+    pub(crate) names: std::sync::OnceLock<HashMap<String, Option<Slot>>>,
 }
 
 /// The form every id and alias is matched in: Unicode compatibility form (NFKC, so that
@@ -200,10 +203,18 @@ impl<'t> Catalog<'t> {
         &self.sources[id.index()]
     }
 
+    /// What an id, alias or display name names. Ids and aliases win over names; a name that
+    /// two things share names neither.
     pub fn find(&self, name: &str) -> Option<Target> {
-        self.index
-            .get(normalize(name).as_ref())
-            .map(|&slot| slot.into())
+        let key = normalize(name);
+        if let Some(&slot) = self.index.get(key.as_ref()) {
+            return Some(slot.into());
+        }
+        self.names()
+            .get(key.as_ref())
+            .copied()
+            .flatten()
+            .map(Target::from)
     }
 
     pub fn resolve_model(&self, name: &str) -> Result<ModelId, UnknownId> {
@@ -240,6 +251,32 @@ impl<'t> Catalog<'t> {
         self.layers.iter().map(|l| l.rows().len()).sum()
     }
 
+    /// The display-name index, built once: one pass over the catalogue.
+    fn names(&self) -> &HashMap<String, Option<Slot>> {
+        self.names.get_or_init(|| {
+            let mut names: HashMap<String, Option<Slot>> = HashMap::new();
+            let mut add = |name: &str, target: Target| {
+                let key = normalize(name).into_owned();
+                if !self.index.contains_key(key.as_str()) {
+                    names
+                        .entry(key)
+                        .and_modify(|slot| *slot = None)
+                        .or_insert(Some(target.into()));
+                }
+            };
+            for (m, model) in self.models.iter().enumerate() {
+                add(model.name(), Target::Model(ModelId::new(m)));
+            }
+            for (l, layer) in self.layers.iter().enumerate() {
+                add(layer.name(), Target::Layer(l));
+                for (r, part) in layer.parts().iter().enumerate() {
+                    add(part.name(), Target::Part(l, r));
+                }
+            }
+            names
+        })
+    }
+
     /// Builds the error for `given`, suggesting the closest id or alias of the right kind.
     ///
     /// The cost stays bounded whatever was typed and however long the catalogue's aliases: only
@@ -262,12 +299,16 @@ impl<'t> Catalog<'t> {
             }
             (wanted.len() >= 2 && key.starts_with(wanted)).then_some(usize::MAX)
         };
-        let best = self
+        let ids = self
             .index
             .iter()
-            .map(|(key, &slot)| (key, Target::from(slot)))
+            .map(|(key, &slot)| (key.as_ref(), Some(slot)));
+        let names = self.names().iter().map(|(key, &slot)| (key.as_str(), slot));
+        let best = ids
+            .chain(names)
+            .filter_map(|(key, slot)| Some((key, Target::from(slot?))))
             .filter(|(_, t)| fits(*t))
-            .filter_map(|(key, t)| Some((near(key)?, key.as_ref(), t)))
+            .filter_map(|(key, t)| Some((near(key)?, key, t)))
             // Ties broken by key so the suggestion never depends on hash order.
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
         UnknownId {

@@ -1,4 +1,8 @@
 //! Who holds a row under a model, and how a layer's owner follows from its rows.
+//!
+//! `shared` is for a row both sides act on, as in Microsoft's diagrams. A layer whose rows
+//! have different owners is not shared but `split`: that owner is only ever derived, never
+//! written in a catalogue.
 
 use std::fmt;
 
@@ -13,14 +17,27 @@ pub enum Owner {
     Shared,
     /// Who owns it depends on the AI model chosen; the cell's note says how.
     Depends,
+    /// A layer whose rows have different owners (derived, never written in a catalogue).
+    #[serde(skip_deserializing)]
+    Split,
 }
 
 impl Owner {
+    /// The owners a row can have (`split` is only derived for layers).
     pub const ALL: [Owner; 4] = [
         Owner::Customer,
         Owner::Provider,
         Owner::Shared,
         Owner::Depends,
+    ];
+
+    /// Every owner a cell of the matrix can show: the four of rows, and `split` for layers.
+    pub const SHOWN: [Owner; 5] = [
+        Owner::Customer,
+        Owner::Provider,
+        Owner::Shared,
+        Owner::Depends,
+        Owner::Split,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -29,16 +46,17 @@ impl Owner {
             Owner::Provider => "provider",
             Owner::Shared => "shared",
             Owner::Depends => "depends",
+            Owner::Split => "split",
         }
     }
 
-    /// Position on the customer → provider axis; `depends` has none.
+    /// Position on the customer → provider axis; `depends` and `split` have none.
     pub fn rank(self) -> Option<u8> {
         match self {
             Owner::Customer => Some(0),
             Owner::Shared => Some(1),
             Owner::Provider => Some(2),
-            Owner::Depends => None,
+            Owner::Depends | Owner::Split => None,
         }
     }
 
@@ -59,15 +77,15 @@ impl fmt::Display for Owner {
     }
 }
 
-/// All the same → that owner; anything else (including no rows) → `shared`.
+/// All the same → that owner; rows that differ (or none) → `split`.
 pub fn derive_owner(mut owners: impl Iterator<Item = Owner>) -> Owner {
     let Some(first) = owners.next() else {
-        return Owner::Shared;
+        return Owner::Split;
     };
     if owners.all(|o| o == first) {
         first
     } else {
-        Owner::Shared
+        Owner::Split
     }
 }
 
@@ -76,14 +94,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn derived_owner_is_common_owner_or_shared() {
+    fn derived_owner_is_common_owner_or_split() {
         use Owner::*;
         assert_eq!(derive_owner([Customer, Customer].into_iter()), Customer);
         assert_eq!(derive_owner([Provider].into_iter()), Provider);
-        assert_eq!(derive_owner([Customer, Provider].into_iter()), Shared);
-        assert_eq!(derive_owner([Depends, Provider].into_iter()), Shared);
+        assert_eq!(derive_owner([Customer, Provider].into_iter()), Split);
+        assert_eq!(derive_owner([Depends, Provider].into_iter()), Split);
+        assert_eq!(derive_owner([Shared, Shared].into_iter()), Shared);
         assert_eq!(derive_owner([Depends, Depends].into_iter()), Depends);
-        assert_eq!(derive_owner(std::iter::empty()), Shared);
+        assert_eq!(derive_owner(std::iter::empty()), Split);
     }
 
     #[test]

@@ -139,7 +139,8 @@ fn code(owner: Owner) -> u64 {
         Owner::Customer => 0,
         Owner::Provider => 1,
         Owner::Shared => 2,
-        Owner::Depends => 3,
+        // A row is never split (the file format refuses it); derived owners are not stored.
+        Owner::Depends | Owner::Split => 3,
     }
 }
 
@@ -156,6 +157,8 @@ fn decode(bits: u64) -> Owner {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct RowMore<'t> {
     pub(crate) aliases: Vec<Text<'t>>,
+    /// Words people search for that the row's text does not say (`srm find`).
+    pub(crate) keywords: Vec<Text<'t>>,
     pub(crate) description: Option<Text<'t>>,
     /// A note on the row as a whole (e.g. where sources disagree).
     pub(crate) remark: Option<Text<'t>>,
@@ -166,6 +169,7 @@ pub(crate) struct RowMore<'t> {
 impl RowMore<'_> {
     pub(crate) fn is_empty(&self) -> bool {
         self.aliases.is_empty()
+            && self.keywords.is_empty()
             && self.description.is_none()
             && self.remark.is_none()
             && self.duties.customer.is_empty()
@@ -196,6 +200,13 @@ impl<'t> Row<'t> {
     }
     pub fn aliases(&self) -> &[Text<'t>] {
         self.more.as_ref().map_or(&[], |m| &m.aliases)
+    }
+    pub fn keywords(&self) -> &[Text<'t>] {
+        self.more.as_ref().map_or(&[], |m| &m.keywords)
+    }
+    /// Every note the row has, in model order.
+    pub fn notes(&self) -> impl Iterator<Item = &str> + '_ {
+        self.notes.iter().map(|(_, n)| &**n)
     }
     pub fn description(&self) -> Option<&str> {
         self.more.as_ref().and_then(|m| m.description.as_deref())
@@ -234,6 +245,8 @@ pub struct Layer<'t> {
     pub(crate) name: Text<'t>,
     pub(crate) aliases: Vec<Text<'t>>,
     pub(crate) description: Option<Text<'t>>,
+    /// One of the AI layers (`scope: ai` in the file), which `--scope` selects or leaves out.
+    pub(crate) ai: bool,
     pub(crate) body: Body<'t>,
 }
 
@@ -249,6 +262,10 @@ impl<'t> Layer<'t> {
     }
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
+    }
+
+    pub fn is_ai(&self) -> bool {
+        self.ai
     }
 
     /// The rows behind this layer: its own row, or its parts.
@@ -276,7 +293,7 @@ impl<'t> Layer<'t> {
     }
 
     /// The layer's owner under a model, derived from its rows: the rows' common owner if they
-    /// all agree, otherwise `shared`.
+    /// all agree, otherwise `split`.
     pub fn owner(&self, model: ModelId) -> Owner {
         derive_owner(self.rows().iter().map(|row| row.owner(model)))
     }

@@ -8,7 +8,7 @@ use crate::catalog::Catalog;
 use super::Input;
 
 /// One thing wrong with a catalogue.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Problem {
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -83,9 +83,10 @@ impl fmt::Display for CatalogError {
 
 impl std::error::Error for CatalogError {}
 
-/// What `srm catalog validate` says about a catalogue.
-#[derive(Debug, serde::Serialize)]
+/// What `srm catalog validate --json` says about a catalogue.
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct ValidationReport<'a> {
+    /// The version of this document's shape: 2.
     pub format_version: u32,
     pub catalog: String,
     pub valid: bool,
@@ -94,7 +95,7 @@ pub struct ValidationReport<'a> {
     pub problems: Vec<&'a Problem>,
 }
 
-#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[derive(Debug, Clone, Copy, serde::Serialize, schemars::JsonSchema)]
 pub struct Summary {
     pub layers: usize,
     pub models: usize,
@@ -117,7 +118,7 @@ impl<'a> ValidationReport<'a> {
             Err(err) => (None, err.problems.iter().collect()),
         };
         ValidationReport {
-            format_version: 1,
+            format_version: 2,
             catalog: input.origin(),
             valid: result.is_ok(),
             summary,

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use crate::catalog::file::{
-    DutiesFile, LayerFile, Located, ModelFile, ModelMap, RowFile, SourceFile,
+    DutiesFile, LayerFile, Located, ModelFile, ModelMap, RowFile, ScopeFile, SourceFile,
 };
 use crate::catalog::{
     Body, Catalog, Duties, Layer, Model, ModelId, Owner, Owners, Row, RowMore, Slot, Source,
@@ -161,6 +161,7 @@ impl<'t> Builder<'t> {
             models: self.models,
             layers: self.layers,
             index: self.index,
+            names: std::sync::OnceLock::new(),
         })
     }
 
@@ -234,6 +235,7 @@ impl<'t> Builder<'t> {
                     id: l.id.clone(),
                     name: l.name.reborrow(),
                     aliases: Vec::new(),
+                    keywords: l.keywords,
                     description: None,
                     remark: l.remark,
                     owners: l.owners.unwrap_or_default(),
@@ -252,6 +254,7 @@ impl<'t> Builder<'t> {
             name: l.name,
             aliases: l.aliases,
             description: l.description,
+            ai: l.scope == ScopeFile::Ai,
             body,
         });
     }
@@ -356,8 +359,12 @@ impl<'t> Builder<'t> {
             .iter()
             .map(|s| self.source_id(subject, "see_also", s))
             .collect();
+        for keyword in &r.keywords {
+            self.check_text(subject, "keywords", keyword);
+        }
         let more = RowMore {
             aliases: r.aliases,
+            keywords: r.keywords,
             description: r.description,
             remark: r.remark,
             duties: duties(r.duties),

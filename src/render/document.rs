@@ -1,31 +1,30 @@
-//! Whole answers as documents, for JSON and YAML: an object carrying `"format_version": 1`
+//! Whole answers as documents, for JSON and YAML: an object carrying `"format_version": 2`
 //! beside the answer's own fields. Fields may be added in later versions, never renamed or
-//! removed. Both formats serialise the same [`Document`], so they cannot disagree.
+//! removed. Both formats serialise the same [`Document`], so they cannot disagree, and the
+//! JSON Schema of each document ([`schema`]) is derived from the same types.
 
+use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
-use crate::query::Report;
+use crate::query::{Checklist, Diff, Explain, Find, Layers, Matrix, Models, Report, Retained, Who};
 
 /// Version of the documents srm prints.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
-#[derive(Serialize)]
-struct Envelope<'r, T: Serialize> {
-    format_version: u32,
+/// An answer with its envelope.
+#[derive(Serialize, JsonSchema)]
+pub struct Versioned<T> {
+    /// The version of this document's shape: 2.
+    pub format_version: u32,
     #[serde(flatten)]
-    body: &'r T,
-}
-
-#[derive(Serialize)]
-struct Cells<'r, T: Serialize> {
-    cells: &'r [T],
+    pub body: T,
 }
 
 /// A report with its envelope.
 pub struct Document<'r, 'a>(pub &'r Report<'a>);
 
 fn envelope<T: Serialize, S: Serializer>(body: &T, serializer: S) -> Result<S::Ok, S::Error> {
-    Envelope {
+    Versioned {
         format_version: FORMAT_VERSION,
         body,
     }
@@ -35,17 +34,15 @@ fn envelope<T: Serialize, S: Serializer>(body: &T, serializer: S) -> Result<S::O
 impl Serialize for Document<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.0 {
-            Report::Who(who) => match (who.single, who.cells.first()) {
-                (true, Some(cell)) => envelope(cell, s),
-                _ => envelope(&Cells { cells: &who.cells }, s),
-            },
-            Report::Diff(d) => envelope(d, s),
+            Report::Who(r) => envelope(r, s),
+            Report::Diff(r) => envelope(r, s),
             Report::Retained(r) => envelope(r, s),
-            Report::Matrix(m) => envelope(m, s),
-            Report::Layers(l) => envelope(l, s),
-            Report::Models(m) => envelope(m, s),
-            Report::Checklist(c) => envelope(c, s),
-            Report::Explain(e) => envelope(e, s),
+            Report::Matrix(r) => envelope(r, s),
+            Report::Layers(r) => envelope(r, s),
+            Report::Models(r) => envelope(r, s),
+            Report::Checklist(r) => envelope(r, s),
+            Report::Explain(r) => envelope(r, s),
+            Report::Find(r) => envelope(r, s),
         }
     }
 }
@@ -80,4 +77,34 @@ pub fn json_text<T: Serialize>(value: &T) -> String {
 
 pub fn yaml(report: &Report) -> String {
     serde_saphyr::to_string(&Document(report)).unwrap_or_else(|_| "{}\n".to_string())
+}
+
+/// The JSON Schema of a command's `--json` document (the names `srm schema` takes), as the
+/// documents are written (a serialisation schema: `split` is an owner srm prints, never reads).
+pub fn schema(command: &str) -> String {
+    fn of<T: JsonSchema>() -> schemars::Schema {
+        schemars::generate::SchemaSettings::draft2020_12()
+            .for_serialize()
+            .into_generator()
+            .into_root_schema_for::<T>()
+    }
+    let mut schema = match command {
+        "who" => of::<Versioned<Who<'static>>>(),
+        "diff" => of::<Versioned<Diff<'static>>>(),
+        "retained" => of::<Versioned<Retained<'static>>>(),
+        "matrix" => of::<Versioned<Matrix<'static>>>(),
+        "layers" => of::<Versioned<Layers<'static>>>(),
+        "models" => of::<Versioned<Models<'static>>>(),
+        "checklist" => of::<Versioned<Checklist<'static>>>(),
+        "explain" => of::<Versioned<Explain<'static>>>(),
+        "find" => of::<Versioned<Find<'static>>>(),
+        _ => of::<crate::load::ValidationReport<'static>>(),
+    };
+    let title = match command {
+        "who" | "diff" | "retained" | "matrix" | "layers" | "models" | "checklist" | "explain"
+        | "find" => format!("srm {command} --json"),
+        _ => "srm catalog validate --json".to_string(),
+    };
+    schema.insert("title".into(), title.into());
+    json_text(&schema)
 }

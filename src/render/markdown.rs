@@ -10,7 +10,8 @@
 use std::fmt::Write as _;
 
 use super::records::{Records, records};
-use crate::query::{Checklist, Explain, Report, SourceRef};
+use super::table::direction_text;
+use crate::query::{Cell, Checklist, Diff, Explain, Find, Report, Retained, SourceRef, Who};
 
 /// Catalogue text, escaped so that Markdown shows it as it is.
 fn esc(s: &str) -> String {
@@ -63,46 +64,242 @@ fn table(r: &Records) -> String {
     out
 }
 
+/// A table written for people: a header and rows of already escaped cells.
+fn people_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
+    let _ = writeln!(out, "| {} |", header.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
+    for row in rows {
+        let _ = writeln!(out, "| {} |", row.join(" | "));
+    }
+}
+
+/// `Name (id)`, or `Name (layer › id)` for a part, escaped.
+fn label(name: &str, id: &str, layer: &str) -> String {
+    if id == layer {
+        format!("{} (`{}`)", esc(name), esc(id))
+    } else {
+        format!("{} (`{}` › `{}`)", esc(name), esc(layer), esc(id))
+    }
+}
+
 pub fn render(report: &Report) -> String {
     match report {
+        Report::Who(w) => who(w),
+        Report::Diff(d) => diff(d),
+        Report::Retained(r) => retained(r),
         Report::Checklist(c) => checklist(c),
         Report::Explain(e) => explain(e),
+        Report::Find(f) => find(f),
         other => table(&records(other)),
     }
+}
+
+fn duties_and_sources(out: &mut String, duties: &crate::query::SideDuties, sources: &[SourceRef]) {
+    for (side, list) in [
+        ("Customer", &duties.customer),
+        ("Provider", &duties.provider),
+    ] {
+        if !list.is_empty() {
+            let _ = writeln!(out, "\n### {side} duties\n");
+            for d in list {
+                let _ = writeln!(out, "- {}", esc(d));
+            }
+        }
+    }
+    if !sources.is_empty() {
+        let _ = writeln!(out, "\n### Sources\n");
+        for s in sources {
+            let _ = writeln!(out, "- {} (`{}`)", link(s), esc(s.id));
+        }
+    }
+}
+
+fn who(w: &Who) -> String {
+    let mut out = String::new();
+    if let [cell] = w.cells.as_slice() {
+        one_cell(&mut out, cell);
+        return out;
+    }
+    let _ = writeln!(out, "## Who holds what\n");
+    let rows: Vec<Vec<String>> = w
+        .cells
+        .iter()
+        .flat_map(|c| {
+            let mut rows = vec![vec![
+                label(c.name, c.id, c.layer),
+                format!("{} (`{}`)", esc(c.model_name), esc(c.model)),
+                c.owner.to_string(),
+                esc(c.note.unwrap_or_default()),
+            ]];
+            rows.extend(c.rows.iter().map(|p| {
+                vec![
+                    format!("└ {}", label(p.name, p.id, p.layer)),
+                    String::new(),
+                    p.owner.to_string(),
+                    esc(p.note.unwrap_or_default()),
+                ]
+            }));
+            rows
+        })
+        .collect();
+    let header = ["Layer", "Model", "Owner", "Note"].map(String::from);
+    people_table(&mut out, &header, &rows);
+    out
+}
+
+fn one_cell(out: &mut String, c: &Cell) {
+    let _ = writeln!(
+        out,
+        "## {} under {} (`{}`): {}\n",
+        label(c.name, c.id, c.layer),
+        esc(c.model_name),
+        esc(c.model),
+        c.owner
+    );
+    if let Some(note) = c.note {
+        let _ = writeln!(out, "{}\n", esc(note));
+    }
+    if !c.rows.is_empty() {
+        let rows: Vec<Vec<String>> = c
+            .rows
+            .iter()
+            .map(|p| {
+                vec![
+                    label(p.name, p.id, p.layer),
+                    p.owner.to_string(),
+                    esc(p.note.unwrap_or_default()),
+                ]
+            })
+            .collect();
+        people_table(out, &["Part", "Owner", "Note"].map(String::from), &rows);
+    }
+    duties_and_sources(out, &c.duties, &c.sources);
+}
+
+fn diff(d: &Diff) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "## From {} (`{}`) to {} (`{}`)\n",
+        esc(d.from_name),
+        esc(d.from),
+        esc(d.to_name),
+        esc(d.to)
+    );
+    if d.changes.is_empty() {
+        out.push_str("No layer changes owner.\n");
+        return out;
+    }
+    let mut rows = Vec::new();
+    for c in &d.changes {
+        rows.push(vec![
+            label(c.name, c.id, c.layer),
+            c.from_owner.to_string(),
+            c.to_owner.to_string(),
+            direction_text(c.direction).to_string(),
+        ]);
+        for p in &c.rows {
+            rows.push(vec![
+                format!("└ {}", label(p.name, p.id, p.layer)),
+                p.from_owner.to_string(),
+                p.to_owner.to_string(),
+                direction_text(p.direction).to_string(),
+            ]);
+        }
+    }
+    let header = vec![
+        "Layer".to_string(),
+        esc(d.from_name),
+        esc(d.to_name),
+        "Direction".to_string(),
+    ];
+    people_table(&mut out, &header, &rows);
+    out
+}
+
+fn retained(r: &Retained) -> String {
+    let mut out = String::from("## What the customer keeps under every model\n\n");
+    let rows: Vec<Vec<String>> = r
+        .rows
+        .iter()
+        .map(|row| {
+            let sources: Vec<String> = row
+                .sources
+                .iter()
+                .map(|s| format!("`{}`", esc(s.id)))
+                .collect();
+            vec![
+                label(row.name, row.id, row.layer),
+                row.duties
+                    .customer
+                    .iter()
+                    .map(|d| esc(d))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                sources.join(", "),
+            ]
+        })
+        .collect();
+    people_table(
+        &mut out,
+        &["Row", "Customer duties", "Sources"].map(String::from),
+        &rows,
+    );
+    out
+}
+
+fn find(f: &Find) -> String {
+    let mut out = format!("## Rows about “{}”\n\n", esc(&f.words.join(" ")));
+    if f.rows.is_empty() {
+        out.push_str("Nothing found.\n");
+        return out;
+    }
+    let mut header = vec!["Row".to_string(), "Found in".to_string()];
+    if let Some(first) = f.rows.first() {
+        header.extend(first.owners.0.iter().map(|(m, _)| format!("`{}`", esc(m))));
+    }
+    let rows: Vec<Vec<String>> = f
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![label(r.name, r.id, r.layer), r.matched.join(", ")];
+            row.extend(r.owners.owners().map(|o| o.to_string()));
+            row
+        })
+        .collect();
+    people_table(&mut out, &header, &rows);
+    out
 }
 
 fn checklist(c: &Checklist) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# Customer checklist: {} ({})",
+        "# Customer checklist: {} (`{}`)",
         esc(c.model_name),
         esc(c.model)
     );
-    for layer in &c.layers {
+    let mut current = None;
+    for row in &c.rows {
+        if current != Some(row.layer) {
+            current = Some(row.layer);
+            let _ = writeln!(out, "\n## {} (`{}`)\n", esc(row.layer_name), esc(row.layer));
+        }
         let _ = writeln!(
             out,
-            "\n## {} ({})\n",
-            esc(layer.layer_name),
-            esc(layer.layer)
+            "- **{}** (`{}`, {})",
+            esc(row.name),
+            esc(row.id),
+            row.owner
         );
-        for item in &layer.items {
-            let _ = writeln!(
-                out,
-                "- **{}** (`{}`, {})",
-                esc(item.name),
-                esc(item.id),
-                item.owner
-            );
-            if let Some(note) = item.note {
-                let _ = writeln!(out, "  - note: {}", esc(note));
-            }
-            for d in &item.duties {
-                let _ = writeln!(out, "  - [ ] {}", esc(d));
-            }
-            for p in &item.provider_covers {
-                let _ = writeln!(out, "  - provider covers: {}", esc(p));
-            }
+        if let Some(note) = row.note {
+            let _ = writeln!(out, "  - note: {}", esc(note));
+        }
+        for d in &row.duties {
+            let _ = writeln!(out, "  - [ ] {}", esc(d));
+        }
+        for p in &row.provider_covers {
+            let _ = writeln!(out, "  - provider covers: {}", esc(p));
         }
     }
     out
@@ -110,42 +307,30 @@ fn checklist(c: &Checklist) -> String {
 
 fn explain(e: &Explain) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "## {} ({})\n", esc(e.name), esc(e.id));
+    let _ = writeln!(out, "## {} (`{}`)\n", esc(e.name), esc(e.id));
     if let Some(d) = e.description {
         let _ = writeln!(out, "{}\n", esc(d));
     }
     if let Some(r) = e.remark {
         let _ = writeln!(out, "> {}\n", esc(r));
     }
-    let mut rows = String::new();
-    let _ = writeln!(rows, "| layer | model | owner | note |\n|---|---|---|---|");
-    for c in &e.cells {
-        let _ = writeln!(
-            rows,
-            "| {} | {} | {} | {} |",
-            esc(c.layer),
-            esc(c.model),
-            c.owner,
-            esc(c.note.unwrap_or_default())
-        );
-    }
-    out.push_str(&rows);
-    for (side, duties) in [
-        ("Customer", &e.duties.customer),
-        ("Provider", &e.duties.provider),
-    ] {
-        if !duties.is_empty() {
-            let _ = writeln!(out, "\n### {side} duties\n");
-            for d in duties {
-                let _ = writeln!(out, "- {}", esc(d));
-            }
-        }
-    }
-    if !e.sources.is_empty() {
-        let _ = writeln!(out, "\n### Sources\n");
-        for s in &e.sources {
-            let _ = writeln!(out, "- {} (`{}`)", link(s), esc(s.id));
-        }
-    }
+    let rows: Vec<Vec<String>> = e
+        .cells
+        .iter()
+        .map(|c| {
+            vec![
+                label(c.name, c.id, c.layer),
+                format!("{} (`{}`)", esc(c.model_name), esc(c.model)),
+                c.owner.to_string(),
+                esc(c.note.unwrap_or_default()),
+            ]
+        })
+        .collect();
+    people_table(
+        &mut out,
+        &["Layer", "Model", "Owner", "Note"].map(String::from),
+        &rows,
+    );
+    duties_and_sources(&mut out, &e.duties, &e.sources);
     out
 }

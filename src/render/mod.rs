@@ -7,7 +7,7 @@ mod picture;
 mod records;
 mod table;
 
-pub use document::json_text;
+pub use document::{json_text, schema};
 
 use crate::query::Report;
 

@@ -12,6 +12,7 @@ use crate::query::{ByModel, Matrix};
 const CUSTOMER: &str = "#2563eb";
 const PROVIDER: &str = "#16a34a";
 const DEPENDS: &str = "#9333ea";
+const SPLIT: &str = "#6b7280";
 
 /// Escapes text for HTML and XML content and attribute values.
 fn esc(s: &str) -> String {
@@ -43,12 +44,14 @@ td.customer { background: #2563eb; }
 td.provider { background: #16a34a; }
 td.shared { background: linear-gradient(135deg, #2563eb 0 50%, #16a34a 50% 100%); }
 td.depends { background: repeating-linear-gradient(45deg, #9333ea 0 6px, #c084fc 6px 12px); }
+td.split { background: #6b7280; }
 tr.retained td.name { box-shadow: inset 5px 0 #f59e0b; }
 .legend { display: flex; gap: 1.2rem; margin: 1rem 0; flex-wrap: wrap; }
 .legend span.swatch { display: inline-block; width: 1.6rem; height: 1rem; vertical-align: middle; margin-right: .4rem; border-radius: 3px; }
 .swatch.customer { background: #2563eb; } .swatch.provider { background: #16a34a; }
 .swatch.shared { background: linear-gradient(135deg, #2563eb 0 50%, #16a34a 50% 100%); }
 .swatch.depends { background: repeating-linear-gradient(45deg, #9333ea 0 6px, #c084fc 6px 12px); }
+.swatch.split { background: #6b7280; }
 .swatch.retained { background: #f59e0b; width: .4rem !important; }
 footer { margin-top: 1.5rem; color: #4b5563; font-size: .9rem; }
 "#;
@@ -59,6 +62,7 @@ fn legend_label(owner: Owner) -> &'static str {
         Owner::Provider => "provider",
         Owner::Shared => "shared",
         Owner::Depends => "depends on the model chosen",
+        Owner::Split => "split: a layer whose rows have different owners",
     }
 }
 
@@ -100,12 +104,12 @@ pub fn html(m: &Matrix) -> String {
     };
     for layer in &m.layers {
         row("layer", layer.id, layer.name, &layer.owners, layer.retained);
-        for part in &layer.parts {
+        for part in &layer.rows {
             row("part", part.id, part.name, &part.owners, part.retained);
         }
     }
     out.push_str("</tbody>\n</table>\n<div class=\"legend\">\n");
-    for owner in Owner::ALL {
+    for owner in Owner::SHOWN {
         let _ = writeln!(
             out,
             "<div><span class=\"swatch {owner}\"></span>{}</div>",
@@ -115,7 +119,7 @@ pub fn html(m: &Matrix) -> String {
     out.push_str(
         "<div><span class=\"swatch retained\"></span>always retained by the customer</div>\n",
     );
-    out.push_str("</div>\n<p>A layer made of parts is shared unless all its parts agree.</p>\n");
+    out.push_str("</div>\n<p>A layer made of parts has the owner its parts agree on, and is split when they differ.</p>\n");
     out.push_str("<footer>\n<p>Sources:</p>\n<ul>\n");
     for s in &m.sources {
         let title = esc(s.title);
@@ -143,7 +147,7 @@ pub fn svg(m: &Matrix) -> String {
     const ROW_H: usize = 26;
     const GAP: usize = 3;
     const PAD: usize = 16;
-    let rows: usize = m.layers.iter().map(|l| 1 + l.parts.len()).sum();
+    let rows: usize = m.layers.iter().map(|l| 1 + l.rows.len()).sum();
     let width = PAD * 2 + NAME_W + m.models.len() * (COL_W + GAP);
     let table_h = (rows + 1) * (ROW_H + GAP);
     let legend_y = PAD + table_h + 12;
@@ -220,7 +224,7 @@ pub fn svg(m: &Matrix) -> String {
             layer.retained,
         );
         y += ROW_H + GAP;
-        for part in &layer.parts {
+        for part in &layer.rows {
             row(
                 &mut out,
                 y,
@@ -235,7 +239,7 @@ pub fn svg(m: &Matrix) -> String {
     }
     // Legend.
     let mut x = PAD;
-    for owner in Owner::ALL {
+    for owner in Owner::SHOWN {
         cell_svg(&mut out, x, legend_y, 28, 16, owner);
         let label = legend_label(owner);
         let _ = writeln!(
@@ -299,6 +303,7 @@ fn cell_svg(out: &mut String, x: usize, y: usize, w: usize, h: usize, owner: Own
             let fill = match owner {
                 Owner::Customer => CUSTOMER.to_string(),
                 Owner::Provider => PROVIDER.to_string(),
+                Owner::Split => SPLIT.to_string(),
                 _ => "url(#hatch)".to_string(),
             };
             let _ = writeln!(

@@ -17,38 +17,39 @@ fn lines(items: &[&str]) -> String {
 }
 
 const CELL_HEADER: &[&str] = &[
+    "id",
     "layer",
-    "layer_name",
-    "parent_layer",
+    "name",
     "model",
     "model_name",
     "owner",
     "note",
-    "parts",
+    "rows",
     "customer_duties",
     "provider_duties",
 ];
 
 fn cell_record(c: &Cell) -> Vec<String> {
-    let parts: Vec<String> = c
-        .parts
+    let rows: Vec<String> = c
+        .rows
         .iter()
         .map(|p| format!("{}={}", p.id, p.owner))
         .collect();
     vec![
+        c.id.to_string(),
         c.layer.to_string(),
-        c.layer_name.to_string(),
-        c.parent_layer.unwrap_or_default().to_string(),
+        c.name.to_string(),
         c.model.to_string(),
         c.model_name.to_string(),
         c.owner.to_string(),
         c.note.unwrap_or_default().to_string(),
-        parts.join("\n"),
+        rows.join("\n"),
         lines(&c.duties.customer),
         lines(&c.duties.provider),
     ]
 }
 
+/// The records of an answer. Checklists are one line per duty, for a spreadsheet to tick.
 pub fn records(report: &Report) -> Records {
     match report {
         Report::Who(w) => Records {
@@ -63,65 +64,58 @@ pub fn records(report: &Report) -> Records {
             let mut rows = Vec::new();
             for c in &d.changes {
                 rows.push(vec![
+                    c.id.to_string(),
                     c.layer.to_string(),
-                    String::new(),
+                    c.name.to_string(),
                     c.from_owner.to_string(),
                     c.to_owner.to_string(),
                     c.direction.as_str().to_string(),
                 ]);
-                for p in &c.parts {
+                for p in &c.rows {
                     rows.push(vec![
-                        c.layer.to_string(),
                         p.id.to_string(),
+                        p.layer.to_string(),
+                        p.name.to_string(),
                         p.from_owner.to_string(),
                         p.to_owner.to_string(),
                         p.direction.as_str().to_string(),
                     ]);
                 }
             }
-            for u in &d.unchanged {
-                rows.push(vec![
-                    u.to_string(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    "unchanged".to_string(),
-                ]);
-            }
             Records {
-                header: header(&["layer", "part", "from_owner", "to_owner", "direction"]),
+                header: header(&["id", "layer", "name", "from_owner", "to_owner", "direction"]),
                 rows,
             }
         }
         Report::Retained(r) => Records {
-            header: header(&["layer", "id", "name", "duties"]),
+            header: header(&["id", "layer", "name", "duties", "sources"]),
             rows: r
-                .retained
+                .rows
                 .iter()
-                .flat_map(|l| {
-                    l.rows.iter().map(|row| {
-                        vec![
-                            l.layer.to_string(),
-                            row.id.to_string(),
-                            row.name.to_string(),
-                            lines(&row.duties),
-                        ]
-                    })
+                .map(|row| {
+                    let sources: Vec<&str> = row.sources.iter().map(|s| s.id).collect();
+                    vec![
+                        row.id.to_string(),
+                        row.layer.to_string(),
+                        row.name.to_string(),
+                        lines(&row.duties.customer),
+                        lines(&sources),
+                    ]
                 })
                 .collect(),
         },
         Report::Matrix(m) => {
-            let mut head = header(&["layer", "part", "name"]);
+            let mut head = header(&["id", "layer", "name"]);
             head.extend(m.models.iter().map(|h| h.id.to_string()));
             head.push("retained".to_string());
             let mut rows = Vec::new();
             for l in &m.layers {
-                let mut row = vec![l.id.to_string(), String::new(), l.name.to_string()];
+                let mut row = vec![l.id.to_string(), l.id.to_string(), l.name.to_string()];
                 row.extend(l.owners.owners().map(|o| o.to_string()));
                 row.push(l.retained.to_string());
                 rows.push(row);
-                for p in &l.parts {
-                    let mut row = vec![l.id.to_string(), p.id.to_string(), p.name.to_string()];
+                for p in &l.rows {
+                    let mut row = vec![p.id.to_string(), p.layer.to_string(), p.name.to_string()];
                     row.extend(p.owners.owners().map(|o| o.to_string()));
                     row.push(p.retained.to_string());
                     rows.push(row);
@@ -130,15 +124,16 @@ pub fn records(report: &Report) -> Records {
             Records { header: head, rows }
         }
         Report::Layers(l) => Records {
-            header: header(&["id", "name", "aliases", "description", "parts"]),
+            header: header(&["id", "name", "scope", "aliases", "description", "rows"]),
             rows: l
                 .layers
                 .iter()
                 .map(|l| {
-                    let parts: Vec<&str> = l.parts.iter().map(|p| p.id).collect();
+                    let parts: Vec<&str> = l.rows.iter().map(|p| p.id).collect();
                     vec![
                         l.id.to_string(),
                         l.name.to_string(),
+                        l.scope.to_string(),
                         l.aliases.join("\n"),
                         l.description.unwrap_or_default().to_string(),
                         lines(&parts),
@@ -161,38 +156,54 @@ pub fn records(report: &Report) -> Records {
                 })
                 .collect(),
         },
-        Report::Checklist(c) => Records {
-            header: header(&[
-                "layer",
-                "id",
-                "name",
-                "owner",
-                "note",
-                "duties",
-                "provider_covers",
-            ]),
-            rows: c
-                .layers
+        Report::Checklist(c) => {
+            let mut rows = Vec::new();
+            for row in &c.rows {
+                let line = |duty: &str| {
+                    vec![
+                        row.layer.to_string(),
+                        row.id.to_string(),
+                        row.owner.to_string(),
+                        duty.to_string(),
+                        row.note.unwrap_or_default().to_string(),
+                        String::new(),
+                    ]
+                };
+                if row.duties.is_empty() {
+                    rows.push(line(""));
+                }
+                rows.extend(row.duties.iter().map(|d| line(d)));
+            }
+            Records {
+                header: header(&["layer", "row", "owner", "duty", "note", "status"]),
+                rows,
+            }
+        }
+        Report::Find(f) => {
+            let mut head = header(&["id", "layer", "name", "score", "matched"]);
+            if let Some(first) = f.rows.first() {
+                head.extend(first.owners.0.iter().map(|(m, _)| m.to_string()));
+            }
+            let rows = f
+                .rows
                 .iter()
-                .flat_map(|l| {
-                    l.items.iter().map(|i| {
-                        vec![
-                            l.layer.to_string(),
-                            i.id.to_string(),
-                            i.name.to_string(),
-                            i.owner.to_string(),
-                            i.note.unwrap_or_default().to_string(),
-                            lines(&i.duties),
-                            lines(&i.provider_covers),
-                        ]
-                    })
+                .map(|r| {
+                    let mut row = vec![
+                        r.id.to_string(),
+                        r.layer.to_string(),
+                        r.name.to_string(),
+                        r.score.to_string(),
+                        r.matched.join("\n"),
+                    ];
+                    row.extend(r.owners.owners().map(|o| o.to_string()));
+                    row
                 })
-                .collect(),
-        },
+                .collect();
+            Records { header: head, rows }
+        }
     }
 }
 
-/// CSV with a header row, quoted by the `csv` crate.
 /// The CSV policy: the csv crate quotes, and a field that a spreadsheet would run as a formula
 /// (one that starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`,
 /// as OWASP recommends against CSV injection. Every field goes through here.

@@ -2,7 +2,8 @@
 //!
 //! Catalogue text is placed in tables as it is: the loader refuses any catalogue whose text
 //! holds a control, format or invisible character, so nothing in it can drive a terminal or
-//! reorder what it shows (see `sanitize.rs`, the one definition of such characters). Colors
+//! reorder what it shows (see `sanitize.rs`, the one definition of such characters). Every
+//! row of the matrix is shown with its id, so what a table shows can be typed back. Colors
 //! appear only when [`Style::color`] says so.
 
 use std::fmt::Write as _;
@@ -16,8 +17,8 @@ use crate::query::{self, Diff, Matrix, Report, Retained, Who};
 
 pub fn render(report: &Report, style: Style) -> String {
     match report {
-        Report::Who(who) => match (who.single, who.cells.first()) {
-            (true, Some(cell)) => who_single(cell, style),
+        Report::Who(who) => match who.cells.as_slice() {
+            [cell] => who_single(cell, style),
             _ => who_table(who, style),
         },
         Report::Diff(d) => diff(d, style),
@@ -27,6 +28,16 @@ pub fn render(report: &Report, style: Style) -> String {
         Report::Models(m) => models(m, style),
         Report::Checklist(c) => checklist(c, style),
         Report::Explain(e) => explain(e, style),
+        Report::Find(f) => find(f, style),
+    }
+}
+
+/// `Name (id)`, or `Name (layer › id)` for a part: how a row is named in every table.
+fn label(name: &str, id: &str, layer: &str) -> String {
+    if id == layer {
+        format!("{name} ({id})")
+    } else {
+        format!("{name} ({layer} › {id})")
     }
 }
 
@@ -37,36 +48,29 @@ fn checklist(c: &query::Checklist, style: Style) -> String {
         "customer checklist under {} ({})",
         c.model_name, c.model
     );
-    if c.layers.is_empty() {
+    if c.rows.is_empty() {
         out.push_str("nothing for the customer here\n");
         return out;
     }
     let mut table = new_table(
         style,
-        &["Layer", "Row", "Owner", "Your duties", "Provider covers"],
+        &["Row", "Owner", "Your duties", "Note", "Provider covers"],
     );
-    for layer in &c.layers {
-        for item in &layer.items {
-            let bullets = |items: &[&str]| {
-                items
-                    .iter()
-                    .map(|d| format!("☐ {}", d))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            };
-            let covers: Vec<String> = item
-                .provider_covers
-                .iter()
-                .map(|d| format!("• {}", d))
-                .collect();
-            table.add_row(vec![
-                Cell::new(layer.layer),
-                Cell::new(format!("{} ({})", item.name, item.id)),
-                owner_cell(item.owner, style),
-                Cell::new(bullets(&item.duties)),
-                Cell::new(covers.join("\n")),
-            ]);
-        }
+    let bullets = |mark: &str, items: &[&str]| {
+        items
+            .iter()
+            .map(|d| format!("{mark} {d}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for row in &c.rows {
+        table.add_row(vec![
+            Cell::new(label(row.name, row.id, row.layer)),
+            owner_cell(row.owner, style),
+            Cell::new(bullets("☐", &row.duties)),
+            Cell::new(row.note.unwrap_or_default()),
+            Cell::new(bullets("•", &row.provider_covers)),
+        ]);
     }
     out.push_str(&finish(&table));
     out
@@ -80,17 +84,17 @@ fn explain(e: &query::Explain, style: Style) -> String {
         query::Kind::Model => "model",
     };
     let _ = writeln!(out, "{} ({kind} {})", e.name, e.id);
-    if let Some(parent) = e.parent_layer {
-        let _ = writeln!(out, "part of layer: {}", parent);
+    if let Some(layer) = e.layer.filter(|l| *l != e.id) {
+        let _ = writeln!(out, "part of layer: {layer}");
     }
     if !e.aliases.is_empty() {
         let _ = writeln!(out, "aliases: {}", join(e.aliases));
     }
     if let Some(d) = e.description {
-        let _ = writeln!(out, "\n{}", d);
+        let _ = writeln!(out, "\n{d}");
     }
     if let Some(r) = e.remark {
-        let _ = writeln!(out, "\nremark: {}", r);
+        let _ = writeln!(out, "\nremark: {r}");
     }
     out.push('\n');
     let first = if e.kind == query::Kind::Model {
@@ -100,27 +104,51 @@ fn explain(e: &query::Explain, style: Style) -> String {
     };
     let mut table = new_table(style, &[first, "Owner", "Note"]);
     for c in &e.cells {
-        let label = if e.kind == query::Kind::Model {
-            format!("{} ({})", c.layer_name, c.layer)
+        let name = if e.kind == query::Kind::Model {
+            label(c.name, c.id, c.layer)
         } else {
             format!("{} ({})", c.model_name, c.model)
         };
         table.add_row(vec![
-            Cell::new(label),
+            Cell::new(name),
             owner_cell(c.owner, style),
-            Cell::new(c.note.unwrap_or_default().to_string()),
+            Cell::new(c.note.unwrap_or_default()),
         ]);
-        for p in &c.parts {
+        for p in &c.rows {
             table.add_row(vec![
-                Cell::new(sub(p.name)),
+                Cell::new(sub(p.name, p.id)),
                 owner_cell(p.owner, style),
-                Cell::new(p.note.unwrap_or_default().to_string()),
+                Cell::new(p.note.unwrap_or_default()),
             ]);
         }
     }
     out.push_str(&finish(&table));
-    duties_and_sources(&mut out, &e.duties, " (when it holds the row)", &e.sources);
+    duties_and_sources(&mut out, &e.duties, " (where it holds the row)", &e.sources);
     out
+}
+
+fn find(f: &query::Find, style: Style) -> String {
+    if f.rows.is_empty() {
+        return format!(
+            "nothing found for '{}'; try another word, or see `srm layers`\n",
+            f.words.join(" ")
+        );
+    }
+    let mut header: Vec<String> = vec!["Row".to_string(), "Found in".to_string()];
+    if let Some(first) = f.rows.first() {
+        header.extend(first.owners.0.iter().map(|(m, _)| m.to_string()));
+    }
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut table = new_table(style, &header);
+    for row in &f.rows {
+        let mut cells = vec![
+            Cell::new(label(row.name, row.id, row.layer)),
+            Cell::new(row.matched.join(", ")),
+        ];
+        cells.extend(row.owners.owners().map(|o| owner_cell(o, style)));
+        table.add_row(cells);
+    }
+    finish(&table)
 }
 
 fn color_of(owner: Owner) -> Color {
@@ -129,6 +157,7 @@ fn color_of(owner: Owner) -> Color {
         Owner::Provider => Color::Green,
         Owner::Shared => Color::Yellow,
         Owner::Depends => Color::Magenta,
+        Owner::Split => Color::Grey,
     }
 }
 
@@ -139,6 +168,7 @@ fn sgr_of(owner: Owner) -> &'static str {
         Owner::Provider => "32",
         Owner::Shared => "33",
         Owner::Depends => "35",
+        Owner::Split => "90",
     }
 }
 
@@ -186,35 +216,32 @@ fn finish(table: &Table) -> String {
     out
 }
 
-fn sub(name: &str) -> String {
-    format!("  └ {}", name)
+/// A part under its layer, with its id.
+fn sub(name: &str, id: &str) -> String {
+    format!("  └ {name} ({id})")
 }
 
 fn who_single(cell: &query::Cell, style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} ({}) under {} ({}): {}",
-        cell.layer_name,
-        cell.layer,
+        "{} under {} ({}): {}",
+        label(cell.name, cell.id, cell.layer),
         cell.model_name,
         cell.model,
         paint(cell.owner, style)
     );
-    if let Some(parent) = cell.parent_layer {
-        let _ = writeln!(out, "part of layer: {}", parent);
-    }
     if let Some(note) = cell.note {
-        let _ = writeln!(out, "note: {}", note);
+        let _ = writeln!(out, "note: {note}");
     }
-    if !cell.parts.is_empty() {
+    if !cell.rows.is_empty() {
         let _ = writeln!(out, "\nderived from its parts:");
         let mut table = new_table(style, &["Part", "Owner", "Note"]);
-        for p in &cell.parts {
+        for p in &cell.rows {
             table.add_row(vec![
                 Cell::new(format!("{} ({})", p.name, p.id)),
                 owner_cell(p.owner, style),
-                Cell::new(p.note.unwrap_or_default().to_string()),
+                Cell::new(p.note.unwrap_or_default()),
             ]);
         }
         out.push_str(&finish(&table));
@@ -226,7 +253,7 @@ fn who_single(cell: &query::Cell, style: Style) -> String {
 /// Each side's duties as bullet lists, then the sources with their addresses.
 fn duties_and_sources(
     out: &mut String,
-    duties: &query::CellDuties,
+    duties: &query::SideDuties,
     qualifier: &str,
     sources: &[query::SourceRef],
 ) {
@@ -237,7 +264,7 @@ fn duties_and_sources(
         if !list.is_empty() {
             let _ = writeln!(out, "\n{side} duties{qualifier}:");
             for d in list {
-                let _ = writeln!(out, "  - {}", d);
+                let _ = writeln!(out, "  - {d}");
             }
         }
     }
@@ -246,7 +273,7 @@ fn duties_and_sources(
         for s in sources {
             let _ = write!(out, "  [{}] {}", s.id, s.title);
             if let Some(url) = s.url {
-                let _ = write!(out, " <{}>", url);
+                let _ = write!(out, " <{url}>");
             }
             out.push('\n');
         }
@@ -259,22 +286,18 @@ fn who_table(who: &Who, style: Style) -> String {
     }
     let mut table = new_table(style, &["Layer", "Model", "Owner", "Note"]);
     for c in &who.cells {
-        let layer = match c.parent_layer {
-            Some(parent) => format!("{} ({} › {})", c.layer_name, parent, c.layer),
-            None => format!("{} ({})", c.layer_name, c.layer),
-        };
         table.add_row(vec![
-            Cell::new(layer),
+            Cell::new(label(c.name, c.id, c.layer)),
             Cell::new(c.model),
             owner_cell(c.owner, style),
-            Cell::new(c.note.unwrap_or_default().to_string()),
+            Cell::new(c.note.unwrap_or_default()),
         ]);
-        for p in &c.parts {
+        for p in &c.rows {
             table.add_row(vec![
-                Cell::new(sub(p.name)),
+                Cell::new(sub(p.name, p.id)),
                 Cell::new(""),
                 owner_cell(p.owner, style),
-                Cell::new(p.note.unwrap_or_default().to_string()),
+                Cell::new(p.note.unwrap_or_default()),
             ]);
         }
     }
@@ -282,63 +305,60 @@ fn who_table(who: &Who, style: Style) -> String {
 }
 
 fn diff(d: &Diff, style: Style) -> String {
-    let mut out = String::new();
     if d.changes.is_empty() {
-        let _ = writeln!(
-            out,
-            "no layer changes owner between {} and {}",
-            d.from, d.to
-        );
-    } else {
-        let from = format!("{} ({})", d.from_name, d.from);
-        let to = format!("{} ({})", d.to_name, d.to);
-        let mut table = new_table(style, &["Layer", &from, &to, "Direction"]);
-        for c in &d.changes {
+        return format!("no layer changes owner between {} and {}\n", d.from, d.to);
+    }
+    let from = format!("{} ({})", d.from_name, d.from);
+    let to = format!("{} ({})", d.to_name, d.to);
+    let mut table = new_table(style, &["Layer", &from, &to, "Direction"]);
+    for c in &d.changes {
+        table.add_row(vec![
+            Cell::new(format!("{} ({})", c.name, c.id)),
+            owner_cell(c.from_owner, style),
+            owner_cell(c.to_owner, style),
+            Cell::new(direction_text(c.direction)),
+        ]);
+        for p in &c.rows {
             table.add_row(vec![
-                Cell::new(format!("{} ({})", c.layer_name, c.layer)),
-                owner_cell(c.from_owner, style),
-                owner_cell(c.to_owner, style),
-                Cell::new(direction_text(c.direction)),
+                Cell::new(sub(p.name, p.id)),
+                owner_cell(p.from_owner, style),
+                owner_cell(p.to_owner, style),
+                Cell::new(direction_text(p.direction)),
             ]);
-            for p in &c.parts {
-                table.add_row(vec![
-                    Cell::new(sub(p.name)),
-                    owner_cell(p.from_owner, style),
-                    owner_cell(p.to_owner, style),
-                    Cell::new(direction_text(p.direction)),
-                ]);
-            }
         }
-        out.push_str(&finish(&table));
     }
-    if !d.unchanged.is_empty() {
-        let _ = writeln!(out, "unchanged: {}", d.unchanged.join(", "));
-    }
-    out
+    finish(&table)
 }
 
-fn direction_text(d: query::Direction) -> &'static str {
+/// Directions in words, for tables and Markdown.
+pub(super) fn direction_text(d: query::Direction) -> &'static str {
     match d {
         query::Direction::TowardProvider => "→ toward provider",
         query::Direction::TowardCustomer => "← toward customer",
+        query::Direction::Mixed => "↔ mixed (rows move both ways)",
         query::Direction::Other => "other (depends on the model)",
+        query::Direction::Unchanged => "unchanged",
     }
 }
 
 fn retained(r: &Retained, style: Style) -> String {
-    if r.retained.is_empty() {
+    if r.rows.is_empty() {
         return "the customer owns no row under every model\n".to_string();
     }
-    let mut table = new_table(style, &["Layer", "Row", "Customer duties"]);
-    for layer in &r.retained {
-        for row in &layer.rows {
-            let duties: Vec<String> = row.duties.iter().map(|d| format!("• {}", d)).collect();
-            table.add_row(vec![
-                Cell::new(layer.layer),
-                Cell::new(format!("{} ({})", row.name, row.id)),
-                Cell::new(duties.join("\n")),
-            ]);
-        }
+    let mut table = new_table(style, &["Row", "Customer duties", "Sources"]);
+    for row in &r.rows {
+        let duties: Vec<String> = row
+            .duties
+            .customer
+            .iter()
+            .map(|d| format!("• {d}"))
+            .collect();
+        let sources: Vec<&str> = row.sources.iter().map(|s| s.id).collect();
+        table.add_row(vec![
+            Cell::new(label(row.name, row.id, row.layer)),
+            Cell::new(duties.join("\n")),
+            Cell::new(sources.join(", ")),
+        ]);
     }
     finish(&table)
 }
@@ -350,32 +370,42 @@ fn matrix(m: &Matrix, style: Style) -> String {
     let mut table = new_table(style, &header);
     let mark = |retained: bool| if retained { " *" } else { "" };
     for layer in &m.layers {
-        let mut row = vec![Cell::new(format!("{}{}", layer.name, mark(layer.retained)))];
+        let mut row = vec![Cell::new(format!(
+            "{} ({}){}",
+            layer.name,
+            layer.id,
+            mark(layer.retained)
+        ))];
         row.extend(layer.owners.owners().map(|o| owner_cell(o, style)));
         table.add_row(row);
-        for p in &layer.parts {
-            let mut row = vec![Cell::new(format!("{}{}", sub(p.name), mark(p.retained)))];
+        for p in &layer.rows {
+            let mut row = vec![Cell::new(format!(
+                "{}{}",
+                sub(p.name, p.id),
+                mark(p.retained)
+            ))];
             row.extend(p.owners.owners().map(|o| owner_cell(o, style)));
             table.add_row(row);
         }
     }
     let mut out = finish(&table);
-    let legend: Vec<String> = Owner::ALL.iter().map(|&o| paint(o, style)).collect();
+    let legend: Vec<String> = Owner::SHOWN.iter().map(|&o| paint(o, style)).collect();
     let _ = writeln!(
         out,
-        "legend: {}; a layer of parts is shared unless all its parts agree; * always retained by the customer",
+        "legend: {}; a layer of parts is split when its parts differ; * always retained by the customer",
         legend.join(" · ")
     );
     out
 }
 
 fn layers(l: &query::Layers, style: Style) -> String {
-    let mut table = new_table(style, &["Id", "Name", "Aliases", "Parts"]);
+    let mut table = new_table(style, &["Id", "Name", "Scope", "Aliases", "Parts"]);
     for layer in &l.layers {
-        let parts: Vec<String> = layer.parts.iter().map(|p| p.id.to_string()).collect();
+        let parts: Vec<&str> = layer.rows.iter().map(|p| p.id).collect();
         table.add_row(vec![
             layer.id.to_string(),
             layer.name.to_string(),
+            layer.scope.to_string(),
             join(layer.aliases),
             parts.join(", "),
         ]);

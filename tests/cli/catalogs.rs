@@ -219,7 +219,7 @@ fn validate_json_reports_problems_with_locations() {
         .get_output()
         .clone();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["format_version"], 1);
+    assert_eq!(doc["format_version"], 2);
     assert_eq!(doc["valid"], false);
     assert_eq!(doc["summary"], serde_json::Value::Null);
     assert_eq!(doc["problems"][0]["line"], 20);
@@ -286,7 +286,7 @@ fn a_custom_catalogue_is_used_by_flag_and_by_environment_and_the_flag_wins() {
             .get_output()
             .stdout
             .clone();
-        serde_json::from_slice::<serde_json::Value>(&out).unwrap()["owner"]
+        serde_json::from_slice::<serde_json::Value>(&out).unwrap()["cells"][0]["owner"]
             .as_str()
             .unwrap()
             .to_string()

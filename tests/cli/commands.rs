@@ -42,7 +42,7 @@ fn ids_match_case_insensitively_and_through_aliases() {
 #[test]
 fn who_one_cell_of_parts_shows_the_rows_behind_it() {
     let out = stdout_of(&["who", "--layer", "identity", "--model", "paas"]);
-    assert!(out.contains(": shared"), "{out}");
+    assert!(out.contains(": split"), "{out}");
     assert!(out.contains("derived from its parts:"), "{out}");
     assert!(out.contains("Accounts and identities (accounts)"), "{out}");
     assert!(
@@ -77,9 +77,10 @@ fn diff_table() {
     assert!(!out.contains("Information and data"), "{out}");
     let out = stdout_of(&["diff", "iaas", "saas", "--all"]);
     assert!(
-        out.contains("unchanged: physical, host, endpoint, data, config"),
+        out.contains("│ Physical datacenter (physical)") && out.contains("┆ unchanged"),
         "{out}"
     );
+    assert!(out.contains("Network controls (network-controls)"), "{out}");
     let out = stdout_of(&["diff", "saas", "saas"]);
     assert_eq!(out, "no layer changes owner between saas and saas\n");
 }
@@ -111,12 +112,13 @@ fn matrix_table_has_every_layer_a_legend_and_the_retained_mark() {
         "Physical datacenter",
         "AI platform",
         "└ AI compute infrastructure",
-        "Information and data *",
+        "Information and data (data) *",
+        "Network controls (network-controls)",
     ] {
         assert!(out.contains(name), "{name} missing:\n{out}");
     }
     assert!(
-        out.contains("legend: customer · provider · shared · depends"),
+        out.contains("legend: customer · provider · shared · depends · split"),
         "{out}"
     );
 }

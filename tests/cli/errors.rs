@@ -51,19 +51,71 @@ fn a_layer_is_not_a_model_and_back() {
 fn bad_flags_and_values_are_usage_errors() {
     usage_error(&["who", "--owner", "nobody"], "invalid value 'nobody'");
     usage_error(&["who", "--frobnicate"], "unexpected argument");
-    usage_error(&["--format", "xml", "matrix"], "invalid value 'xml'");
+    usage_error(&["matrix", "--format", "xml"], "invalid value 'xml'");
     usage_error(&["diff", "iaas"], "required");
     usage_error(
-        &["--json", "--format", "table", "matrix"],
+        &["matrix", "--json", "--format", "table"],
         "cannot be used with",
     );
     usage_error(&[], "Usage:");
 }
 
 #[test]
+fn usage_errors_are_one_line_and_one_hint() {
+    for (args, hint) in [
+        (
+            &["who", "--layr", "os"][..],
+            "  tip: a similar argument exists: '--layer'",
+        ),
+        (
+            &["who", "--owner", "nobody"],
+            "  [possible values: customer, provider, shared, depends]",
+        ),
+        (&["diff", "iaas"], "  see `srm --help`"),
+    ] {
+        let out = srm().args(args).assert().code(2).get_output().clone();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert_eq!(lines.len(), 2, "{args:?}: {stderr}");
+        assert!(lines[0].starts_with("error: "), "{stderr}");
+        assert_eq!(lines[1], hint, "{args:?}");
+    }
+}
+
+#[test]
+fn a_format_the_command_cannot_print_is_refused_before_reading_anything() {
+    // The catalogue does not exist: the format is refused first, with exit 2.
+    for args in [
+        &["--catalog", "/missing", "layers", "--format", "svg"][..],
+        &["--catalog", "/missing", "who", "--format", "html"],
+        &[
+            "--catalog",
+            "/missing",
+            "catalog",
+            "show",
+            "--format",
+            "json",
+        ],
+        &["--catalog", "/missing", "catalog", "schema", "--json"],
+        &["--catalog", "/missing", "man", "--format", "json"],
+        &["--catalog", "/missing", "completions", "bash", "--json"],
+        &[
+            "--catalog",
+            "/missing",
+            "catalog",
+            "validate",
+            "--format",
+            "csv",
+        ],
+    ] {
+        srm().args(args).assert().code(2).stdout("");
+    }
+}
+
+#[test]
 fn json_errors_still_go_to_stderr_with_empty_stdout() {
     usage_error(
-        &["--json", "who", "--layer", "nope"],
+        &["who", "--layer", "nope", "--json"],
         "unknown layer 'nope'",
     );
 }

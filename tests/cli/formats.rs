@@ -20,13 +20,15 @@ const COMMANDS: &[&[&str]] = &[
     &["explain", "identity"],
     &["explain", "network-controls"],
     &["explain", "paas"],
+    &["find", "patch"],
+    &["find", "prompt", "injection", "--scope", "ai"],
 ];
 
 const FORMATS: &[&str] = &["table", "json", "yaml", "csv", "markdown"];
 
 fn run(format: &str, command: &[&str]) -> String {
-    let mut args = vec!["--format", format];
-    args.extend_from_slice(command);
+    let mut args = command.to_vec();
+    args.extend_from_slice(&["--format", format]);
     stdout_of(&args)
 }
 
@@ -48,7 +50,7 @@ fn every_command_in_every_format() {
         let json: serde_json::Value = serde_json::from_str(&run("json", command)).unwrap();
         let yaml: serde_json::Value = serde_saphyr::from_str(&run("yaml", command)).unwrap();
         assert_eq!(json, yaml, "{command:?}");
-        assert_eq!(json["format_version"], 1);
+        assert_eq!(json["format_version"], 2);
         // CSV: a header and records of equal length, parsed back by the csv crate.
         let csv = run("csv", command);
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
@@ -56,17 +58,28 @@ fn every_command_in_every_format() {
         for record in reader.records() {
             assert_eq!(record.unwrap().len(), width, "{command:?}");
         }
-        // Markdown: a table (or, for checklists, headed task lists).
+        // Markdown for people: headed task lists for checklists; a heading and a table of
+        // names, not field names, for the rest written for people; records for the lists.
         let md = run("markdown", command);
-        if command[0] == "checklist" {
-            assert!(md.starts_with("# Customer checklist"), "{md}");
-        } else if command[0] == "explain" {
-            assert!(md.starts_with("## "), "{md}");
-            assert!(md.contains("|---|---|---|---|"), "{md}");
-        } else {
-            let mut lines = md.lines();
-            assert!(lines.next().unwrap().starts_with("| "), "{md}");
-            assert!(lines.next().unwrap().starts_with("|---|"), "{md}");
+        match command[0] {
+            "checklist" => assert!(md.starts_with("# Customer checklist"), "{md}"),
+            "who" | "diff" | "retained" | "find" | "explain" => {
+                assert!(md.starts_with("## "), "{command:?}: {md}");
+                for field in [
+                    "from_owner",
+                    "to_owner",
+                    "toward_provider",
+                    "layer_name",
+                    "model_name",
+                ] {
+                    assert!(!md.contains(field), "{command:?} dumps {field}: {md}");
+                }
+            }
+            _ => {
+                let mut lines = md.lines();
+                assert!(lines.next().unwrap().starts_with("| "), "{md}");
+                assert!(lines.next().unwrap().starts_with("|---|"), "{md}");
+            }
         }
     }
 }
@@ -80,14 +93,14 @@ fn csv_cells_are_the_json_cells() {
         .iter()
         .map(|c| {
             let s = |k: &str| c[k].as_str().unwrap().to_string();
-            (s("layer"), s("model"), s("owner"))
+            (s("id"), s("model"), s("owner"))
         })
         .collect();
     let csv = stdout_of(&["who", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let (l, m, o) = (col("layer"), col("model"), col("owner"));
+    let (l, m, o) = (col("id"), col("model"), col("owner"));
     let from_csv: Vec<(String, String, String)> = reader
         .records()
         .map(|r| {
@@ -106,7 +119,7 @@ fn csv_cells_are_the_json_cells() {
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
         [
-            "layer", "part", "name", "on-prem", "iaas", "paas", "saas", "retained"
+            "id", "layer", "name", "on-prem", "iaas", "paas", "saas", "retained"
         ]
     );
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -114,7 +127,7 @@ fn csv_cells_are_the_json_cells() {
     for layer in matrix["layers"].as_array().unwrap() {
         let rec = records
             .iter()
-            .find(|r| &r[0] == layer["id"].as_str().unwrap() && r[1].is_empty())
+            .find(|r| &r[0] == layer["id"].as_str().unwrap() && r[0] == r[1])
             .unwrap();
         for (i, model) in ["on-prem", "iaas", "paas", "saas"].iter().enumerate() {
             assert_eq!(&rec[3 + i], layer["owners"][model].as_str().unwrap());
@@ -126,12 +139,30 @@ fn csv_cells_are_the_json_cells() {
 fn pictures_are_for_the_matrix_only() {
     for format in ["html", "svg"] {
         srm()
-            .args(["--format", format, "who"])
+            .args(["who", "--format", format])
             .assert()
             .code(2)
             .stdout("")
-            .stderr(predicate::str::contains("use them with `srm matrix`"));
+            .stderr(predicate::str::contains(format!(
+                "invalid value '{format}'"
+            )));
     }
+}
+
+#[test]
+fn the_csv_example_of_the_readme_keeps_quoted_commas() {
+    // README pipes CSV into a reader that honours quotes (not `column -s,`).
+    let csv = stdout_of(&["matrix", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let names: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[2].to_string())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n == "Identity, device and access management")
+    );
 }
 
 #[test]
@@ -155,7 +186,7 @@ fn html_page_has_every_layer_model_legend_and_source() {
     for layer in matrix["layers"].as_array().unwrap() {
         let id = layer["id"].as_str().unwrap();
         assert!(html.contains(&format!("data-id=\"{id}\"")), "{id}");
-        for part in layer["parts"].as_array().unwrap() {
+        for part in layer["rows"].as_array().unwrap() {
             let pid = part["id"].as_str().unwrap();
             assert!(
                 html.contains("<tr class=\"part") && html.contains(&format!("data-id=\"{pid}\"")),
@@ -175,6 +206,7 @@ fn html_page_has_every_layer_model_legend_and_source() {
         "swatch provider",
         "swatch shared",
         "swatch depends",
+        "swatch split",
         "always retained",
     ] {
         assert!(html.contains(legend), "{legend}");
@@ -193,7 +225,7 @@ fn svg_is_standalone_and_complete() {
     assert_eq!(
         svg.matches("<g class=\"cell shared\">").count()
             + svg.matches("<rect class=\"cell ").count(),
-        31 * 4 + 4
+        31 * 4 + 5
     );
     assert!(svg.contains("url(#hatch)"));
     for model in ["On-premises", "IaaS", "PaaS", "SaaS"] {
@@ -231,7 +263,13 @@ fn pictures_and_markdown_escape_catalogue_text() {
 #[test]
 fn checklist_paas_in_markdown() {
     let md = stdout_of(&["checklist", "paas", "--format", "markdown"]);
-    for layer in ["(data)", "(identity)", "(config)", "(app)", "(network)"] {
+    for layer in [
+        "(`data`)",
+        "(`identity`)",
+        "(`config`)",
+        "(`app`)",
+        "(`network`)",
+    ] {
         assert!(
             md.contains("## ") && md.contains(layer),
             "{layer} missing:\n{md}"
@@ -254,12 +292,55 @@ fn checklist_paas_in_markdown() {
     // --layer narrows it.
     let one = stdout_of(&["checklist", "paas", "--layer", "data", "--json"]);
     let doc: serde_json::Value = serde_json::from_str(&one).unwrap();
-    assert_eq!(doc["layers"].as_array().unwrap().len(), 1);
-    assert_eq!(doc["layers"][0]["items"][0]["id"], "data");
+    assert_eq!(doc["rows"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["rows"][0]["id"], "data");
+    assert_eq!(doc["rows"][0]["provider_covers"], serde_json::json!([]));
+    // Notes are there, for depends rows above all.
+    assert!(md.contains("  - note: Depends on the model chosen"), "{md}");
+    // --scope classic leaves the AI layers out.
+    let classic = stdout_of(&[
+        "checklist",
+        "paas",
+        "--scope",
+        "classic",
+        "--format",
+        "markdown",
+    ]);
+    assert!(!classic.contains("(`ai-"), "{classic}");
+}
+
+#[test]
+fn checklist_csv_is_one_line_per_duty_with_an_empty_status() {
+    let csv = stdout_of(&["checklist", "paas", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(
-        doc["layers"][0]["items"][0]["provider_covers"],
-        serde_json::json!([])
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["layer", "row", "owner", "duty", "note", "status"]
     );
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let data: Vec<&csv::StringRecord> = records.iter().filter(|r| &r[1] == "data").collect();
+    assert_eq!(data.len(), 4, "one line per duty of the data row");
+    assert!(
+        records
+            .iter()
+            .all(|r| r[5].is_empty() && !r[3].contains('\n'))
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["checklist", "paas", "--json"])).unwrap();
+    let duties: usize = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["duties"].as_array().unwrap().len().max(1))
+        .sum();
+    assert_eq!(records.len(), duties);
+}
+
+#[test]
+fn the_checklist_table_shows_notes() {
+    let table = stdout_of(&["checklist", "paas"]);
+    assert!(table.contains("Note"), "{table}");
+    assert!(table.contains("Depends on the model chosen"), "{table}");
 }
 
 #[test]
@@ -286,7 +367,7 @@ fn explain_a_model_lists_every_layer_under_it() {
     let doc: serde_json::Value =
         serde_json::from_str(&stdout_of(&["explain", "ai-model-tuning", "--json"])).unwrap();
     assert_eq!(doc["kind"], "part");
-    assert_eq!(doc["parent_layer"], "ai-platform");
+    assert_eq!(doc["layer"], "ai-platform");
     assert_eq!(doc["cells"][2]["owner"], "depends");
     assert!(
         doc["cells"][2]["note"]
@@ -320,6 +401,7 @@ fn color_obeys_flags_and_environment() {
     assert!(!colored(&["matrix"], &[]));
     assert!(!colored(&["matrix"], &[("NO_COLOR", "1")]));
     assert!(colored(&["--color", "always", "matrix"], &[]));
+    assert!(!colored(&["matrix"], &[("TERM", "dumb")]));
     assert!(colored(
         &["--color", "always", "matrix"],
         &[("NO_COLOR", "1")]
@@ -358,8 +440,71 @@ fn completions_for_every_shell_offer_ids() {
 }
 
 #[test]
-fn man_page_renders() {
+fn man_pages_for_srm_and_every_command() {
     let man = stdout_of(&["man"]);
     assert!(man.contains(".TH srm"), "{man}");
     assert!(man.contains("checklist"), "{man}");
+    for page in ["who", "diff", "find", "checklist", "catalog-validate"] {
+        let man = stdout_of(&["man", page]);
+        assert!(man.contains(&format!(".TH srm-{page}")), "{page}: {man}");
+        for section in ["EXAMPLES", "ENVIRONMENT", "EXIT STATUS", "SEE ALSO"] {
+            assert!(
+                man.contains(&format!(".SH \"{section}\"")),
+                "{page}: {section}"
+            );
+        }
+        for var in ["SRM_CATALOG", "NO_COLOR", "CLICOLOR_FORCE", "TERM"] {
+            assert!(man.contains(var), "{page}: {var}");
+        }
+        assert!(!man.contains('`'), "{page} has Markdown left: {man}");
+    }
+    let who = stdout_of(&["man", "who"]);
+    assert!(who.contains("\\-\\-layer") || who.contains("\\-l"), "{who}");
+    srm().args(["man", "nosuch"]).assert().code(2);
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("man1");
+    srm()
+        .args(["man", "--dir", target.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout("");
+    let mut files: Vec<String> = std::fs::read_dir(&target)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    for page in [
+        "srm.1",
+        "srm-who.1",
+        "srm-diff.1",
+        "srm-find.1",
+        "srm-catalog-show.1",
+    ] {
+        assert!(files.iter().any(|f| f == page), "{page} not in {files:?}");
+    }
+}
+
+#[test]
+fn completions_give_each_value_once_and_only_printable_formats() {
+    let bash = stdout_of(&["completions", "bash"]);
+    // diff's two models are offered once, not once per positional.
+    let diff_opts = bash
+        .lines()
+        .find(|l| l.contains("opts=") && l.contains("--all"))
+        .unwrap_or_else(|| panic!("no diff options in:\n{bash}"));
+    assert_eq!(diff_opts.matches(" saas").count(), 1, "{diff_opts}");
+    // who cannot print pictures, matrix can.
+    let fish = stdout_of(&["completions", "fish"]);
+    let formats = |command: &str| {
+        let start = fish
+            .find(&format!(
+                "__fish_srm_using_subcommand {command}\" -l format"
+            ))
+            .unwrap_or_else(|| panic!("no {command} --format in:\n{fish}"));
+        let rest = &fish[start..];
+        let end = rest[1..].find("complete -c").map_or(rest.len(), |e| e + 1);
+        rest[..end].to_string()
+    };
+    assert!(!formats("who").contains("svg"), "{}", formats("who"));
+    assert!(formats("matrix").contains("svg"), "{}", formats("matrix"));
 }

@@ -1,5 +1,7 @@
-//! The JSON contract, locked: every document is deserialized into mirror structs that refuse
-//! unknown fields, so adding, renaming or removing a field fails here first (then update README).
+//! The JSON contract (format_version 2), locked two ways: every document is deserialized into
+//! mirror structs that refuse unknown fields, so adding, renaming or removing a field fails
+//! here first; and `schemas.rs` snapshots the derived JSON Schemas and validates real output
+//! against them.
 
 // Some fields are never read: they are there so that a document missing them fails to parse.
 #![allow(dead_code)]
@@ -26,8 +28,9 @@ pub struct DutiesJson {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PartJson {
+pub struct RowCellJson {
     pub id: String,
+    pub layer: String,
     pub name: String,
     pub owner: String,
     pub note: Option<String>,
@@ -36,47 +39,30 @@ pub struct PartJson {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CellJson {
+    pub id: String,
     pub layer: String,
-    pub layer_name: String,
-    pub parent_layer: Option<String>,
+    pub name: String,
     pub model: String,
     pub model_name: String,
     pub owner: String,
     pub note: Option<String>,
-    pub parts: Vec<PartJson>,
-    pub duties: DutiesJson,
-    pub sources: Vec<SourceJson>,
-}
-
-/// A single cell: the fields of `CellJson` beside `format_version` (serde's `flatten` cannot be
-/// combined with `deny_unknown_fields`, so they are spelled out again).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WhoOneJson {
-    pub format_version: u32,
-    pub layer: String,
-    pub layer_name: String,
-    pub parent_layer: Option<String>,
-    pub model: String,
-    pub model_name: String,
-    pub owner: String,
-    pub note: Option<String>,
-    pub parts: Vec<PartJson>,
+    pub rows: Vec<RowCellJson>,
     pub duties: DutiesJson,
     pub sources: Vec<SourceJson>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct WhoManyJson {
+pub struct WhoJson {
     pub format_version: u32,
     pub cells: Vec<CellJson>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PartChangeJson {
+pub struct RowChangeJson {
     pub id: String,
+    pub layer: String,
     pub name: String,
     pub from_owner: String,
     pub to_owner: String,
@@ -86,12 +72,13 @@ pub struct PartChangeJson {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeJson {
+    pub id: String,
     pub layer: String,
-    pub layer_name: String,
+    pub name: String,
     pub from_owner: String,
     pub to_owner: String,
     pub direction: String,
-    pub parts: Vec<PartChangeJson>,
+    pub rows: Vec<RowChangeJson>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -103,30 +90,24 @@ pub struct DiffJson {
     pub to: String,
     pub to_name: String,
     pub changes: Vec<ChangeJson>,
-    pub unchanged: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RetainedRowJson {
     pub id: String,
-    pub name: String,
-    pub duties: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RetainedLayerJson {
     pub layer: String,
     pub layer_name: String,
-    pub rows: Vec<RetainedRowJson>,
+    pub name: String,
+    pub duties: DutiesJson,
+    pub sources: Vec<SourceJson>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RetainedJson {
     pub format_version: u32,
-    pub retained: Vec<RetainedLayerJson>,
+    pub rows: Vec<RetainedRowJson>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -140,6 +121,7 @@ pub struct ModelHeadJson {
 #[serde(deny_unknown_fields)]
 pub struct MatrixRowJson {
     pub id: String,
+    pub layer: String,
     pub name: String,
     pub owners: BTreeMap<String, String>,
     pub retained: bool,
@@ -152,7 +134,7 @@ pub struct MatrixLayerJson {
     pub name: String,
     pub owners: BTreeMap<String, String>,
     pub retained: bool,
-    pub parts: Vec<MatrixRowJson>,
+    pub rows: Vec<MatrixRowJson>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -166,8 +148,9 @@ pub struct MatrixJson {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PartInfoJson {
+pub struct RowInfoJson {
     pub id: String,
+    pub layer: String,
     pub name: String,
     pub aliases: Vec<String>,
 }
@@ -179,7 +162,8 @@ pub struct LayerInfoJson {
     pub name: String,
     pub aliases: Vec<String>,
     pub description: Option<String>,
-    pub parts: Vec<PartInfoJson>,
+    pub scope: String,
+    pub rows: Vec<RowInfoJson>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -205,19 +189,81 @@ pub struct ModelsJson {
     pub models: Vec<ModelInfoJson>,
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistRowJson {
+    pub id: String,
+    pub layer: String,
+    pub layer_name: String,
+    pub name: String,
+    pub owner: String,
+    pub note: Option<String>,
+    pub duties: Vec<String>,
+    pub provider_covers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistJson {
+    pub format_version: u32,
+    pub model: String,
+    pub model_name: String,
+    pub rows: Vec<ChecklistRowJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExplainJson {
+    pub format_version: u32,
+    pub kind: String,
+    pub id: String,
+    pub layer: Option<String>,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+    pub remark: Option<String>,
+    pub cells: Vec<CellJson>,
+    pub duties: DutiesJson,
+    pub sources: Vec<SourceJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindRowJson {
+    pub id: String,
+    pub layer: String,
+    pub name: String,
+    pub score: u32,
+    pub matched: Vec<String>,
+    pub owners: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindJson {
+    pub format_version: u32,
+    pub words: Vec<String>,
+    pub rows: Vec<FindRowJson>,
+}
+
 #[test]
-fn who_one_cell() {
-    let doc: WhoOneJson = json_of(&["who", "--layer", "os", "--model", "paas", "--json"]);
-    assert_eq!(doc.format_version, 1);
-    let c = doc;
+fn who_is_always_a_list_of_cells_even_for_one() {
+    let doc: WhoJson = json_of(&["who", "--layer", "os", "--model", "paas", "--json"]);
+    assert_eq!(doc.format_version, 2);
+    assert_eq!(doc.cells.len(), 1);
+    let c = &doc.cells[0];
     assert_eq!(
-        (c.layer.as_str(), c.model.as_str(), c.owner.as_str()),
-        ("os", "paas", "provider")
+        (
+            c.id.as_str(),
+            c.layer.as_str(),
+            c.model.as_str(),
+            c.owner.as_str()
+        ),
+        ("os", "os", "paas", "provider")
     );
-    assert_eq!(c.layer_name, "Operating system");
+    assert_eq!(c.name, "Operating system");
     assert_eq!(c.model_name, "PaaS");
-    assert_eq!(c.parent_layer, None);
-    assert!(c.parts.is_empty());
+    assert!(c.rows.is_empty());
     assert!(
         c.duties.customer.is_empty(),
         "the provider holds the OS under PaaS"
@@ -225,32 +271,38 @@ fn who_one_cell() {
     assert!(!c.duties.provider.is_empty());
     assert_eq!(c.sources[0].id, "ms-classic");
     assert!(c.note.as_deref().unwrap().contains("node-image upgrades"));
+    // Adding a filter keeps the shape.
+    let filtered: WhoJson = json_of(&[
+        "who", "--layer", "os", "--model", "paas", "--owner", "provider", "--json",
+    ]);
+    assert_eq!(filtered.cells.len(), 1);
 }
 
 #[test]
-fn who_one_cell_of_a_layer_of_parts_lists_the_rows_behind_it() {
-    let doc: WhoOneJson = json_of(&["who", "--layer", "network", "--model", "paas", "--json"]);
-    let c = doc;
-    assert_eq!(c.owner, "shared");
-    let parts: Vec<_> = c
-        .parts
+fn a_layer_whose_rows_differ_is_split_and_lists_them() {
+    let doc: WhoJson = json_of(&["who", "--layer", "network", "--model", "iaas", "--json"]);
+    let c = &doc.cells[0];
+    assert_eq!(c.owner, "split");
+    let rows: Vec<_> = c
+        .rows
         .iter()
-        .map(|p| (p.id.as_str(), p.owner.as_str()))
+        .map(|p| (p.id.as_str(), p.layer.as_str(), p.owner.as_str()))
         .collect();
     assert_eq!(
-        parts,
+        rows,
         [
-            ("physical-network", "provider"),
-            ("network-controls", "shared")
+            ("physical-network", "network", "provider"),
+            ("network-controls", "network", "customer")
         ]
     );
-    assert!(c.parts[1].note.is_some());
-    assert!(!c.duties.customer.is_empty() && !c.duties.provider.is_empty());
+    // `shared` stays for a row both sides act on.
+    let doc: WhoJson = json_of(&["who", "--layer", "app", "--model", "paas", "--json"]);
+    assert_eq!(doc.cells[0].owner, "shared");
 }
 
 #[test]
-fn who_one_part_names_its_parent_layer() {
-    let doc: WhoOneJson = json_of(&[
+fn a_part_has_its_id_and_its_layer() {
+    let doc: WhoJson = json_of(&[
         "who",
         "--layer",
         "network-controls",
@@ -258,14 +310,17 @@ fn who_one_part_names_its_parent_layer() {
         "paas",
         "--json",
     ]);
-    assert_eq!(doc.layer, "network-controls");
-    assert_eq!(doc.parent_layer.as_deref(), Some("network"));
-    assert_eq!(doc.owner, "shared");
+    let c = &doc.cells[0];
+    assert_eq!(
+        (c.id.as_str(), c.layer.as_str()),
+        ("network-controls", "network")
+    );
+    assert_eq!(c.owner, "shared");
 }
 
 #[test]
 fn who_depends_cell_carries_its_note() {
-    let doc: WhoOneJson = json_of(&[
+    let doc: WhoJson = json_of(&[
         "who",
         "--layer",
         "ai-model-tuning",
@@ -273,27 +328,48 @@ fn who_depends_cell_carries_its_note() {
         "paas",
         "--json",
     ]);
-    assert_eq!(doc.owner, "depends");
-    assert!(doc.note.is_some_and(|n| !n.is_empty()));
+    assert_eq!(doc.cells[0].owner, "depends");
+    assert!(
+        doc.cells[0]
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("partner or community")
+    );
 }
 
 #[test]
-fn who_many_shapes() {
-    let all: WhoManyJson = json_of(&["who", "--json"]);
-    assert_eq!(all.format_version, 1);
+fn who_many_shapes_and_several_values() {
+    let all: WhoJson = json_of(&["who", "--json"]);
     assert_eq!(all.cells.len(), 13 * 4);
-    let layer: WhoManyJson = json_of(&["who", "--layer", "os", "--json"]);
+    let layer: WhoJson = json_of(&["who", "--layer", "os", "--json"]);
     let models: Vec<_> = layer.cells.iter().map(|c| c.model.as_str()).collect();
     assert_eq!(models, ["on-prem", "iaas", "paas", "saas"]);
-    let model: WhoManyJson = json_of(&["who", "--model", "saas", "--json"]);
-    assert_eq!(model.cells.len(), 13);
-    assert!(model.cells.iter().all(|c| c.model == "saas"));
+    let two: WhoJson = json_of(&[
+        "who",
+        "--layer",
+        "identity,data",
+        "--model",
+        "paas",
+        "--json",
+    ]);
+    let ids: Vec<_> = two.cells.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["identity", "data"]);
+    let repeated: WhoJson = json_of(&[
+        "who", "--layer", "identity", "--layer", "data", "--model", "paas", "--json",
+    ]);
+    assert_eq!(repeated.cells.len(), 2);
+    let classic: WhoJson = json_of(&["who", "--model", "saas", "--scope", "classic", "--json"]);
+    assert_eq!(classic.cells.len(), 10);
+    let ai: WhoJson = json_of(&["who", "--model", "saas", "--scope", "ai", "--json"]);
+    let ids: Vec<_> = ai.cells.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["ai-usage", "ai-app", "ai-platform"]);
 }
 
 #[test]
 fn who_owner_filter_is_row_by_row() {
-    let doc: WhoManyJson = json_of(&["who", "--model", "paas", "--owner", "customer", "--json"]);
-    let ids: Vec<_> = doc.cells.iter().map(|c| c.layer.as_str()).collect();
+    let doc: WhoJson = json_of(&["who", "--model", "paas", "--owner", "customer", "--json"]);
+    let ids: Vec<_> = doc.cells.iter().map(|c| c.id.as_str()).collect();
     for id in [
         "data",
         "endpoint",
@@ -308,30 +384,41 @@ fn who_owner_filter_is_row_by_row() {
         assert!(!ids.contains(&id), "{id} should not be in {ids:?}");
     }
     assert!(doc.cells.iter().all(|c| c.owner == "customer"));
-    let accounts = doc.cells.iter().find(|c| c.layer == "accounts").unwrap();
-    assert_eq!(accounts.parent_layer.as_deref(), Some("identity"));
+    let accounts = doc.cells.iter().find(|c| c.id == "accounts").unwrap();
+    assert_eq!(accounts.layer, "identity");
+    let both: WhoJson = json_of(&[
+        "who",
+        "--model",
+        "paas",
+        "--owner",
+        "customer,depends",
+        "--json",
+    ]);
+    assert!(both.cells.iter().any(|c| c.owner == "depends"));
+    assert!(both.cells.len() > doc.cells.len());
 }
 
 #[test]
 fn who_with_no_match_is_an_empty_array() {
-    let doc: WhoManyJson = json_of(&["who", "--layer", "data", "--owner", "provider", "--json"]);
+    let doc: WhoJson = json_of(&["who", "--layer", "data", "--owner", "provider", "--json"]);
     assert!(doc.cells.is_empty());
 }
 
 #[test]
 fn diff_iaas_saas() {
     let doc: DiffJson = json_of(&["diff", "iaas", "saas", "--json"]);
+    assert_eq!(doc.format_version, 2);
     assert_eq!((doc.from.as_str(), doc.to.as_str()), ("iaas", "saas"));
     assert_eq!(
         (doc.from_name.as_str(), doc.to_name.as_str()),
         ("IaaS", "SaaS")
     );
-    let changed: Vec<_> = doc.changes.iter().map(|c| c.layer.as_str()).collect();
+    let changed: Vec<_> = doc.changes.iter().map(|c| c.id.as_str()).collect();
     for id in ["os", "runtime", "app"] {
         let c = doc
             .changes
             .iter()
-            .find(|c| c.layer == id)
+            .find(|c| c.id == id)
             .unwrap_or_else(|| panic!("{id} not in {changed:?}"));
         assert_eq!(c.direction, "toward_provider");
         assert_eq!(
@@ -345,59 +432,67 @@ fn diff_iaas_saas() {
             "{id} should not change: {changed:?}"
         );
     }
-    assert!(
-        doc.unchanged.is_empty(),
-        "unchanged is listed only with --all"
+    let network = doc.changes.iter().find(|c| c.id == "network").unwrap();
+    assert_eq!(
+        (network.from_owner.as_str(), network.to_owner.as_str()),
+        ("split", "provider")
     );
-    let network = doc.changes.iter().find(|c| c.layer == "network").unwrap();
-    assert_eq!(network.parts.len(), 1);
-    assert_eq!(network.parts[0].id, "network-controls");
+    assert_eq!(network.rows.len(), 1);
+    assert_eq!(network.rows[0].id, "network-controls");
+    assert_eq!(network.rows[0].layer, "network");
 }
 
 #[test]
-fn diff_all_lists_unchanged_and_self_diff_is_empty() {
+fn diff_all_lists_unchanged_rows_with_their_owners() {
     let doc: DiffJson = json_of(&["diff", "iaas", "saas", "--all", "--json"]);
     for id in ["data", "endpoint", "config", "physical", "host"] {
-        assert!(
-            doc.unchanged.iter().any(|u| u == id),
-            "{id} not in {:?}",
-            doc.unchanged
-        );
+        let c = doc.changes.iter().find(|c| c.id == id).unwrap();
+        assert_eq!(c.direction, "unchanged");
+        assert_eq!(c.from_owner, c.to_owner);
     }
+    let network = doc.changes.iter().find(|c| c.id == "network").unwrap();
+    assert_eq!(network.rows.len(), 2);
     let same: DiffJson = json_of(&["diff", "paas", "PaaS", "--json"]);
     assert!(same.changes.is_empty());
 }
 
 #[test]
-fn diff_toward_customer_and_depends() {
+fn diff_directions_toward_customer_other_and_mixed() {
     let doc: DiffJson = json_of(&["diff", "saas", "iaas", "--json"]);
-    let os = doc.changes.iter().find(|c| c.layer == "os").unwrap();
+    let os = doc.changes.iter().find(|c| c.id == "os").unwrap();
     assert_eq!(os.direction, "toward_customer");
     let doc: DiffJson = json_of(&["diff", "paas", "saas", "--json"]);
-    let platform = doc
-        .changes
-        .iter()
-        .find(|c| c.layer == "ai-platform")
-        .unwrap();
+    let platform = doc.changes.iter().find(|c| c.id == "ai-platform").unwrap();
     let tuning = platform
-        .parts
+        .rows
         .iter()
         .find(|p| p.id == "ai-model-tuning")
         .unwrap();
     assert_eq!(tuning.direction, "other");
     assert_eq!(platform.direction, "other");
+    let doc: DiffJson = json_of(&["diff", "on-prem", "iaas", "--json"]);
+    let platform = doc.changes.iter().find(|c| c.id == "ai-platform").unwrap();
+    assert_eq!(platform.direction, "toward_provider");
 }
 
 #[test]
-fn retained_shape() {
+fn retained_rows_name_their_sources() {
     let doc: RetainedJson = json_of(&["retained", "--json"]);
-    assert_eq!(doc.format_version, 1);
-    for layer in &doc.retained {
-        assert!(!layer.rows.is_empty());
-        for row in &layer.rows {
-            assert!(!row.duties.is_empty(), "{} has no customer duties", row.id);
-        }
+    assert_eq!(doc.format_version, 2);
+    assert_eq!(doc.rows.len(), 6);
+    for row in &doc.rows {
+        assert!(
+            !row.duties.customer.is_empty(),
+            "{} has no customer duties",
+            row.id
+        );
+        assert!(!row.sources.is_empty(), "{} names no source", row.id);
     }
+    let config = doc.rows.iter().find(|r| r.id == "config").unwrap();
+    let sources: Vec<_> = config.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(sources, ["seed-text", "ms-classic-2026"]);
+    let classic: RetainedJson = json_of(&["retained", "--scope", "classic", "--json"]);
+    assert_eq!(classic.rows.len(), 4);
 }
 
 #[test]
@@ -409,22 +504,24 @@ fn matrix_shape() {
     let os = doc.layers.iter().find(|l| l.id == "os").unwrap();
     assert_eq!(os.owners["paas"], "provider");
     assert!(!os.retained);
-    let data = doc.layers.iter().find(|l| l.id == "data").unwrap();
-    assert!(data.retained);
     let identity = doc.layers.iter().find(|l| l.id == "identity").unwrap();
     assert!(
         identity
-            .parts
+            .rows
             .iter()
-            .any(|p| p.id == "accounts" && p.retained)
+            .any(|p| p.id == "accounts" && p.layer == "identity" && p.retained)
     );
-    assert!(!identity.retained);
+    assert_eq!(identity.owners["paas"], "split");
+    let narrow: MatrixJson =
+        json_of(&["matrix", "--model", "iaas,saas", "--scope", "ai", "--json"]);
+    assert_eq!(narrow.layers.len(), 3);
+    assert_eq!(narrow.layers[0].owners.len(), 2);
 }
 
 #[test]
 fn layers_and_models_shapes() {
     let layers: LayersJson = json_of(&["layers", "--json"]);
-    assert_eq!(layers.format_version, 1);
+    assert_eq!(layers.format_version, 2);
     let ids: Vec<_> = layers.layers.iter().map(|l| l.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -445,6 +542,8 @@ fn layers_and_models_shapes() {
         ]
     );
     assert!(layers.layers.iter().all(|l| l.description.is_some()));
+    assert_eq!(layers.layers[10].scope, "ai");
+    assert_eq!(layers.layers[0].scope, "classic");
     let models: ModelsJson = json_of(&["models", "--json"]);
     let ids: Vec<_> = models.models.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(ids, ["on-prem", "iaas", "paas", "saas"]);
@@ -452,8 +551,32 @@ fn layers_and_models_shapes() {
 }
 
 #[test]
+fn checklist_explain_and_find_shapes() {
+    let c: ChecklistJson = json_of(&["checklist", "paas", "--scope", "classic", "--json"]);
+    assert_eq!(c.format_version, 2);
+    assert_eq!(c.model, "paas");
+    assert!(c.rows.iter().all(|r| r.owner != "provider"));
+    assert!(
+        c.rows
+            .iter()
+            .any(|r| r.id == "accounts" && r.layer == "identity")
+    );
+    assert!(!c.rows.iter().any(|r| r.layer.starts_with("ai-")));
+    let e: ExplainJson = json_of(&["explain", "network-controls", "--json"]);
+    assert_eq!(
+        (e.kind.as_str(), e.layer.as_deref()),
+        ("part", Some("network"))
+    );
+    assert_eq!(e.cells.len(), 4);
+    let f: FindJson = json_of(&["find", "mfa", "--json"]);
+    assert_eq!(f.words, ["mfa"]);
+    assert_eq!(f.rows[0].id, "accounts");
+    assert_eq!(f.rows[0].owners["saas"], "customer");
+}
+
+#[test]
 fn format_json_equals_json_flag() {
     let a = crate::stdout_of(&["matrix", "--json"]);
-    let b = crate::stdout_of(&["--format", "json", "matrix"]);
+    let b = crate::stdout_of(&["matrix", "--format", "json"]);
     assert_eq!(a, b);
 }

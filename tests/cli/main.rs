@@ -8,6 +8,7 @@ mod hostile;
 mod injection;
 mod json;
 mod reference;
+mod schemas;
 mod snapshots;
 
 use assert_cmd::Command;

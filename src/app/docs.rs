@@ -1,0 +1,303 @@
+//! The documentation srm carries: manual pages (`srm man`) and shell completions.
+
+use std::path::Path;
+
+use anyhow::Context;
+use clap::CommandFactory;
+
+use crate::cli::Cli;
+use crate::exit::{ExitCode, UsageError};
+use crate::load::{self, Input};
+
+/// Examples for each page, as `(command line, what it does)`.
+fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
+    match page {
+        "srm" => &[
+            (
+                "srm who --layer os --model paas",
+                "who secures the operating system under PaaS",
+            ),
+            ("srm diff iaas saas", "what moves between IaaS and SaaS"),
+            (
+                "srm find mfa",
+                "where multifactor authentication is dealt with",
+            ),
+            (
+                "srm retained --json | jq '.rows[].id'",
+                "the rows the customer keeps whatever the model",
+            ),
+        ],
+        "srm-who" => &[
+            ("srm who --layer os --model paas", "one cell"),
+            (
+                "srm who --layer identity,data",
+                "two layers under every model",
+            ),
+            (
+                "srm who --model saas --owner customer",
+                "what is mine under SaaS",
+            ),
+            (
+                "srm who --model paas --scope classic --json",
+                "the classic stack under PaaS, for scripts",
+            ),
+        ],
+        "srm-diff" => &[
+            ("srm diff iaas saas", "what moves, and which way"),
+            (
+                "srm diff on-prem paas --all --format csv",
+                "every layer, changed or not, as CSV",
+            ),
+        ],
+        "srm-retained" => &[("srm retained", "what the customer keeps under every model")],
+        "srm-matrix" => &[
+            ("srm matrix", "the grid in the terminal"),
+            ("srm matrix --format html -o matrix.html", "a page to share"),
+            (
+                "srm matrix --scope ai --format svg -o ai.svg",
+                "the AI layers as a picture",
+            ),
+        ],
+        "srm-layers" => &[(
+            "srm layers --scope classic",
+            "the classic layers and their parts",
+        )],
+        "srm-models" => &[("srm models", "the service models and their aliases")],
+        "srm-checklist" => &[
+            (
+                "srm checklist paas --format markdown",
+                "a task list to paste into a tracker",
+            ),
+            (
+                "srm checklist paas --scope classic --format csv -o paas.csv",
+                "a sheet to tick, one line per duty",
+            ),
+        ],
+        "srm-explain" => &[(
+            "srm explain identity",
+            "everything about the identity layer",
+        )],
+        "srm-find" => &[
+            ("srm find patch", "where patching is whose"),
+            ("srm find prompt injection", "rows about prompt injection"),
+        ],
+        "srm-schema" => &[("srm schema who", "the JSON Schema of srm who --json")],
+        "srm-catalog" | "srm-catalog-show" => &[(
+            "srm catalog show -o mine.yaml",
+            "start a catalogue of your own",
+        )],
+        "srm-catalog-validate" => &[(
+            "srm catalog validate mine.yaml",
+            "check it, every problem with its line",
+        )],
+        "srm-catalog-schema" => &[(
+            "srm catalog schema -o srm.schema.json",
+            "the catalogue format, for editors",
+        )],
+        "srm-completions" => &[(
+            "mkdir -p ~/.local/share/bash-completion/completions && srm completions bash > ~/.local/share/bash-completion/completions/srm",
+            "install bash completions",
+        )],
+        "srm-man" => &[
+            ("srm man who | man -l -", "read the page of srm who"),
+            (
+                "srm man --dir ~/.local/share/man/man1",
+                "install every page",
+            ),
+        ],
+        _ => &[],
+    }
+}
+
+const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "SRM_CATALOG",
+        "The catalogue to use, as --catalog; --catalog wins, and an empty value means unset.",
+    ),
+    (
+        "NO_COLOR",
+        "Set and not empty: no colors in auto mode (no-color.org).",
+    ),
+    (
+        "CLICOLOR_FORCE",
+        "Set and not 0: colors in auto mode even when not on a terminal; NO_COLOR wins.",
+    ),
+    ("TERM", "dumb: no colors in auto mode."),
+];
+
+const EXIT_STATUS: &[(&str, &str)] = &[
+    (
+        "0",
+        "The answer was printed (also when the reader closed the pipe early).",
+    ),
+    (
+        "1",
+        "A runtime or catalogue error: a catalogue that cannot be read or is not valid, output that cannot be written.",
+    ),
+    (
+        "2",
+        "A usage error: an unknown flag, value, layer, model or owner, or a format the command cannot print.",
+    ),
+];
+
+/// Every page: srm's own, then one per command (and per `catalog` command).
+fn pages() -> Vec<clap::Command> {
+    let mut top = Cli::command().disable_help_subcommand(true);
+    top.build();
+    let mut pages = vec![top.clone()];
+    for sub in top.get_subcommands() {
+        pages.push(sub.clone());
+        pages.extend(sub.get_subcommands().cloned());
+    }
+    pages
+}
+
+fn page_name(cmd: &clap::Command) -> String {
+    cmd.get_display_name().unwrap_or(cmd.get_name()).to_string()
+}
+
+/// One manual page in roff: clap_mangen's sections, then EXAMPLES, ENVIRONMENT, EXIT STATUS
+/// and SEE ALSO. Help text is written for the terminal in Markdown-ish `code` spans; roff has
+/// no such thing, so the backticks go.
+fn render_page(cmd: &clap::Command) -> anyhow::Result<String> {
+    let name = page_name(cmd);
+    let man = clap_mangen::Man::new(cmd.clone()).date("");
+    let mut out = Vec::new();
+    let cannot = || format!("cannot render the manual page {name}");
+    man.render_title(&mut out).with_context(cannot)?;
+    man.render_name_section(&mut out).with_context(cannot)?;
+    man.render_synopsis_section(&mut out).with_context(cannot)?;
+    man.render_description_section(&mut out)
+        .with_context(cannot)?;
+    if cmd.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(&mut out).with_context(cannot)?;
+    }
+    if cmd.has_subcommands() {
+        man.render_subcommands_section(&mut out)
+            .with_context(cannot)?;
+    }
+    let mut roff = String::from_utf8_lossy(&out).replace('`', "");
+    let section = |roff: &mut String, title: &str, items: &[(&str, &str)]| {
+        if items.is_empty() {
+            return;
+        }
+        roff.push_str(&format!(".SH \"{title}\"\n"));
+        for (term, text) in items {
+            roff.push_str(&format!(
+                ".TP\n\\fB{}\\fR\n{}\n",
+                escape(term),
+                escape(text)
+            ));
+        }
+    };
+    section(&mut roff, "EXAMPLES", examples(&name));
+    section(&mut roff, "ENVIRONMENT", ENVIRONMENT);
+    section(&mut roff, "EXIT STATUS", EXIT_STATUS);
+    let others: Vec<String> = pages()
+        .iter()
+        .map(page_name)
+        .filter(|p| *p != name)
+        .map(|p| format!("{p}(1)"))
+        .collect();
+    roff.push_str(&format!(
+        ".SH \"SEE ALSO\"\n{}\n",
+        escape(&others.join(", "))
+    ));
+    if let Some(version) = cmd.get_version().or(Cli::command().get_version()) {
+        roff.push_str(&format!(".SH VERSION\nv{}\n", escape(version)));
+    }
+    Ok(roff)
+}
+
+/// Text for roff: backslashes doubled, and a leading `.` or `'` (a request) made literal.
+fn escape(text: &str) -> String {
+    let text = text.replace('\\', "\\\\").replace('-', "\\-");
+    if text.starts_with(['.', '\'']) {
+        format!("\\&{text}")
+    } else {
+        text
+    }
+}
+
+/// `srm man`, `srm man who`, `srm man catalog-validate`, or `srm man --dir DIR` for all.
+pub(super) fn man(command: Option<&str>, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let pages = pages();
+    if let Some(dir) = dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        for page in &pages {
+            let path = dir.join(format!("{}.1", page_name(page)));
+            std::fs::write(&path, render_page(page)?)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        return Ok(ExitCode::Success);
+    }
+    let wanted = match command {
+        None => "srm".to_string(),
+        Some(c) => format!("srm-{}", c.trim().replace(' ', "-")),
+    };
+    let Some(page) = pages.iter().find(|p| page_name(p) == wanted) else {
+        let names: Vec<String> = pages
+            .iter()
+            .skip(1)
+            .map(|p| page_name(p).trim_start_matches("srm-").to_string())
+            .collect();
+        return Err(UsageError(format!(
+            "no manual page for '{}'; pages: {}",
+            command.unwrap_or_default(),
+            names.join(", ")
+        ))
+        .into());
+    };
+    crate::output::stdout(&render_page(page)?)?;
+    Ok(ExitCode::Success)
+}
+
+/// A completion script. Layer, part and model ids of the embedded catalogue are offered as
+/// values where the shell supports it; srm still accepts any id or name, so custom catalogues
+/// work. Each list is given once: to the first of two positional models only, since shells
+/// merge the values of positionals.
+pub(super) fn completions(shell: clap_complete::Shell) -> String {
+    let mut command = Cli::command();
+    if let Ok(cat) = load::load(&Input::Embedded) {
+        let layers: Vec<String> = cat
+            .layers()
+            .iter()
+            .flat_map(|l| std::iter::once(l.id()).chain(l.parts().iter().map(|p| p.id())))
+            .map(str::to_string)
+            .collect();
+        let models: Vec<String> = cat.models().iter().map(|m| m.id().to_string()).collect();
+        let all: Vec<String> = layers.iter().chain(&models).cloned().collect();
+        let values =
+            |ids: &[String]| {
+                clap::builder::PossibleValuesParser::new(ids.iter().map(|id| {
+                    clap::builder::PossibleValue::new(clap::builder::Str::from(id.clone()))
+                }))
+            };
+        command = command
+            .mut_subcommand("who", |c| {
+                c.mut_arg("layer", |a| a.value_parser(values(&layers)))
+                    .mut_arg("model", |a| a.value_parser(values(&models)))
+            })
+            .mut_subcommand("diff", |c| {
+                c.mut_arg("from", |a| a.value_parser(values(&models)))
+                    .mut_arg("layer", |a| a.value_parser(values(&layers)))
+            })
+            .mut_subcommand("matrix", |c| {
+                c.mut_arg("model", |a| a.value_parser(values(&models)))
+                    .mut_arg("layer", |a| a.value_parser(values(&layers)))
+            })
+            .mut_subcommand("checklist", |c| {
+                c.mut_arg("model", |a| a.value_parser(values(&models)))
+                    .mut_arg("layer", |a| a.value_parser(values(&layers)))
+            })
+            .mut_subcommand("find", |c| {
+                c.mut_arg("model", |a| a.value_parser(values(&models)))
+            })
+            .mut_subcommand("explain", |c| {
+                c.mut_arg("id", |a| a.value_parser(values(&all)))
+            });
+    }
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "srm", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,63 @@
+//! `srm checklist`: the customer's to-do list under one model.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::Selection;
+use crate::catalog::{Catalog, ModelId, Owner};
+
+/// A row the customer owns, shares, or may own (`depends`) under the model.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ChecklistRow<'a> {
+    pub id: &'a str,
+    pub layer: &'a str,
+    pub layer_name: &'a str,
+    pub name: &'a str,
+    pub owner: Owner,
+    pub note: Option<&'a str>,
+    /// What the customer does.
+    pub duties: Vec<&'a str>,
+    /// What the provider covers, for a shared or depends row (empty when the customer owns it).
+    pub provider_covers: Vec<&'a str>,
+}
+
+/// The answer to `srm checklist`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Checklist<'a> {
+    pub model: &'a str,
+    pub model_name: &'a str,
+    pub rows: Vec<ChecklistRow<'a>>,
+}
+
+/// `checklist`: every row the customer owns, shares, or may own under a model, in catalogue
+/// order, within the selection.
+pub fn checklist<'a>(cat: &'a Catalog<'_>, m: ModelId, selection: &Selection) -> Checklist<'a> {
+    let mut rows = Vec::new();
+    for (l, layer) in cat.layers().iter().enumerate() {
+        for (i, row) in layer.rows().iter().enumerate() {
+            let owner = row.owner(m);
+            if !owner.involves_customer() || !selection.covers_row(cat, l, i) {
+                continue;
+            }
+            rows.push(ChecklistRow {
+                id: row.id(),
+                layer: layer.id(),
+                layer_name: layer.name(),
+                name: row.name(),
+                owner,
+                note: row.note(m),
+                duties: row.customer_duties().iter().map(|d| &**d).collect(),
+                provider_covers: if owner.involves_provider() {
+                    row.provider_duties().iter().map(|d| &**d).collect()
+                } else {
+                    Vec::new()
+                },
+            });
+        }
+    }
+    Checklist {
+        model: cat.model(m).id(),
+        model_name: cat.model(m).name(),
+        rows,
+    }
+}

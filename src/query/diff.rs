@@ -1,0 +1,199 @@
+//! `srm diff`: what changes owner between two models, and which way.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::Selection;
+use crate::catalog::{Catalog, ModelId, Owner};
+
+/// Which way responsibility moves between two models.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// More of it sits with the provider in the second model (customer → shared → provider).
+    TowardProvider,
+    /// More of it sits with the customer in the second model.
+    TowardCustomer,
+    /// A layer whose rows move in opposite directions.
+    Mixed,
+    /// A change to or from `depends`, where who holds it turns on the AI model chosen.
+    Other,
+    /// Nothing changes (listed only with `--all`).
+    Unchanged,
+}
+
+impl Direction {
+    /// The direction of a row's change from `from` to `to`, ranking customer < shared <
+    /// provider.
+    pub fn of(from: Owner, to: Owner) -> Direction {
+        if from == to {
+            return Direction::Unchanged;
+        }
+        match (from.rank(), to.rank()) {
+            (Some(a), Some(b)) if b > a => Direction::TowardProvider,
+            (Some(_), Some(_)) => Direction::TowardCustomer,
+            _ => Direction::Other,
+        }
+    }
+
+    /// The direction of a layer from its rows': their common direction; `other` if any
+    /// involves `depends`; `mixed` when they move both ways.
+    fn combine(directions: impl Iterator<Item = Direction>) -> Direction {
+        let moved: Vec<Direction> = directions.filter(|d| *d != Direction::Unchanged).collect();
+        match moved.first() {
+            None => Direction::Unchanged,
+            Some(&first) if moved.iter().all(|&d| d == first) => first,
+            _ if moved.contains(&Direction::Other) => Direction::Other,
+            _ => Direction::Mixed,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::TowardProvider => "toward_provider",
+            Direction::TowardCustomer => "toward_customer",
+            Direction::Mixed => "mixed",
+            Direction::Other => "other",
+            Direction::Unchanged => "unchanged",
+        }
+    }
+}
+
+/// A row's owner in both models.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct RowChange<'a> {
+    pub id: &'a str,
+    pub layer: &'a str,
+    pub name: &'a str,
+    pub from_owner: Owner,
+    pub to_owner: Owner,
+    pub direction: Direction,
+}
+
+/// A layer's owner in both models, with the rows that changed inside it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Change<'a> {
+    pub id: &'a str,
+    pub layer: &'a str,
+    pub name: &'a str,
+    pub from_owner: Owner,
+    pub to_owner: Owner,
+    pub direction: Direction,
+    /// The parts whose owner changed (all parts with `--all`); empty for a layer with a row
+    /// of its own.
+    pub rows: Vec<RowChange<'a>>,
+}
+
+/// The answer to `srm diff`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Diff<'a> {
+    pub from: &'a str,
+    pub from_name: &'a str,
+    pub to: &'a str,
+    pub to_name: &'a str,
+    /// The layers in which anything changes owner (every layer with `--all`).
+    pub changes: Vec<Change<'a>>,
+}
+
+/// `diff`: the layers in which any row changes owner between two models.
+pub fn diff<'a>(
+    cat: &'a Catalog<'_>,
+    from: ModelId,
+    to: ModelId,
+    selection: &Selection,
+    all: bool,
+) -> Diff<'a> {
+    let mut changes = Vec::new();
+    for (l, layer) in cat.layers().iter().enumerate() {
+        if !selection.covers_layer(cat, l) {
+            continue;
+        }
+        let rows: Vec<RowChange> = layer
+            .parts()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| selection.covers_row(cat, l, *i))
+            .map(|(_, p)| RowChange {
+                id: p.id(),
+                layer: layer.id(),
+                name: p.name(),
+                from_owner: p.owner(from),
+                to_owner: p.owner(to),
+                direction: Direction::of(p.owner(from), p.owner(to)),
+            })
+            .filter(|c| all || c.direction != Direction::Unchanged)
+            .collect();
+        let (a, b) = (layer.owner(from), layer.owner(to));
+        let direction = match layer.own_row() {
+            Some(_) => Direction::of(a, b),
+            None => Direction::combine(rows.iter().map(|r| r.direction)),
+        };
+        if direction == Direction::Unchanged && !all {
+            continue;
+        }
+        changes.push(Change {
+            id: layer.id(),
+            layer: layer.id(),
+            name: layer.name(),
+            from_owner: a,
+            to_owner: b,
+            direction,
+            rows,
+        });
+    }
+    Diff {
+        from: cat.model(from).id(),
+        from_name: cat.model(from).name(),
+        to: cat.model(to).id(),
+        to_name: cat.model(to).name(),
+        changes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse;
+
+    #[test]
+    fn rows_rank_customer_shared_provider_and_depends_is_other() {
+        use Owner::*;
+        assert_eq!(Direction::of(Customer, Provider), Direction::TowardProvider);
+        assert_eq!(Direction::of(Shared, Customer), Direction::TowardCustomer);
+        assert_eq!(Direction::of(Depends, Provider), Direction::Other);
+        assert_eq!(Direction::of(Shared, Shared), Direction::Unchanged);
+    }
+
+    #[test]
+    fn a_layer_whose_rows_move_both_ways_is_mixed_unless_depends_is_involved() {
+        let text = "\
+sources: [{id: s, title: S}]
+models: [{id: a, name: A}, {id: b, name: B}, {id: c, name: C}]
+layers:
+  - id: l
+    name: L
+    parts:
+      - {id: p, name: P, owners: {a: customer, b: provider, c: depends}, notes: {c: n}, source: s}
+      - {id: q, name: Q, owners: {a: provider, b: customer, c: customer}, source: s}
+";
+        let cat = parse("t", text).unwrap_or_else(|e| panic!("{e}"));
+        let (a, b, c) = (ModelId::new(0), ModelId::new(1), ModelId::new(2));
+        let d = diff(&cat, a, b, &Selection::default(), false);
+        assert_eq!(d.changes.len(), 1);
+        assert_eq!(
+            (d.changes[0].from_owner, d.changes[0].to_owner),
+            (Owner::Split, Owner::Split)
+        );
+        assert_eq!(d.changes[0].direction, Direction::Mixed);
+        assert_eq!(d.changes[0].rows.len(), 2);
+        let d = diff(&cat, a, c, &Selection::default(), false);
+        assert_eq!(d.changes[0].direction, Direction::Other);
+        let same = diff(&cat, b, b, &Selection::default(), true);
+        assert_eq!(same.changes[0].direction, Direction::Unchanged);
+        assert!(
+            diff(&cat, b, b, &Selection::default(), false)
+                .changes
+                .is_empty()
+        );
+    }
+}

@@ -1,0 +1,127 @@
+//! `srm explain`: everything about one layer, part or model.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{Cell, Selection, SideDuties, SourceRef, all_duties, sources, who};
+use crate::catalog::{Catalog, LayerRef, Owner, Row, Target, Text};
+
+/// What `explain` describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Layer,
+    Part,
+    Model,
+}
+
+/// The answer to `srm explain`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Explain<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    /// The layer itself, or the layer a part belongs to; `null` for a model.
+    pub layer: Option<&'a str>,
+    pub name: &'a str,
+    pub aliases: &'a [Text<'a>],
+    pub description: Option<&'a str>,
+    pub remark: Option<&'a str>,
+    /// For a layer or part: its cell under each model. For a model: every layer under it.
+    pub cells: Vec<Cell<'a>>,
+    /// What each side does for these rows under the models where it holds them (a side that
+    /// holds a row under no model has none here; empty for a model).
+    pub duties: SideDuties<'a>,
+    pub sources: Vec<SourceRef<'a>>,
+}
+
+pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
+    let (kind, at) = match target {
+        Target::Model(m) => {
+            let model = cat.model(m);
+            let selection = Selection {
+                models: vec![m],
+                ..Selection::default()
+            };
+            return Explain {
+                kind: Kind::Model,
+                id: model.id(),
+                layer: None,
+                name: model.name(),
+                aliases: model.aliases(),
+                description: model.description(),
+                remark: None,
+                cells: who(cat, &selection, &[]).cells,
+                duties: SideDuties::default(),
+                sources: Vec::new(),
+            };
+        }
+        Target::Layer(l) => (Kind::Layer, LayerRef::Layer(l)),
+        Target::Part(l, r) => (Kind::Part, LayerRef::Part(l, r)),
+    };
+    let (l, rows) = match at {
+        LayerRef::Layer(l) => (l, cat.layers()[l].rows()),
+        LayerRef::Part(l, r) => (l, std::slice::from_ref(&cat.layers()[l].rows()[r])),
+    };
+    let layer = &cat.layers()[l];
+    // A side's duties count where that side holds the row under some model.
+    let held = |row: &Row<'_>| {
+        let owners: Vec<Owner> = row.owners().collect();
+        (
+            owners.iter().any(|o| o.involves_customer()),
+            owners.iter().any(|o| o.involves_provider()),
+        )
+    };
+    let (id, name, aliases, description, remark) = match at {
+        LayerRef::Layer(_) => (
+            layer.id(),
+            layer.name(),
+            layer.aliases(),
+            layer.description(),
+            layer.own_row().and_then(Row::remark),
+        ),
+        LayerRef::Part(..) => {
+            let row = &rows[0];
+            (
+                row.id(),
+                row.name(),
+                row.aliases(),
+                row.description(),
+                row.remark(),
+            )
+        }
+    };
+    let selection = Selection {
+        layers: vec![at],
+        ..Selection::default()
+    };
+    Explain {
+        kind,
+        id,
+        layer: Some(layer.id()),
+        name,
+        aliases,
+        description,
+        remark,
+        cells: who(cat, &selection, &[]).cells,
+        duties: all_duties(rows, held),
+        sources: sources(cat, rows),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{EMBEDDED, parse};
+
+    #[test]
+    fn a_side_that_never_holds_the_row_has_no_duties_in_the_explanation() {
+        let cat = parse("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
+        let config = cat.resolve_any("config").unwrap();
+        let e = explain(&cat, config);
+        assert!(!e.duties.customer.is_empty());
+        assert!(e.duties.provider.is_empty(), "{:?}", e.duties.provider);
+        let os = cat.resolve_any("os").unwrap();
+        let e = explain(&cat, os);
+        assert!(!e.duties.customer.is_empty() && !e.duties.provider.is_empty());
+    }
+}

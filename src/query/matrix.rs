@@ -1,0 +1,168 @@
+//! `srm matrix` (the whole grid) and `srm retained` (what the customer keeps everywhere).
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde::ser::SerializeMap;
+
+use super::{Selection, SideDuties, SourceRef, source_ref, sources};
+use crate::catalog::{Catalog, ModelId, Owner, Row, SourceId};
+
+/// Owners keyed by model id, serialised as a JSON object in model order.
+#[derive(Debug)]
+pub struct ByModel<'a>(pub Vec<(&'a str, Owner)>);
+
+impl Serialize for ByModel<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl JsonSchema for ByModel<'_> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ByModel".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <std::collections::BTreeMap<String, Owner>>::json_schema(generator)
+    }
+}
+
+impl ByModel<'_> {
+    pub fn owners(&self) -> impl Iterator<Item = Owner> + '_ {
+        self.0.iter().map(|(_, o)| *o)
+    }
+
+    pub(crate) fn of<'a>(
+        cat: &'a Catalog<'_>,
+        models: &[ModelId],
+        f: impl Fn(ModelId) -> Owner,
+    ) -> ByModel<'a> {
+        ByModel(models.iter().map(|&m| (cat.model(m).id(), f(m))).collect())
+    }
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ModelHead<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+/// A part under every model.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct MatrixRow<'a> {
+    pub id: &'a str,
+    pub layer: &'a str,
+    pub name: &'a str,
+    pub owners: ByModel<'a>,
+    /// The customer owns this row under every model.
+    pub retained: bool,
+}
+
+/// A layer under every model.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct MatrixLayer<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// Derived from the parts where the layer has them (`split` where they differ).
+    pub owners: ByModel<'a>,
+    pub retained: bool,
+    /// The layer's parts (empty for a layer with a row of its own).
+    pub rows: Vec<MatrixRow<'a>>,
+}
+
+/// The answer to `srm matrix`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Matrix<'a> {
+    pub models: Vec<ModelHead<'a>>,
+    pub layers: Vec<MatrixLayer<'a>>,
+    /// Every source the catalogue declares.
+    pub sources: Vec<SourceRef<'a>>,
+}
+
+pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
+    let models = selection.models(cat);
+    Matrix {
+        models: models
+            .iter()
+            .map(|&m| ModelHead {
+                id: cat.model(m).id(),
+                name: cat.model(m).name(),
+            })
+            .collect(),
+        layers: cat
+            .layers()
+            .iter()
+            .enumerate()
+            .filter(|(l, _)| selection.covers_layer(cat, *l))
+            .map(|(l, layer)| MatrixLayer {
+                id: layer.id(),
+                name: layer.name(),
+                owners: ByModel::of(cat, &models, |m| layer.owner(m)),
+                retained: layer.rows().iter().all(Row::always_customer),
+                rows: layer
+                    .parts()
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| selection.covers_row(cat, l, *i))
+                    .map(|(_, p)| MatrixRow {
+                        id: p.id(),
+                        layer: layer.id(),
+                        name: p.name(),
+                        owners: ByModel::of(cat, &models, |m| p.owner(m)),
+                        retained: p.always_customer(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        sources: (0..cat.sources().len())
+            .map(|i| source_ref(cat, SourceId::new(i)))
+            .collect(),
+    }
+}
+
+/// A row the customer owns under every model.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct RetainedRow<'a> {
+    pub id: &'a str,
+    pub layer: &'a str,
+    pub layer_name: &'a str,
+    pub name: &'a str,
+    pub duties: SideDuties<'a>,
+    /// The sources that state it.
+    pub sources: Vec<SourceRef<'a>>,
+}
+
+/// The answer to `srm retained`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Retained<'a> {
+    pub rows: Vec<RetainedRow<'a>>,
+}
+
+/// `retained`: the rows the customer owns under every model, with the customer's duties and
+/// the sources that state it.
+pub fn retained<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Retained<'a> {
+    let mut rows = Vec::new();
+    for (l, layer) in cat.layers().iter().enumerate() {
+        for (i, row) in layer.rows().iter().enumerate() {
+            if row.always_customer() && selection.covers_row(cat, l, i) {
+                let one = std::slice::from_ref(row);
+                rows.push(RetainedRow {
+                    id: row.id(),
+                    layer: layer.id(),
+                    layer_name: layer.name(),
+                    name: row.name(),
+                    duties: SideDuties {
+                        customer: row.customer_duties().iter().map(|d| &**d).collect(),
+                        provider: Vec::new(),
+                    },
+                    sources: sources(cat, one),
+                });
+            }
+        }
+    }
+    Retained { rows }
+}

@@ -1,0 +1,221 @@
+//! Questions asked of a [`Catalog`], answered as plain data.
+//!
+//! Every function here reads the catalogue and returns a result struct that borrows from it;
+//! nothing here prints or decides how anything looks. The structs are the JSON contract
+//! (`format_version` 2): they serialise as they are (renderers add only the envelope), their
+//! JSON Schemas are derived from them (`srm schema`), and the table, CSV and Markdown
+//! renderers read the same fields, so no two outputs can disagree.
+//!
+//! One vocabulary throughout: an object that stands for a row of the matrix (a layer's own
+//! row, or a part) has `id` (the row), `layer` (the layer it is in; for a layer's own row, the
+//! layer itself) and `name`; lists of them are called `rows`; layer × model answers are
+//! `cells`; what diff finds is `changes`.
+
+mod checklist;
+mod diff;
+mod explain;
+mod find;
+mod lists;
+mod matrix;
+mod who;
+
+use std::collections::HashSet;
+use std::hash::Hash;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Layer, LayerRef, ModelId, Row, SourceId};
+
+pub use checklist::{Checklist, ChecklistRow, checklist};
+pub use diff::{Change, Diff, Direction, RowChange, diff};
+pub use explain::{Explain, Kind, explain};
+pub use find::{Find, FindRow, find};
+pub use lists::{LayerInfo, Layers, ModelInfo, Models, RowInfo, layers, models};
+pub use matrix::{
+    ByModel, Matrix, MatrixLayer, MatrixRow, ModelHead, Retained, RetainedRow, matrix, retained,
+};
+pub use who::{Cell, RowCell, Who, who};
+
+/// Any answer, for the renderers.
+#[derive(Debug)]
+pub enum Report<'a> {
+    Who(Who<'a>),
+    Diff(Diff<'a>),
+    Retained(Retained<'a>),
+    Matrix(Matrix<'a>),
+    Layers(Layers<'a>),
+    Models(Models<'a>),
+    Checklist(Checklist<'a>),
+    Explain(Explain<'a>),
+    Find(Find<'a>),
+}
+
+/// Which layers a question covers: the classic stack, the AI layers, or both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    Classic,
+    Ai,
+    #[default]
+    All,
+}
+
+impl Scope {
+    pub fn covers(self, layer: &Layer<'_>) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Ai => layer.is_ai(),
+            Scope::Classic => !layer.is_ai(),
+        }
+    }
+}
+
+/// What a question is narrowed to. Empty lists mean "all".
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    pub layers: Vec<LayerRef>,
+    pub models: Vec<ModelId>,
+    pub scope: Scope,
+}
+
+impl Selection {
+    /// The models asked for, in catalogue order when none was named.
+    pub(crate) fn models(&self, cat: &Catalog<'_>) -> Vec<ModelId> {
+        if self.models.is_empty() {
+            cat.model_ids().collect()
+        } else {
+            self.models.clone()
+        }
+    }
+
+    /// The layers and parts asked for, within the scope; every layer in scope when none was
+    /// named.
+    pub(crate) fn layers(&self, cat: &Catalog<'_>) -> Vec<LayerRef> {
+        let in_scope = |r: &LayerRef| {
+            let l = match *r {
+                LayerRef::Layer(l) | LayerRef::Part(l, _) => l,
+            };
+            self.scope.covers(&cat.layers()[l])
+        };
+        if self.layers.is_empty() {
+            (0..cat.layers().len())
+                .map(LayerRef::Layer)
+                .filter(in_scope)
+                .collect()
+        } else {
+            self.layers.iter().copied().filter(in_scope).collect()
+        }
+    }
+
+    /// Whether layer `l` is covered by the selection (named, or in scope when none is named).
+    pub(crate) fn covers_layer(&self, cat: &Catalog<'_>, l: usize) -> bool {
+        self.scope.covers(&cat.layers()[l])
+            && (self.layers.is_empty()
+                || self.layers.iter().any(|r| match *r {
+                    LayerRef::Layer(x) | LayerRef::Part(x, _) => x == l,
+                }))
+    }
+
+    /// Whether row `r` of layer `l` is covered.
+    pub(crate) fn covers_row(&self, cat: &Catalog<'_>, l: usize, r: usize) -> bool {
+        self.scope.covers(&cat.layers()[l])
+            && (self.layers.is_empty()
+                || self.layers.iter().any(|x| match *x {
+                    LayerRef::Layer(x) => x == l,
+                    LayerRef::Part(x, y) => x == l && y == r,
+                }))
+    }
+}
+
+/// A cited source.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SourceRef<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub url: Option<&'a str>,
+}
+
+/// What each side does, for the rows an answer covers.
+#[derive(Debug, Default, Serialize, JsonSchema)]
+pub struct SideDuties<'a> {
+    pub customer: Vec<&'a str>,
+    pub provider: Vec<&'a str>,
+}
+
+/// The duties of `rows`, in row order without repeats; `sides` says, for each row, whether its
+/// customer and its provider duties count.
+pub(crate) fn all_duties<'a>(
+    rows: &'a [Row<'_>],
+    sides: impl Fn(&Row<'_>) -> (bool, bool),
+) -> SideDuties<'a> {
+    let mut customer = Distinct::default();
+    let mut provider = Distinct::default();
+    for row in rows {
+        let (c, p) = sides(row);
+        if c {
+            customer.extend(row.customer_duties().iter().map(|d| &**d));
+        }
+        if p {
+            provider.extend(row.provider_duties().iter().map(|d| &**d));
+        }
+    }
+    SideDuties {
+        customer: customer.items,
+        provider: provider.items,
+    }
+}
+
+/// Items in first-seen order without repeats; the set keeps each check constant-time, so
+/// merging stays linear however long the lists.
+pub(crate) struct Distinct<T> {
+    pub(crate) items: Vec<T>,
+    seen: HashSet<T>,
+}
+
+impl<T> Default for Distinct<T> {
+    fn default() -> Self {
+        Distinct {
+            items: Vec::new(),
+            seen: HashSet::new(),
+        }
+    }
+}
+
+impl<T: Copy + Eq + Hash> Distinct<T> {
+    pub(crate) fn extend(&mut self, items: impl IntoIterator<Item = T>) {
+        for item in items {
+            if self.seen.insert(item) {
+                self.items.push(item);
+            }
+        }
+    }
+}
+
+/// The sources cited by `rows`: each row's main source first, then its others, without repeats.
+pub(crate) fn sources<'a>(cat: &'a Catalog<'_>, rows: &[Row<'_>]) -> Vec<SourceRef<'a>> {
+    let mut cited = Distinct::default();
+    cited.extend(rows.iter().flat_map(Row::sources));
+    cited
+        .items
+        .into_iter()
+        .map(|i| source_ref(cat, i))
+        .collect()
+}
+
+pub(crate) fn source_ref<'a>(cat: &'a Catalog<'_>, i: SourceId) -> SourceRef<'a> {
+    let s = cat.source(i);
+    SourceRef {
+        id: s.id(),
+        title: s.title(),
+        url: s.url(),
+    }
+}
+
+/// The rows a reference stands for: a layer of parts is its parts; a layer with a row of its
+/// own, and a part, are one row. Each comes with its layer and its index there.
+pub(crate) fn row_refs(cat: &Catalog<'_>, r: LayerRef) -> Vec<(usize, usize)> {
+    match r {
+        LayerRef::Part(l, i) => vec![(l, i)],
+        LayerRef::Layer(l) => (0..cat.layers()[l].rows().len()).map(|i| (l, i)).collect(),
+    }
+}

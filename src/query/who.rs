@@ -1,0 +1,163 @@
+//! `srm who`: who holds a layer or a row under a model.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{Selection, SideDuties, SourceRef, all_duties, row_refs, sources};
+use crate::catalog::{Catalog, LayerRef, ModelId, Owner};
+
+/// A row under one model, as the parts behind a layer's derived owner.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct RowCell<'a> {
+    pub id: &'a str,
+    pub layer: &'a str,
+    pub name: &'a str,
+    pub owner: Owner,
+    pub note: Option<&'a str>,
+}
+
+/// One layer or row under one model.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Cell<'a> {
+    /// The layer's id, or the part's id when a part was asked for.
+    pub id: &'a str,
+    /// The layer: the same as `id` for a layer, the layer the part belongs to for a part.
+    pub layer: &'a str,
+    pub name: &'a str,
+    pub model: &'a str,
+    pub model_name: &'a str,
+    /// `split` for a layer whose rows have different owners.
+    pub owner: Owner,
+    pub note: Option<&'a str>,
+    /// The rows behind a layer's derived owner (empty for a layer with a row of its own, and
+    /// for a part).
+    pub rows: Vec<RowCell<'a>>,
+    /// The duties of whoever holds each row under this model.
+    pub duties: SideDuties<'a>,
+    pub sources: Vec<SourceRef<'a>>,
+}
+
+/// The answer to `srm who`: always a list of cells, one when one was asked for.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Who<'a> {
+    pub cells: Vec<Cell<'a>>,
+}
+
+/// `who`: the cells of the selected layers under the selected models. With an owner filter
+/// the answer is given row by row, so that a part the customer owns inside a split layer is
+/// not hidden by the layer's derived owner.
+pub fn who<'a>(cat: &'a Catalog<'_>, selection: &Selection, owners: &[Owner]) -> Who<'a> {
+    let models = selection.models(cat);
+    let mut cells = Vec::new();
+    for r in selection.layers(cat) {
+        if owners.is_empty() {
+            for &m in &models {
+                cells.push(cell(cat, r, m));
+            }
+            continue;
+        }
+        for (l, i) in row_refs(cat, r) {
+            let layer = &cat.layers()[l];
+            // A layer with a row of its own is answered as the layer.
+            let at = if layer.own_row().is_some() {
+                LayerRef::Layer(l)
+            } else {
+                LayerRef::Part(l, i)
+            };
+            for &m in &models {
+                if owners.contains(&layer.rows()[i].owner(m)) {
+                    cells.push(cell(cat, at, m));
+                }
+            }
+        }
+    }
+    Who { cells }
+}
+
+pub(crate) fn cell<'a>(cat: &'a Catalog<'_>, r: LayerRef, m: ModelId) -> Cell<'a> {
+    let model = cat.model(m);
+    let held = |row: &crate::catalog::Row<'_>| {
+        let owner = row.owner(m);
+        (owner.involves_customer(), owner.involves_provider())
+    };
+    match r {
+        LayerRef::Layer(l) => {
+            let layer = &cat.layers()[l];
+            Cell {
+                id: layer.id(),
+                layer: layer.id(),
+                name: layer.name(),
+                model: model.id(),
+                model_name: model.name(),
+                owner: layer.owner(m),
+                note: layer.note(m),
+                rows: layer
+                    .parts()
+                    .iter()
+                    .map(|p| RowCell {
+                        id: p.id(),
+                        layer: layer.id(),
+                        name: p.name(),
+                        owner: p.owner(m),
+                        note: p.note(m),
+                    })
+                    .collect(),
+                duties: all_duties(layer.rows(), held),
+                sources: sources(cat, layer.rows()),
+            }
+        }
+        LayerRef::Part(l, i) => {
+            let layer = &cat.layers()[l];
+            let rows = std::slice::from_ref(&layer.rows()[i]);
+            let row = &rows[0];
+            Cell {
+                id: row.id(),
+                layer: layer.id(),
+                name: row.name(),
+                model: model.id(),
+                model_name: model.name(),
+                owner: row.owner(m),
+                note: row.note(m),
+                rows: Vec::new(),
+                duties: all_duties(rows, held),
+                sources: sources(cat, rows),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{EMBEDDED, parse};
+
+    #[test]
+    fn duties_follow_the_holder_and_the_owner_filter_answers_row_by_row() {
+        let cat = parse("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
+        let os = cat.resolve_layer("os").unwrap();
+        let paas = cat.resolve_model("paas").unwrap();
+        let iaas = cat.resolve_model("iaas").unwrap();
+        let at = |m| Selection {
+            layers: vec![os],
+            models: vec![m],
+            ..Selection::default()
+        };
+        let w = who(&cat, &at(paas), &[]);
+        assert!(w.cells[0].duties.customer.is_empty());
+        assert!(!w.cells[0].duties.provider.is_empty());
+        let w = who(&cat, &at(iaas), &[]);
+        assert!(!w.cells[0].duties.customer.is_empty());
+        assert!(w.cells[0].duties.provider.is_empty());
+        let mine = Selection {
+            models: vec![paas],
+            ..Selection::default()
+        };
+        let w = who(&cat, &mine, &[Owner::Customer]);
+        let ids: Vec<_> = w.cells.iter().map(|c| c.id).collect();
+        // `accounts` is the customer's even though the identity layer is split under PaaS.
+        assert!(
+            ids.contains(&"accounts") && !ids.contains(&"identity"),
+            "{ids:?}"
+        );
+    }
+}
