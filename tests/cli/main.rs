@@ -7,6 +7,7 @@ mod formats;
 mod hostile;
 mod injection;
 mod json;
+mod readme;
 mod reference;
 mod schemas;
 mod snapshots;

@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Fills README.md's ```console blocks from real runs (maintainer tool; the test
+tests/cli/readme.rs checks the result in CI).
+
+Each block starts with `$ srm ARGS` lines. A block whose last line is `…` shows only the first
+lines of the output, as many as it showed before; write `…N` to ask for N lines.
+Usage: python3 scripts/readme-console.py [path/to/srm]"""
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+srm = sys.argv[1] if len(sys.argv) > 1 else "target/debug/srm"
+env = {k: v for k, v in os.environ.items() if k not in ("SRM_CATALOG", "CLICOLOR_FORCE")}
+env["NO_COLOR"] = "1"
+
+
+def fill(match):
+    lines = match.group(1).split("\n")[:-1]
+    out = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].startswith("$ srm"):
+            i += 1
+            continue
+        cmd = lines[i]
+        j = i + 1
+        while j < len(lines) and not lines[j].startswith("$ "):
+            j += 1
+        shown = lines[i + 1 : j]
+        args = shlex.split(cmd[len("$ srm ") :])
+        run = subprocess.run([srm, *args], capture_output=True, text=True, env=env)
+        got = (run.stdout + run.stderr).rstrip("\n").split("\n")
+        # `…` ends a block cut short, after as many lines as it shows; `…N` asks for N lines.
+        keep = None
+        if shown and shown[-1].startswith("…"):
+            keep = int(shown[-1][1:]) if shown[-1][1:].isdigit() else len(shown) - 1
+        if keep is not None and len(got) > keep:
+            got = got[:keep] + ["…"]
+        out.append(cmd)
+        out.extend(got)
+        i = j
+    return "```console\n" + "\n".join(out) + "\n```"
+
+
+text = open("README.md", encoding="utf-8").read()
+text = re.sub(r"```console\n(.*?)```", fill, text, flags=re.S)
+open("README.md", "w", encoding="utf-8").write(text)

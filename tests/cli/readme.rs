@@ -1,0 +1,84 @@
+//! README's examples come from runs: every ```` ```console ```` block of README.md is run here
+//! and must print what README shows. A block whose last line is `…` shows only the first lines
+//! of the output. (`scripts/readme-console.py` refills the blocks after a change.)
+
+use crate::srm;
+
+/// The words of a command line, with '…' and "…" quoting (all README needs).
+fn words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quote = None;
+    let mut started = false;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                started = true;
+            }
+            (None, ' ') => {
+                if started || !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                started = false;
+            }
+            (None, c) => word.push(c),
+        }
+    }
+    if started || !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+#[test]
+fn every_console_block_of_the_readme_is_what_srm_prints() {
+    let readme = include_str!("../../README.md");
+    let mut checked = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let block = &block[..block.find("```").expect("a closed block")];
+        let lines: Vec<&str> = block.lines().collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let command = lines[i]
+                .strip_prefix("$ srm ")
+                .unwrap_or_else(|| panic!("console blocks run srm only: {}", lines[i]));
+            let mut j = i + 1;
+            while j < lines.len() && !lines[j].starts_with("$ ") {
+                j += 1;
+            }
+            let shown = &lines[i + 1..j];
+            let out = srm()
+                .env("NO_COLOR", "1")
+                .args(words(command))
+                .output()
+                .expect("srm runs");
+            let text = String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr);
+            let got: Vec<&str> = text.trim_end_matches('\n').split('\n').collect();
+            match shown.split_last() {
+                Some((&"…", head)) => {
+                    assert!(
+                        got.len() > head.len(),
+                        "`srm {command}` prints less than README shows"
+                    );
+                    assert_eq!(&got[..head.len()], head, "`srm {command}` in README");
+                }
+                _ => assert_eq!(got, shown, "`srm {command}` in README"),
+            }
+            checked += 1;
+            i = j;
+        }
+    }
+    assert!(checked >= 10, "{checked} commands");
+}
+
+#[test]
+fn words_split_like_a_shell() {
+    assert_eq!(
+        words("who --layer 'a b' -m \"c\""),
+        ["who", "--layer", "a b", "-m", "c"]
+    );
+}
