@@ -6,6 +6,7 @@ mod errors;
 mod formats;
 mod hostile;
 mod injection;
+mod interface;
 mod json;
 mod readme;
 mod reference;
