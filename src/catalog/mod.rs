@@ -14,7 +14,7 @@ mod row;
 mod text;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::fmt;
 
 pub use owner::{Owner, derive_owner};
@@ -254,7 +254,7 @@ impl<'t> Catalog<'t> {
     /// The display-name index, built once: one pass over the catalogue.
     fn names(&self) -> &HashMap<String, Option<Slot>> {
         self.names.get_or_init(|| {
-            let mut names: HashMap<String, Option<Slot>> = HashMap::new();
+            let mut names: HashMap<String, Option<Slot>> = HashMap::default();
             let mut add = |name: &str, target: Target| {
                 let key = normalize(name).into_owned();
                 if !self.index.contains_key(key.as_str()) {

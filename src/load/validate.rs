@@ -9,7 +9,7 @@
 //! short. Problems are placed at the id of what they concern, from the place the parser
 //! recorded.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::catalog::file::{
     DutiesFile, LayerFile, Located, ModelFile, ModelMap, RowFile, ScopeFile, SourceFile,

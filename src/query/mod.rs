@@ -19,7 +19,7 @@ mod lists;
 mod matrix;
 mod who;
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 use std::hash::Hash;
 
 use schemars::JsonSchema;
