@@ -13,6 +13,9 @@ use std::path::PathBuf;
 #[path = "src/catalog/mod.rs"]
 mod catalog;
 #[allow(dead_code)]
+#[path = "src/controls/mod.rs"]
+mod controls;
+#[allow(dead_code)]
 #[path = "src/sanitize.rs"]
 mod sanitize;
 // The loader's modules, as siblings here: in srm they sit in `load/` and name each other
@@ -44,11 +47,12 @@ fn main() {
     println!("cargo::rerun-if-changed=data/catalog.yaml");
     println!("cargo::rerun-if-changed=src/catalog");
     println!("cargo::rerun-if-changed=src/load");
+    println!("cargo::rerun-if-changed=data/controls.json");
     let yaml = match std::fs::read_to_string("data/catalog.yaml") {
         Ok(text) => text,
         Err(e) => fail(&format!("cannot read data/catalog.yaml: {e}")),
     };
-    let mut builder = validate::Builder::default();
+    let mut builder = validate::Builder::new(true);
     if let Err(p) = yaml::parse(&yaml, &mut builder) {
         fail(&located(&p));
     }

@@ -40,6 +40,7 @@ pub const EXAMPLES: &str = "Examples:
   srm who --model saas --owner customer
   srm diff iaas saas
   srm find mfa
+  srm controls --model paas --baseline fedramp-moderate --format crm -o crm.csv
   srm checklist paas --scope classic --format csv -o paas.csv
   srm retained --json | jq '.rows[].id'";
 
@@ -84,6 +85,12 @@ pub enum Command {
         /// Also list what does not change, with its owners.
         #[arg(long)]
         all: bool,
+        /// Compare controls instead of rows: the NIST SP 800-53 controls whose owner changes.
+        #[arg(long)]
+        controls: bool,
+        /// With --controls: only the controls of this baseline.
+        #[arg(long, value_enum, requires = "controls")]
+        baseline: Option<BaselineArg>,
         /// Only these layers or parts; repeat or separate with commas.
         #[arg(long, short, value_delimiter = ',')]
         layer: Vec<String>,
@@ -159,6 +166,41 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// NIST SP 800-53 controls under a model: who can inherit what, control by control.
+    ///
+    /// A control's owner follows from the rows of the matrix it bears on: provider (CRM "Yes")
+    /// if every one is the provider's, customer ("No") if every one is the customer's, depends
+    /// where an AI row depends on the model, shared ("Partial") otherwise. An enhancement follows
+    /// its base control unless listed itself; a control no row bears on is organisational, the
+    /// customer's. --format crm writes a FedRAMP customer responsibility matrix (CSV).
+    Controls {
+        /// A service model, by id, alias or name (see srm models).
+        #[arg(long, short)]
+        model: String,
+        /// Only the controls of this baseline.
+        #[arg(long, value_enum)]
+        baseline: Option<BaselineArg>,
+        /// Only these families (ac, au, sc…); repeat or separate with commas.
+        #[arg(long, value_delimiter = ',')]
+        family: Vec<String>,
+        /// Keep only the controls with these owners.
+        #[arg(long, value_enum, ignore_case = true, value_delimiter = ',')]
+        owner: Vec<OwnerArg>,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        #[command(flatten)]
+        output: ControlsOutput,
+    },
+    /// One control: the rows it bears on, and its owner under each model, and why.
+    Control {
+        /// A control id (ac-2.7) or label (AC-2(7)).
+        id: String,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Export the model as documents for other tools.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Print the JSON Schema of a command's --json output (format_version 2).
     Schema {
         /// The command whose output to describe.
@@ -182,6 +224,22 @@ pub enum Command {
         /// Write every page (srm.1, srm-who.1, …) into this directory instead.
         #[arg(long, value_name = "DIR", conflicts_with = "command")]
         dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// An OSCAL 1.1 component definition (JSON): the provider's offering under a model, with
+    /// each control of a baseline and who is responsible for it. UUIDs are deterministic.
+    Oscal {
+        /// A service model, by id, alias or name (see srm models).
+        #[arg(long, short)]
+        model: String,
+        /// The baseline whose controls to export.
+        #[arg(long, value_enum)]
+        baseline: BaselineArg,
+        #[command(flatten)]
+        output: FileOutput,
     },
 }
 
@@ -221,6 +279,64 @@ pub struct Output {
     pub format: FormatArg,
     #[command(flatten)]
     pub file: FileOutput,
+}
+
+/// Where a control list goes, and in which format (also a FedRAMP CRM).
+#[derive(Debug, Args)]
+pub struct ControlsOutput {
+    /// Print JSON (shorthand for --format json).
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ControlsFormatArg::Table)]
+    pub format: ControlsFormatArg,
+    #[command(flatten)]
+    pub file: FileOutput,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ControlsFormatArg {
+    /// Tables and text for people.
+    Table,
+    /// JSON for scripts (format_version 2; see srm schema controls).
+    Json,
+    /// The same document as JSON, in YAML.
+    Yaml,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// GitHub-flavoured Markdown for people.
+    Markdown,
+    /// A FedRAMP customer responsibility matrix: Control ID, Can Be Inherited from CSP, and responsibilities.
+    Crm,
+}
+
+/// The baselines whose controls srm knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BaselineArg {
+    NistLow,
+    NistModerate,
+    NistHigh,
+    NistPrivacy,
+    #[value(name = "fedramp-li-saas")]
+    FedrampLiSaas,
+    FedrampLow,
+    FedrampModerate,
+    FedrampHigh,
+}
+
+impl BaselineArg {
+    pub fn id(self) -> &'static str {
+        match self {
+            BaselineArg::NistLow => "nist-low",
+            BaselineArg::NistModerate => "nist-moderate",
+            BaselineArg::NistHigh => "nist-high",
+            BaselineArg::NistPrivacy => "nist-privacy",
+            BaselineArg::FedrampLiSaas => "fedramp-li-saas",
+            BaselineArg::FedrampLow => "fedramp-low",
+            BaselineArg::FedrampModerate => "fedramp-moderate",
+            BaselineArg::FedrampHigh => "fedramp-high",
+        }
+    }
 }
 
 /// Where the matrix goes, and in which format (tables and documents, or pictures).
@@ -314,6 +430,9 @@ pub enum SchemaArg {
     Checklist,
     Explain,
     Find,
+    Controls,
+    Control,
+    DiffControls,
     Validate,
 }
 
@@ -329,6 +448,9 @@ impl SchemaArg {
             SchemaArg::Checklist => "checklist",
             SchemaArg::Explain => "explain",
             SchemaArg::Find => "find",
+            SchemaArg::Controls => "controls",
+            SchemaArg::Control => "control",
+            SchemaArg::DiffControls => "diff-controls",
             SchemaArg::Validate => "validate",
         }
     }
@@ -368,6 +490,19 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn baseline_values_are_the_shipped_baselines() {
+        let ids: Vec<&str> = BaselineArg::value_variants()
+            .iter()
+            .map(|b| b.id())
+            .collect();
+        let shipped: Vec<&str> = crate::controls::BASELINES.iter().map(|(b, _)| *b).collect();
+        assert_eq!(ids, shipped);
+        for b in BaselineArg::value_variants() {
+            assert_eq!(b.to_possible_value().unwrap().get_name(), b.id());
+        }
     }
 
     #[test]

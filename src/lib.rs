@@ -9,6 +9,7 @@
 pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod controls;
 pub mod exit;
 pub mod load;
 pub(crate) mod output;

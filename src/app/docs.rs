@@ -82,6 +82,28 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
             ("srm find prompt injection", "rows about prompt injection"),
         ],
         "srm-schema" => &[("srm schema who", "the JSON Schema of srm who --json")],
+        "srm-controls" => &[
+            (
+                "srm controls --model paas --baseline fedramp-moderate",
+                "who holds each control under PaaS",
+            ),
+            (
+                "srm controls --model paas --baseline fedramp-moderate --format crm -o crm.csv",
+                "a FedRAMP customer responsibility matrix",
+            ),
+            (
+                "srm controls --model saas --owner customer --family ac,ia",
+                "access controls that stay with the customer",
+            ),
+        ],
+        "srm-control" => &[(
+            "srm control 'AC-2(7)'",
+            "one control: its rows, and its owner under each model",
+        )],
+        "srm-export" | "srm-export-oscal" => &[(
+            "srm export oscal --model paas --baseline fedramp-moderate -o paas-moderate.json",
+            "an OSCAL component definition for compliance tools",
+        )],
         "srm-catalog" | "srm-catalog-show" => &[(
             "srm catalog show -o mine.yaml",
             "start a catalogue of your own",

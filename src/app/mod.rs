@@ -10,12 +10,13 @@ use std::io::{IsTerminal, Write};
 
 use crate::catalog::{Catalog, LayerRef, ModelId, UnknownId};
 use crate::cli::{
-    CatalogCommand, Cli, ColorArg, Command, FileOutput, FormatArg, Output, PictureFormatArg,
-    PictureOutput, ReportFormat, ScopeArg, ScopeArgs,
+    CatalogCommand, Cli, ColorArg, Command, ControlsFormatArg, ControlsOutput, ExportCommand,
+    FileOutput, FormatArg, Output, PictureFormatArg, PictureOutput, ReportFormat, ScopeArg,
+    ScopeArgs,
 };
 use crate::exit::{ExitCode, UsageError};
 use crate::load::{self, Input};
-use crate::query::{self, Report, Scope, Selection};
+use crate::query::{self, ControlFilter, Report, Scope, Selection};
 use crate::render::{self, Format, Style};
 use crate::sanitize::clean;
 
@@ -38,6 +39,28 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::Success);
         }
         Command::Matrix { output, .. } => picture_format(output),
+        Command::Controls { output, .. } => controls_format(output),
+        Command::Export(ExportCommand::Oscal {
+            model,
+            baseline,
+            output,
+        }) => {
+            let catalog = load::load(&input)?;
+            let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
+            let model = catalog.resolve_model(model)?;
+            let filter = ControlFilter {
+                baseline: Some(baseline.id().to_string()),
+                ..ControlFilter::default()
+            };
+            let report = query::controls(&catalog, list, model, &filter, Scope::All);
+            let source = crate::controls::baseline_source(baseline.id()).unwrap_or_default();
+            emit(
+                &render::oscal::component_definition(&report, source),
+                output,
+            )?;
+            return Ok(ExitCode::Success);
+        }
+        Command::Control { output, .. } => (format_of(output), &output.file),
         Command::Who { output, .. }
         | Command::Diff { output, .. }
         | Command::Retained { output, .. }
@@ -95,6 +118,22 @@ fn picture_format(output: &PictureOutput) -> (Format, &FileOutput) {
     (format, &output.file)
 }
 
+fn controls_format(output: &ControlsOutput) -> (Format, &FileOutput) {
+    let format = if output.json {
+        Format::Json
+    } else {
+        match output.format {
+            ControlsFormatArg::Table => Format::Table,
+            ControlsFormatArg::Json => Format::Json,
+            ControlsFormatArg::Yaml => Format::Yaml,
+            ControlsFormatArg::Csv => Format::Csv,
+            ControlsFormatArg::Markdown => Format::Markdown,
+            ControlsFormatArg::Crm => Format::Crm,
+        }
+    };
+    (format, &output.file)
+}
+
 fn scope_of(scope: &ScopeArgs) -> Scope {
     match scope.scope {
         ScopeArg::Classic => Scope::Classic,
@@ -127,7 +166,7 @@ fn selection(
 
 /// The answer to a query command (the other commands are answered before the catalogue is
 /// loaded, and have none).
-fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> Result<Option<Report<'c>>, UnknownId> {
+fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<Report<'c>>> {
     Ok(Some(match command {
         Command::Who {
             layer,
@@ -147,14 +186,68 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> Result<Option<Report<'
             from,
             to,
             all,
+            controls,
+            baseline,
             layer,
             scope,
             ..
         } => {
             let from = cat.resolve_model(from)?;
             let to = cat.resolve_model(to)?;
+            if *controls {
+                let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
+                let baseline = baseline.map(|b| b.id());
+                return Ok(Some(Report::ControlsDiff(query::controls_diff(
+                    cat,
+                    list,
+                    from,
+                    to,
+                    baseline,
+                    scope_of(scope),
+                ))));
+            }
             let selection = selection(cat, layer, &[], scope)?;
             Report::Diff(query::diff(cat, from, to, &selection, *all))
+        }
+        Command::Controls {
+            model,
+            baseline,
+            family,
+            owner,
+            scope,
+            ..
+        } => {
+            let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
+            let model = cat.resolve_model(model)?;
+            let families: Vec<String> = family
+                .iter()
+                .map(|f| f.trim().to_ascii_lowercase())
+                .collect();
+            if let Some(unknown) = families.iter().find(|f| list.family_title(f).is_none()) {
+                let known: Vec<&str> = list.families.iter().map(|f| f.id.as_str()).collect();
+                return Err(UsageError(format!(
+                    "unknown control family '{unknown}'; families: {}",
+                    known.join(", ")
+                ))
+                .into());
+            }
+            let filter = ControlFilter {
+                baseline: baseline.map(|b| b.id().to_string()),
+                families,
+                owners: owner.iter().map(|o| o.0).collect(),
+            };
+            Report::Controls(query::controls(cat, list, model, &filter, scope_of(scope)))
+        }
+        Command::Control { id, .. } => {
+            let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
+            let Some(control) = list.find(id) else {
+                return Err(UsageError(format!(
+                    "unknown control '{}'; give an id such as ac-2.7 or a label such as AC-2(7) (see `srm controls --model MODEL`)",
+                    clean(id)
+                ))
+                .into());
+            };
+            Report::Control(query::control(cat, list, control))
         }
         Command::Retained { scope, .. } => {
             Report::Retained(query::retained(cat, &selection(cat, &[], &[], scope)?))
@@ -188,6 +281,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> Result<Option<Report<'
         } => Report::Find(query::find(cat, words, &selection(cat, &[], model, scope)?)),
         Command::Schema { .. }
         | Command::Catalog(_)
+        | Command::Export(_)
         | Command::Completions { .. }
         | Command::Man { .. } => return Ok(None),
     }))

@@ -76,6 +76,16 @@ pub struct DutiesFile<'t> {
     pub provider: Vec<Text<'t>>,
 }
 
+/// Controls a row bears on, with why.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+pub struct ControlsFile<'t> {
+    /// NIST SP 800-53 rev5 control ids (`ac-2`, `ac-2.7`).
+    pub ids: Vec<Text<'t>>,
+    /// Why the row bears on them, in a sentence.
+    pub why: Text<'t>,
+}
+
 /// Which questions a layer belongs to: the classic stack, or AI.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -119,6 +129,9 @@ pub struct LayerFile<'t> {
     /// Further source ids.
     #[serde(default)]
     pub see_also: Vec<Text<'t>>,
+    /// NIST SP 800-53 controls this row bears on (for a layer without parts).
+    #[serde(default)]
+    pub controls: Vec<ControlsFile<'t>>,
     /// The rows that make up this layer; its owner is then derived from them.
     #[serde(default)]
     pub parts: Option<Vec<RowFile<'t>>>,
@@ -153,6 +166,9 @@ pub struct RowFile<'t> {
     /// Further source ids.
     #[serde(default)]
     pub see_also: Vec<Text<'t>>,
+    /// NIST SP 800-53 controls this row bears on.
+    #[serde(default)]
+    pub controls: Vec<ControlsFile<'t>>,
 }
 
 /// A string with the place it was read from, when the parser knows it.

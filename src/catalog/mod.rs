@@ -13,13 +13,13 @@ mod owner;
 mod row;
 mod text;
 
-use std::borrow::Cow;
 use foldhash::HashMap;
+use std::borrow::Cow;
 use std::fmt;
 
 pub use owner::{Owner, derive_owner};
 pub(crate) use row::{Body, Duties, Owners, RowMore};
-pub use row::{Layer, Model, Row, Source, WebUrl};
+pub use row::{ControlLink, Layer, Model, Row, Source, WebUrl};
 pub use text::Text;
 
 /// A service model of one catalogue: an index into its models that only the catalogue (and

@@ -164,6 +164,24 @@ pub(crate) struct RowMore<'t> {
     pub(crate) remark: Option<Text<'t>>,
     pub(crate) duties: Duties<'t>,
     pub(crate) see_also: Vec<SourceId>,
+    /// The controls the row bears on, with why.
+    pub(crate) controls: Vec<ControlLink<'t>>,
+}
+
+/// Controls a row bears on, and why.
+#[derive(Clone, Debug)]
+pub struct ControlLink<'t> {
+    pub(crate) ids: Vec<Text<'t>>,
+    pub(crate) why: Text<'t>,
+}
+
+impl<'t> ControlLink<'t> {
+    pub fn ids(&self) -> &[Text<'t>] {
+        &self.ids
+    }
+    pub fn why(&self) -> &str {
+        &self.why
+    }
 }
 
 impl RowMore<'_> {
@@ -175,6 +193,7 @@ impl RowMore<'_> {
             && self.duties.customer.is_empty()
             && self.duties.provider.is_empty()
             && self.see_also.is_empty()
+            && self.controls.is_empty()
     }
 }
 
@@ -203,6 +222,10 @@ impl<'t> Row<'t> {
     }
     pub fn keywords(&self) -> &[Text<'t>] {
         self.more.as_ref().map_or(&[], |m| &m.keywords)
+    }
+    /// The controls the row bears on, with why.
+    pub fn controls(&self) -> &[ControlLink<'t>] {
+        self.more.as_ref().map_or(&[], |m| &m.controls)
     }
     /// Every note the row has, in model order.
     pub fn notes(&self) -> impl Iterator<Item = &str> + '_ {

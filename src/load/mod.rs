@@ -35,7 +35,8 @@ pub fn load(input: &Input) -> Result<Catalog<'static>, CatalogError> {
         Cow::Borrowed(text) => text,
         Cow::Owned(text) => text.leak(),
     };
-    parse(&input.origin(), text)
+    // The embedded catalogue's control ids were checked when srm was built (build.rs).
+    parse_checking(&input.origin(), text, *input != Input::Embedded)
 }
 
 /// The syntax a catalogue is written in.
@@ -47,6 +48,15 @@ enum Syntax {
 
 /// Parses and validates catalogue text; `origin` names it in messages.
 pub fn parse<'t>(origin: &str, text: &'t str) -> Result<Catalog<'t>, CatalogError> {
+    parse_checking(origin, text, true)
+}
+
+/// [`parse`], checking control ids against the shipped list or not.
+fn parse_checking<'t>(
+    origin: &str,
+    text: &'t str,
+    check_controls: bool,
+) -> Result<Catalog<'t>, CatalogError> {
     // A byte-order mark is an encoding detail, not content; editors on Windows write one.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(first) = text.trim_start().chars().next() else {
@@ -62,7 +72,7 @@ pub fn parse<'t>(origin: &str, text: &'t str) -> Result<Catalog<'t>, CatalogErro
     } else {
         Syntax::Yaml
     };
-    let mut builder = Builder::default();
+    let mut builder = Builder::new(check_controls);
     let parsed = match syntax {
         Syntax::Json => json::parse(text, &mut builder),
         Syntax::Yaml => yaml::parse(text, &mut builder),
@@ -70,7 +80,7 @@ pub fn parse<'t>(origin: &str, text: &'t str) -> Result<Catalog<'t>, CatalogErro
     parsed.map_err(|problem| CatalogError::single(origin, problem))?;
     builder.finish().map_err(|problems| {
         let problems = match syntax {
-            Syntax::Json => place_json_problems(text, problems),
+            Syntax::Json => place_json_problems(text, problems, check_controls),
             Syntax::Yaml => problems,
         };
         CatalogError {
@@ -84,8 +94,8 @@ pub fn parse<'t>(origin: &str, text: &'t str) -> Result<Catalog<'t>, CatalogErro
 /// YAML too: reading the same text once more with the YAML backend, which records where every
 /// id stands, gives the same problems with their places. This runs only when there are
 /// problems to report, and costs one more linear parse.
-fn place_json_problems(text: &str, problems: Vec<Problem>) -> Vec<Problem> {
-    let mut builder = Builder::default();
+fn place_json_problems(text: &str, problems: Vec<Problem>, check_controls: bool) -> Vec<Problem> {
+    let mut builder = Builder::new(check_controls);
     if yaml::parse_for_places(text, &mut builder).is_err() {
         return problems;
     }

@@ -15,8 +15,8 @@ use crate::catalog::file::{
     DutiesFile, LayerFile, Located, ModelFile, ModelMap, RowFile, ScopeFile, SourceFile,
 };
 use crate::catalog::{
-    Body, Catalog, Duties, Layer, Model, ModelId, Owner, Owners, Row, RowMore, Slot, Source,
-    SourceId, Target, Text, WebUrl, normalize_text,
+    Body, Catalog, ControlLink, Duties, Layer, Model, ModelId, Owner, Owners, Row, RowMore, Slot,
+    Source, SourceId, Target, Text, WebUrl, normalize_text,
 };
 
 use unicode_script::{Script, UnicodeScript};
@@ -56,6 +56,8 @@ pub(crate) struct Builder<'t> {
     waiting: Vec<LayerFile<'t>>,
     /// The layer being built, for messages about clashes with it or its parts.
     current: Option<(Text<'t>, Vec<Row<'t>>)>,
+    /// Whether control ids are checked against the shipped list.
+    check_controls: bool,
 }
 
 /// What a problem is about: the kind of thing and its id, with the id's place.
@@ -66,6 +68,15 @@ struct Subject<'a, 't> {
 }
 
 impl<'t> Builder<'t> {
+    /// A builder that checks control ids (`checked`), or trusts them (the embedded catalogue,
+    /// checked when srm was built).
+    pub(crate) fn new(checked: bool) -> Builder<'t> {
+        Builder {
+            check_controls: checked,
+            ..Builder::default()
+        }
+    }
+
     pub(crate) fn sources(&mut self, sources: Vec<SourceFile<'t>>) {
         self.seen_sources = true;
         for s in sources {
@@ -244,6 +255,7 @@ impl<'t> Builder<'t> {
                     // A missing source was reported above; an empty id cites nothing twice.
                     source: l.source.unwrap_or_default(),
                     see_also: l.see_also,
+                    controls: l.controls,
                 };
                 Body::Own(Box::new(self.row("layer", row)))
             }
@@ -362,6 +374,17 @@ impl<'t> Builder<'t> {
         for keyword in &r.keywords {
             self.check_text(subject, "keywords", keyword);
         }
+        let mut controls = Vec::with_capacity(r.controls.len());
+        for link in r.controls {
+            self.check_text(subject, "controls.why", &link.why);
+            for id in &link.ids {
+                self.check_control(subject, id);
+            }
+            controls.push(ControlLink {
+                ids: link.ids,
+                why: link.why,
+            });
+        }
         let more = RowMore {
             aliases: r.aliases,
             keywords: r.keywords,
@@ -369,6 +392,7 @@ impl<'t> Builder<'t> {
             remark: r.remark,
             duties: duties(r.duties),
             see_also,
+            controls,
         };
         Row {
             id: r.id.text,
@@ -472,6 +496,35 @@ impl<'t> Builder<'t> {
                 format!(
                     "{} '{}' has U+{:04X} (a control, format or invisible character) in `{field}`{hint}",
                     subject.kind, subject.id, c as u32
+                ),
+            );
+        }
+    }
+
+    /// A control id must be one of the NIST SP 800-53 controls srm ships. The embedded
+    /// catalogue was checked at build time, so its load skips this and never parses the list.
+    fn check_control(&mut self, subject: Subject<'_, 't>, id: &str) {
+        if !self.check_controls {
+            return;
+        }
+        let known = match crate::controls::embedded() {
+            Ok(controls) => controls.find(id).is_some_and(|c| c.id == id),
+            Err(e) => {
+                self.problem(subject, e);
+                return;
+            }
+        };
+        if !known {
+            let hint = match crate::controls::embedded().ok().and_then(|c| c.find(id)) {
+                Some(c) => format!("write it as '{}'", c.id),
+                None => "see `srm controls --model MODEL` for the ids (such as 'ac-2' or 'ac-2.7')"
+                    .to_string(),
+            };
+            self.problem(
+                subject,
+                format!(
+                    "{} '{}' names unknown control '{id}' in `controls`; {hint}",
+                    subject.kind, subject.id
                 ),
             );
         }

@@ -12,6 +12,7 @@
 //! `cells`; what diff finds is `changes`.
 
 mod checklist;
+mod controls;
 mod diff;
 mod explain;
 mod find;
@@ -28,6 +29,11 @@ use serde::Serialize;
 use crate::catalog::{Catalog, Layer, LayerRef, ModelId, Row, SourceId};
 
 pub use checklist::{Checklist, ChecklistRow, checklist};
+pub use controls::{
+    Basis, ControlBasisRow, ControlCell, ControlChange, ControlExplain, ControlFilter, ControlRow,
+    ControlRowOwners, ControlsDiff, ControlsReport, control, controls, controls_diff,
+    derive as derive_control, inherited,
+};
 pub use diff::{Change, Diff, Direction, RowChange, diff};
 pub use explain::{Explain, Kind, explain};
 pub use find::{Find, FindRow, find};
@@ -49,6 +55,9 @@ pub enum Report<'a> {
     Checklist(Checklist<'a>),
     Explain(Explain<'a>),
     Find(Find<'a>),
+    Controls(ControlsReport<'a>),
+    Control(ControlExplain<'a>),
+    ControlsDiff(ControlsDiff<'a>),
 }
 
 /// Which layers a question covers: the classic stack, the AI layers, or both.

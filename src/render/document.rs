@@ -6,7 +6,10 @@
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
-use crate::query::{Checklist, Diff, Explain, Find, Layers, Matrix, Models, Report, Retained, Who};
+use crate::query::{
+    Checklist, ControlExplain, ControlsDiff, ControlsReport, Diff, Explain, Find, Layers, Matrix,
+    Models, Report, Retained, Who,
+};
 
 /// Version of the documents srm prints.
 pub const FORMAT_VERSION: u32 = 2;
@@ -43,6 +46,9 @@ impl Serialize for Document<'_, '_> {
             Report::Checklist(r) => envelope(r, s),
             Report::Explain(r) => envelope(r, s),
             Report::Find(r) => envelope(r, s),
+            Report::Controls(r) => envelope(r, s),
+            Report::Control(r) => envelope(r, s),
+            Report::ControlsDiff(r) => envelope(r, s),
         }
     }
 }
@@ -98,11 +104,15 @@ pub fn schema(command: &str) -> String {
         "checklist" => of::<Versioned<Checklist<'static>>>(),
         "explain" => of::<Versioned<Explain<'static>>>(),
         "find" => of::<Versioned<Find<'static>>>(),
+        "controls" => of::<Versioned<ControlsReport<'static>>>(),
+        "control" => of::<Versioned<ControlExplain<'static>>>(),
+        "diff-controls" => of::<Versioned<ControlsDiff<'static>>>(),
         _ => of::<crate::load::ValidationReport<'static>>(),
     };
     let title = match command {
         "who" | "diff" | "retained" | "matrix" | "layers" | "models" | "checklist" | "explain"
-        | "find" => format!("srm {command} --json"),
+        | "find" | "controls" | "control" => format!("srm {command} --json"),
+        "diff-controls" => "srm diff --controls --json".to_string(),
         _ => "srm catalog validate --json".to_string(),
     };
     schema.insert("title".into(), title.into());

@@ -90,6 +90,7 @@ pub fn render(report: &Report) -> String {
         Report::Checklist(c) => checklist(c),
         Report::Explain(e) => explain(e),
         Report::Find(f) => find(f),
+        Report::Controls(c) => controls(c),
         other => table(&records(other)),
     }
 }
@@ -332,5 +333,51 @@ fn explain(e: &Explain) -> String {
         &rows,
     );
     duties_and_sources(&mut out, &e.duties, &e.sources);
+    out
+}
+
+fn controls(c: &crate::query::ControlsReport) -> String {
+    let mut out = format!(
+        "## Controls under {} (`{}`){}\n\n",
+        esc(c.model_name),
+        esc(c.model),
+        c.baseline
+            .map(|b| format!(", baseline `{}`", esc(b)))
+            .unwrap_or_default()
+    );
+    let rows: Vec<Vec<String>> = c
+        .controls
+        .iter()
+        .map(|r| {
+            let behind = match r.basis {
+                crate::query::Basis::Organisational => "organisational".to_string(),
+                _ => r
+                    .rows
+                    .iter()
+                    .map(|b| format!("`{}`", esc(b.id)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            vec![
+                esc(r.label),
+                esc(r.title),
+                r.owner.to_string(),
+                r.can_be_inherited.to_string(),
+                behind,
+            ]
+        })
+        .collect();
+    people_table(
+        &mut out,
+        &[
+            "Control",
+            "Title",
+            "Owner",
+            "Can be inherited",
+            "Rows behind it",
+        ]
+        .map(String::from),
+        &rows,
+    );
     out
 }

@@ -3,6 +3,7 @@
 
 mod document;
 mod markdown;
+pub mod oscal;
 mod picture;
 mod records;
 mod table;
@@ -24,6 +25,8 @@ pub enum Format {
     Html,
     /// A standalone picture (matrix only).
     Svg,
+    /// A FedRAMP customer responsibility matrix, as CSV (controls only).
+    Crm,
 }
 
 /// How text output may look, decided by the shell from flags and the terminal.
@@ -44,6 +47,10 @@ pub fn render(report: &Report, format: Format, style: Style) -> Option<String> {
         Format::Yaml => document::yaml(report),
         Format::Csv => records::csv(report),
         Format::Markdown => markdown::render(report),
+        Format::Crm => match report {
+            Report::Controls(c) => records::crm(c),
+            _ => return None,
+        },
         Format::Html | Format::Svg => match report {
             Report::Matrix(m) if format == Format::Html => picture::html(m),
             Report::Matrix(m) => picture::svg(m),

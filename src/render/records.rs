@@ -179,6 +179,79 @@ pub fn records(report: &Report) -> Records {
                 rows,
             }
         }
+        Report::Controls(c) => Records {
+            header: header(&[
+                "id",
+                "label",
+                "family",
+                "title",
+                "owner",
+                "can_be_inherited",
+                "basis",
+                "rows",
+            ]),
+            rows: c
+                .controls
+                .iter()
+                .map(|r| {
+                    let rows: Vec<String> = r
+                        .rows
+                        .iter()
+                        .map(|b| format!("{}={}", b.id, b.owner))
+                        .collect();
+                    vec![
+                        r.id.to_string(),
+                        r.label.to_string(),
+                        r.family.to_string(),
+                        r.title.to_string(),
+                        r.owner.to_string(),
+                        r.can_be_inherited.to_string(),
+                        basis(r.basis).to_string(),
+                        rows.join("\n"),
+                    ]
+                })
+                .collect(),
+        },
+        Report::Control(c) => Records {
+            header: header(&["id", "label", "model", "owner", "can_be_inherited"]),
+            rows: c
+                .cells
+                .iter()
+                .map(|cell| {
+                    vec![
+                        c.id.to_string(),
+                        c.label.to_string(),
+                        cell.model.to_string(),
+                        cell.owner.to_string(),
+                        cell.can_be_inherited.to_string(),
+                    ]
+                })
+                .collect(),
+        },
+        Report::ControlsDiff(d) => Records {
+            header: header(&[
+                "id",
+                "label",
+                "title",
+                "from_owner",
+                "to_owner",
+                "direction",
+            ]),
+            rows: d
+                .changes
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.id.to_string(),
+                        c.label.to_string(),
+                        c.title.to_string(),
+                        c.from_owner.to_string(),
+                        c.to_owner.to_string(),
+                        c.direction.as_str().to_string(),
+                    ]
+                })
+                .collect(),
+        },
         Report::Find(f) => {
             let mut head = header(&["id", "layer", "name", "score", "matched"]);
             if let Some(first) = f.rows.first() {
@@ -214,8 +287,78 @@ fn csv_field(field: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// How a control's basis is named in records.
+pub(super) fn basis(b: crate::query::Basis) -> &'static str {
+    match b {
+        crate::query::Basis::Rows => "rows",
+        crate::query::Basis::BaseControl => "base control",
+        crate::query::Basis::Organisational => "organisational",
+    }
+}
+
+/// A FedRAMP customer responsibility matrix: exactly its three columns, one line per control.
+/// The last column says what the provider covers and what the customer must do, from the
+/// duties of the rows behind the control.
+pub fn crm(report: &crate::query::ControlsReport) -> String {
+    let records = Records {
+        header: header(&[
+            "Control ID",
+            "Can Be Inherited from CSP",
+            "Specific Inheritance and Customer Agency/CSP Responsibilities",
+        ]),
+        rows: report
+            .controls
+            .iter()
+            .map(|c| {
+                vec![
+                    c.label.to_string(),
+                    c.can_be_inherited.to_string(),
+                    crm_text(c),
+                ]
+            })
+            .collect(),
+    };
+    write_csv(&records)
+}
+
+pub(super) fn crm_text(c: &crate::query::ControlRow) -> String {
+    use crate::catalog::Owner;
+    if c.basis == crate::query::Basis::Organisational {
+        return "Customer: an organisational control, met by the customer's own policies, procedures and people; the provider's service does not meet it.".to_string();
+    }
+    let mut parts = Vec::new();
+    let mut rows: Vec<String> = c
+        .rows
+        .iter()
+        .map(|r| format!("{} ({})", r.name, r.owner))
+        .collect();
+    rows.dedup();
+    let through = match c.base {
+        Some(base) => format!(" through its base control {}", base.to_uppercase()),
+        None => String::new(),
+    };
+    parts.push(format!("Bears on{through}: {}.", rows.join("; ")));
+    if c.owner != Owner::Customer && !c.provider_covers.is_empty() {
+        parts.push(format!("Provider covers: {}", c.provider_covers.join(" ")));
+    }
+    if c.owner != Owner::Provider && !c.customer_does.is_empty() {
+        parts.push(format!("Customer must: {}", c.customer_does.join(" ")));
+    }
+    for r in &c.rows {
+        if r.owner == Owner::Depends
+            && let Some(note) = r.note
+        {
+            parts.push(format!("Depends ({}): {note}", r.name));
+        }
+    }
+    parts.join(" ")
+}
+
 pub fn csv(report: &Report) -> String {
-    let records = records(report);
+    write_csv(&records(report))
+}
+
+fn write_csv(records: &Records) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     // Writing to a Vec cannot fail for I/O reasons; a failure would leave partial output,
     // which is still better than a panic.

@@ -29,7 +29,125 @@ pub fn render(report: &Report, style: Style) -> String {
         Report::Checklist(c) => checklist(c, style),
         Report::Explain(e) => explain(e, style),
         Report::Find(f) => find(f, style),
+        Report::Controls(c) => controls(c, style),
+        Report::Control(c) => control(c, style),
+        Report::ControlsDiff(d) => controls_diff(d, style),
     }
+}
+
+fn controls(c: &query::ControlsReport, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} controls under {} ({}){}",
+        c.controls.len(),
+        c.model_name,
+        c.model,
+        c.baseline
+            .map(|b| format!(", baseline {b}"))
+            .unwrap_or_default()
+    );
+    if c.controls.is_empty() {
+        return out;
+    }
+    let mut table = new_table(
+        style,
+        &["Control", "Title", "Owner", "Inherit", "Rows behind it"],
+    );
+    for r in &c.controls {
+        let behind = match r.basis {
+            query::Basis::Organisational => "organisational (the customer's own)".to_string(),
+            _ => {
+                let rows: Vec<String> = r.rows.iter().map(|b| b.id.to_string()).collect();
+                match r.base {
+                    Some(base) => format!("via {}: {}", base, rows.join(", ")),
+                    None => rows.join(", "),
+                }
+            }
+        };
+        table.add_row(vec![
+            Cell::new(r.label),
+            Cell::new(r.title),
+            owner_cell(r.owner, style),
+            Cell::new(r.can_be_inherited),
+            Cell::new(behind),
+        ]);
+    }
+    out.push_str(&finish(&table));
+    out
+}
+
+fn control(c: &query::ControlExplain, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} {} ({})", c.label, c.title, c.id);
+    let _ = writeln!(
+        out,
+        "family: {}{}",
+        c.family,
+        c.family_title
+            .map(|t| format!(" ({t})"))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(out, "baselines: {}", c.baselines.join(", "));
+    let why = match c.basis {
+        query::Basis::Rows => "the rows that bear on it".to_string(),
+        query::Basis::BaseControl => format!(
+            "its base control {}, which it follows (no row lists it)",
+            c.base.unwrap_or_default()
+        ),
+        query::Basis::Organisational => {
+            "no row bears on it: it concerns the customer's own organisation (organisational), so it is the customer's".to_string()
+        }
+    };
+    let _ = writeln!(
+        out,
+        "owner follows: {why}
+"
+    );
+    let mut table = new_table(style, &["Model", "Owner", "Can be inherited"]);
+    for cell in &c.cells {
+        table.add_row(vec![
+            Cell::new(format!("{} ({})", cell.model_name, cell.model)),
+            owner_cell(cell.owner, style),
+            Cell::new(cell.can_be_inherited),
+        ]);
+    }
+    out.push_str(&finish(&table));
+    if !c.rows.is_empty() {
+        let mut header = vec!["Row".to_string(), "Why".to_string()];
+        if let Some(first) = c.rows.first() {
+            header.extend(first.owners.0.iter().map(|(m, _)| m.to_string()));
+        }
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut table = new_table(style, &header);
+        for r in &c.rows {
+            let mut cells = vec![Cell::new(label(r.name, r.id, r.layer)), Cell::new(r.why)];
+            cells.extend(r.owners.owners().map(|o| owner_cell(o, style)));
+            table.add_row(cells);
+        }
+        out.push('\n');
+        out.push_str(&finish(&table));
+    }
+    out
+}
+
+fn controls_diff(d: &query::ControlsDiff, style: Style) -> String {
+    if d.changes.is_empty() {
+        return format!("no control changes owner between {} and {}\n", d.from, d.to);
+    }
+    let from = format!("{} ({})", d.from_name, d.from);
+    let to = format!("{} ({})", d.to_name, d.to);
+    let mut table = new_table(style, &["Control", "Title", &from, &to, "Direction"]);
+    for c in &d.changes {
+        table.add_row(vec![
+            Cell::new(c.label),
+            Cell::new(c.title),
+            owner_cell(c.from_owner, style),
+            owner_cell(c.to_owner, style),
+            Cell::new(direction_text(c.direction)),
+        ]);
+    }
+    finish(&table)
 }
 
 /// `Name (id)`, or `Name (layer › id)` for a part: how a row is named in every table.

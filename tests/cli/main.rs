@@ -2,6 +2,7 @@
 
 mod catalogs;
 mod commands;
+mod controls;
 mod errors;
 mod formats;
 mod hostile;

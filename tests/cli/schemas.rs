@@ -49,6 +49,12 @@ const CASES: &[(&str, &[&[&str]])] = &[
         "find",
         &[&["find", "patch"], &["find", "nothing-matches-this"]],
     ),
+    (
+        "controls",
+        &[&["controls", "--model", "paas", "--baseline", "fedramp-high"]],
+    ),
+    ("control", &[&["control", "ac-2.7"], &["control", "ps-3"]]),
+    ("diff-controls", &[&["diff", "iaas", "saas", "--controls"]]),
     ("validate", &[&["catalog", "validate"]]),
 ];
 

@@ -1,0 +1,412 @@
+//! Controls: the matrix at the level auditors work. A control's owner under a model follows
+//! from the rows it bears on:
+//!
+//! - `provider` (a FedRAMP CRM's "Can Be Inherited from CSP: Yes") if every such row is the
+//!   provider's;
+//! - `customer` ("No") if every one is the customer's;
+//! - `depends` ("Partial", with the row's note) where a `depends` row is involved;
+//! - `shared` ("Partial") otherwise.
+//!
+//! An enhancement that no row lists follows its base control. A control that no row bears on,
+//! directly or through its base, concerns the customer's own organisation (its policies,
+//! training, personnel, risk, acquisition): by that rule it is the customer's, and says
+//! `organisational`.
+
+use foldhash::HashMap;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{Distinct, Scope};
+use crate::catalog::{Catalog, Layer, ModelId, Owner, Row};
+use crate::controls::{Control, Controls};
+
+/// Why a control has its owner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Rows of the matrix list the control.
+    Rows,
+    /// An enhancement no row lists: it follows its base control's rows.
+    BaseControl,
+    /// No row bears on it: the customer's own organisation's.
+    Organisational,
+}
+
+/// A row a control bears on, and why.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ControlBasisRow<'a> {
+    pub id: &'a str,
+    pub layer: &'a str,
+    pub name: &'a str,
+    pub owner: Owner,
+    pub note: Option<&'a str>,
+    pub why: &'a str,
+}
+
+/// One control under one model.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ControlRow<'a> {
+    /// The OSCAL id: `ac-2.7`.
+    pub id: &'a str,
+    /// As people write it: `AC-2(7)`.
+    pub label: &'a str,
+    pub family: &'a str,
+    pub title: &'a str,
+    pub owner: Owner,
+    /// The FedRAMP CRM answer: `Yes` (provider), `Partial` (shared, depends) or `No` (customer).
+    pub can_be_inherited: &'static str,
+    pub basis: Basis,
+    /// The base control whose rows an enhancement follows.
+    pub base: Option<&'a str>,
+    /// The rows behind the owner.
+    pub rows: Vec<ControlBasisRow<'a>>,
+    /// What the provider covers: the provider duties of the rows it holds or shares.
+    pub provider_covers: Vec<&'a str>,
+    /// What the customer must do: the customer duties of the rows it holds or shares.
+    pub customer_does: Vec<&'a str>,
+}
+
+/// The answer to `srm controls`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ControlsReport<'a> {
+    pub model: &'a str,
+    pub model_name: &'a str,
+    /// The baseline the list is drawn from; `null` for every control srm knows.
+    pub baseline: Option<&'a str>,
+    pub controls: Vec<ControlRow<'a>>,
+}
+
+/// What narrows `srm controls`.
+#[derive(Clone, Debug, Default)]
+pub struct ControlFilter {
+    pub baseline: Option<String>,
+    /// Family ids (`ac`), lowercase.
+    pub families: Vec<String>,
+    pub owners: Vec<Owner>,
+}
+
+/// A row that lists a control: its layer, the row, and why.
+type Listing<'c, 't> = (&'c Layer<'t>, &'c Row<'t>, &'c str);
+
+/// The rows of the catalogue that list each control, found in one pass.
+pub(crate) struct ControlMap<'c, 't> {
+    rows: HashMap<&'c str, Vec<Listing<'c, 't>>>,
+}
+
+impl<'c, 't> ControlMap<'c, 't> {
+    pub(crate) fn new(cat: &'c Catalog<'t>, scope: Scope) -> ControlMap<'c, 't> {
+        let mut rows: HashMap<&str, Vec<_>> = HashMap::default();
+        for layer in cat.layers().iter().filter(|l| scope.covers(l)) {
+            for row in layer.rows() {
+                for link in row.controls() {
+                    for id in link.ids() {
+                        rows.entry(&**id)
+                            .or_default()
+                            .push((layer, row, link.why()));
+                    }
+                }
+            }
+        }
+        ControlMap { rows }
+    }
+
+    /// The rows behind a control, and on what basis.
+    fn behind(&self, control: &'c Control) -> (Basis, Option<&'c str>, &[Listing<'c, 't>]) {
+        if let Some(rows) = self.rows.get(control.id.as_str()) {
+            return (Basis::Rows, None, rows);
+        }
+        if let Some(parent) = control.parent.as_deref()
+            && let Some(rows) = self.rows.get(parent)
+        {
+            return (Basis::BaseControl, Some(parent), rows);
+        }
+        (Basis::Organisational, None, &[])
+    }
+}
+
+/// The owner of a control from the owners of its rows.
+pub fn derive(owners: impl Iterator<Item = Owner>) -> Owner {
+    let mut seen = Distinct::default();
+    seen.extend(owners);
+    if seen.items.is_empty() {
+        return Owner::Customer;
+    }
+    if seen.items.contains(&Owner::Depends) {
+        Owner::Depends
+    } else if seen.items == [Owner::Provider] {
+        Owner::Provider
+    } else if seen.items == [Owner::Customer] {
+        Owner::Customer
+    } else {
+        Owner::Shared
+    }
+}
+
+/// The FedRAMP CRM's "Can Be Inherited from CSP" for an owner.
+pub fn inherited(owner: Owner) -> &'static str {
+    match owner {
+        Owner::Provider => "Yes",
+        Owner::Customer => "No",
+        _ => "Partial",
+    }
+}
+
+pub(crate) fn control_row<'a>(
+    map: &ControlMap<'a, '_>,
+    control: &'a Control,
+    m: ModelId,
+) -> ControlRow<'a> {
+    let (basis, base, behind) = map.behind(control);
+    let owner = derive(behind.iter().map(|(_, row, _)| row.owner(m)));
+    let mut provider = Distinct::default();
+    let mut customer = Distinct::default();
+    for (_, row, _) in behind {
+        let o = row.owner(m);
+        if o.involves_provider() {
+            provider.extend(row.provider_duties().iter().map(|d| &**d));
+        }
+        if o.involves_customer() {
+            customer.extend(row.customer_duties().iter().map(|d| &**d));
+        }
+    }
+    ControlRow {
+        id: &control.id,
+        label: &control.label,
+        family: &control.family,
+        title: &control.title,
+        owner,
+        can_be_inherited: inherited(owner),
+        basis,
+        base,
+        rows: behind
+            .iter()
+            .map(|(layer, row, why)| ControlBasisRow {
+                id: row.id(),
+                layer: layer.id(),
+                name: row.name(),
+                owner: row.owner(m),
+                note: row.note(m),
+                why,
+            })
+            .collect(),
+        provider_covers: provider.items,
+        customer_does: customer.items,
+    }
+}
+
+/// `controls`: every control of a baseline (or every control srm knows) under a model.
+pub fn controls<'a>(
+    cat: &'a Catalog<'_>,
+    list: &'a Controls,
+    m: ModelId,
+    filter: &ControlFilter,
+    scope: Scope,
+) -> ControlsReport<'a> {
+    let map = ControlMap::new(cat, scope);
+    let rows = list
+        .controls
+        .iter()
+        .filter(|c| {
+            filter
+                .baseline
+                .as_ref()
+                .is_none_or(|b| c.baselines.iter().any(|x| x == b))
+        })
+        .filter(|c| filter.families.is_empty() || filter.families.contains(&c.family))
+        .map(|c| control_row(&map, c, m))
+        .filter(|r| filter.owners.is_empty() || filter.owners.contains(&r.owner))
+        .collect();
+    ControlsReport {
+        model: cat.model(m).id(),
+        model_name: cat.model(m).name(),
+        baseline: filter.baseline.as_deref().and_then(|b| {
+            crate::controls::BASELINES
+                .iter()
+                .find(|(id, _)| *id == b)
+                .map(|(id, _)| *id)
+        }),
+        controls: rows,
+    }
+}
+
+/// A control under one model, for `srm control`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ControlCell<'a> {
+    pub model: &'a str,
+    pub model_name: &'a str,
+    pub owner: Owner,
+    pub can_be_inherited: &'static str,
+}
+
+/// A row a control bears on, with its owner under every model.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ControlRowOwners<'a> {
+    pub id: &'a str,
+    pub layer: &'a str,
+    pub name: &'a str,
+    pub why: &'a str,
+    pub owners: super::ByModel<'a>,
+}
+
+/// The answer to `srm control ID`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ControlExplain<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub family: &'a str,
+    pub family_title: Option<&'a str>,
+    pub title: &'a str,
+    pub baselines: &'a [String],
+    pub basis: Basis,
+    pub base: Option<&'a str>,
+    pub rows: Vec<ControlRowOwners<'a>>,
+    pub cells: Vec<ControlCell<'a>>,
+}
+
+pub fn control<'a>(
+    cat: &'a Catalog<'_>,
+    list: &'a Controls,
+    control: &'a Control,
+) -> ControlExplain<'a> {
+    let map = ControlMap::new(cat, Scope::All);
+    let models: Vec<ModelId> = cat.model_ids().collect();
+    let (basis, base, behind) = map.behind(control);
+    ControlExplain {
+        id: &control.id,
+        label: &control.label,
+        family: &control.family,
+        family_title: list.family_title(&control.family),
+        title: &control.title,
+        baselines: &control.baselines,
+        basis,
+        base,
+        rows: behind
+            .iter()
+            .map(|(layer, row, why)| ControlRowOwners {
+                id: row.id(),
+                layer: layer.id(),
+                name: row.name(),
+                why,
+                owners: super::ByModel::of(cat, &models, |m| row.owner(m)),
+            })
+            .collect(),
+        cells: models
+            .iter()
+            .map(|&m| {
+                let owner = derive(behind.iter().map(|(_, row, _)| row.owner(m)));
+                ControlCell {
+                    model: cat.model(m).id(),
+                    model_name: cat.model(m).name(),
+                    owner,
+                    can_be_inherited: inherited(owner),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// A control whose owner changes between two models.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ControlChange<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub title: &'a str,
+    pub from_owner: Owner,
+    pub to_owner: Owner,
+    pub direction: super::Direction,
+}
+
+/// The answer to `srm diff FROM TO --controls`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ControlsDiff<'a> {
+    pub from: &'a str,
+    pub from_name: &'a str,
+    pub to: &'a str,
+    pub to_name: &'a str,
+    pub baseline: Option<&'a str>,
+    pub changes: Vec<ControlChange<'a>>,
+}
+
+pub fn controls_diff<'a>(
+    cat: &'a Catalog<'_>,
+    list: &'a Controls,
+    from: ModelId,
+    to: ModelId,
+    baseline: Option<&'a str>,
+    scope: Scope,
+) -> ControlsDiff<'a> {
+    let map = ControlMap::new(cat, scope);
+    let changes = list
+        .controls
+        .iter()
+        .filter(|c| baseline.is_none_or(|b| c.baselines.iter().any(|x| x == b)))
+        .filter_map(|c| {
+            let (_, _, behind) = map.behind(c);
+            let a = derive(behind.iter().map(|(_, row, _)| row.owner(from)));
+            let b = derive(behind.iter().map(|(_, row, _)| row.owner(to)));
+            (a != b).then(|| ControlChange {
+                id: &c.id,
+                label: &c.label,
+                title: &c.title,
+                from_owner: a,
+                to_owner: b,
+                direction: super::Direction::of(a, b),
+            })
+        })
+        .collect();
+    ControlsDiff {
+        from: cat.model(from).id(),
+        from_name: cat.model(from).name(),
+        to: cat.model(to).id(),
+        to_name: cat.model(to).name(),
+        baseline,
+        changes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{EMBEDDED, parse};
+
+    #[test]
+    fn owners_derive_as_the_crm_reads_them() {
+        use Owner::*;
+        assert_eq!(derive([Provider, Provider].into_iter()), Provider);
+        assert_eq!(derive([Customer].into_iter()), Customer);
+        assert_eq!(derive([Customer, Provider].into_iter()), Shared);
+        assert_eq!(derive([Shared].into_iter()), Shared);
+        assert_eq!(derive([Provider, Depends].into_iter()), Depends);
+        assert_eq!(derive(std::iter::empty()), Customer);
+        assert_eq!(
+            [Provider, Customer, Shared, Depends].map(inherited),
+            ["Yes", "No", "Partial", "Partial"]
+        );
+    }
+
+    #[test]
+    fn enhancements_follow_their_base_and_unmapped_controls_are_organisational() {
+        let cat = parse("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
+        let list = crate::controls::embedded().unwrap();
+        let paas = cat.resolve_model("paas").unwrap();
+        let map = ControlMap::new(&cat, Scope::All);
+        let row = |id: &str| control_row(&map, list.find(id).unwrap(), paas);
+        let pe3 = row("pe-3");
+        assert_eq!(
+            (pe3.basis, pe3.owner, pe3.can_be_inherited),
+            (Basis::Rows, Owner::Provider, "Yes")
+        );
+        let ac2_1 = row("ac-2.1");
+        assert_eq!(
+            (ac2_1.basis, ac2_1.base),
+            (Basis::BaseControl, Some("ac-2"))
+        );
+        assert_eq!(ac2_1.owner, row("ac-2").owner);
+        let ps3 = row("ps-3");
+        assert_eq!(
+            (ps3.basis, ps3.owner, ps3.can_be_inherited),
+            (Basis::Organisational, Owner::Customer, "No")
+        );
+        assert!(ps3.rows.is_empty());
+    }
+}
