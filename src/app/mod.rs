@@ -224,7 +224,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
                 .map(|f| f.trim().to_ascii_lowercase())
                 .collect();
             if let Some(unknown) = families.iter().find(|f| list.family_title(f).is_none()) {
-                let known: Vec<&str> = list.families.iter().map(|f| f.id.as_str()).collect();
+                let known: Vec<&str> = list.families.iter().map(|f| f.id).collect();
                 return Err(UsageError(format!(
                     "unknown control family '{unknown}'; families: {}",
                     known.join(", ")

@@ -1,17 +1,36 @@
 //! The NIST SP 800-53 rev5 controls that the NIST and FedRAMP baselines select
 //! (`data/controls.json`, public domain; provenance in `data/CONTROLS.md`).
 //!
-//! The list is compiled into the binary like the catalogue, but parsed only by the commands
-//! that need it (`controls`, `control`, `export oscal`, `diff --controls`, and validation of a
-//! catalogue that maps controls): `srm who` never pays for it.
+//! `build.rs` turns the list into static data compiled into the binary, so the control commands
+//! read it without parsing anything, and `srm who` never touches it.
 
 use std::sync::OnceLock;
 
 use foldhash::HashMap;
-use serde::Deserialize;
 
-/// The control list as shipped.
-pub const EMBEDDED: &str = include_str!("../../data/controls.json");
+/// A family of controls.
+#[derive(Debug)]
+pub struct Family {
+    pub id: &'static str,
+    pub title: &'static str,
+}
+
+/// One control or enhancement.
+#[derive(Debug)]
+pub struct Control {
+    /// The OSCAL id: `ac-2`, `ac-2.7`.
+    pub id: &'static str,
+    /// As people write it: `AC-2`, `AC-2(7)`.
+    pub label: &'static str,
+    pub family: &'static str,
+    pub title: &'static str,
+    /// The base control of an enhancement.
+    pub parent: Option<&'static str>,
+    /// The baselines that select it.
+    pub baselines: &'static [&'static str],
+}
+
+include!(concat!(env!("OUT_DIR"), "/controls.rs"));
 
 /// The baselines srm knows, with the published OSCAL profile each one is.
 pub const BASELINES: [(&str, &str); 8] = [
@@ -49,67 +68,35 @@ pub const BASELINES: [(&str, &str); 8] = [
     ),
 ];
 
-#[derive(Debug, Deserialize)]
-pub struct Family {
-    pub id: String,
-    pub title: String,
-}
-
-/// One control or enhancement.
-#[derive(Debug, Deserialize)]
-pub struct Control {
-    /// The OSCAL id: `ac-2`, `ac-2.7`.
-    pub id: String,
-    /// As people write it: `AC-2`, `AC-2(7)`.
-    pub label: String,
-    pub family: String,
-    pub title: String,
-    /// The base control of an enhancement.
-    pub parent: Option<String>,
-    /// The baselines that select it.
-    pub baselines: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct File {
-    families: Vec<Family>,
-    controls: Vec<Control>,
-}
-
 /// The control list, with lookups by id.
 #[derive(Debug)]
 pub struct Controls {
-    pub families: Vec<Family>,
-    pub controls: Vec<Control>,
-    index: HashMap<String, usize>,
+    pub families: &'static [Family],
+    pub controls: &'static [Control],
+    index: OnceLock<HashMap<&'static str, usize>>,
 }
 
+static SHIPPED: Controls = Controls {
+    families: FAMILIES,
+    controls: CONTROLS,
+    index: OnceLock::new(),
+};
+
 impl Controls {
-    fn parse(text: &str) -> Result<Controls, String> {
-        let file: File = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let index = file
-            .controls
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.clone(), i))
-            .collect();
-        Ok(Controls {
-            families: file.families,
-            controls: file.controls,
-            index,
-        })
-    }
-
     /// A control by OSCAL id (`ac-2.7`) or label (`AC-2(7)`, `ac-2 (7)`).
-    pub fn find(&self, name: &str) -> Option<&Control> {
-        self.index.get(&to_id(name)).map(|&i| &self.controls[i])
+    pub fn find(&self, name: &str) -> Option<&'static Control> {
+        let index = self.index.get_or_init(|| {
+            self.controls
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id, i))
+                .collect()
+        });
+        index.get(to_id(name).as_str()).map(|&i| &self.controls[i])
     }
 
-    pub fn family_title(&self, id: &str) -> Option<&str> {
-        self.families
-            .iter()
-            .find(|f| f.id == id)
-            .map(|f| f.title.as_str())
+    pub fn family_title(&self, id: &str) -> Option<&'static str> {
+        self.families.iter().find(|f| f.id == id).map(|f| f.title)
     }
 }
 
@@ -128,16 +115,12 @@ pub fn to_id(name: &str) -> String {
         .collect()
 }
 
-/// The embedded control list, parsed on first use.
+/// The shipped control list.
 pub fn embedded() -> Result<&'static Controls, String> {
-    static CONTROLS: OnceLock<Result<Controls, String>> = OnceLock::new();
-    CONTROLS
-        .get_or_init(|| Controls::parse(EMBEDDED))
-        .as_ref()
-        .map_err(|e| format!("the embedded control list cannot be read: {e}"))
+    Ok(&SHIPPED)
 }
 
-/// Whether a baseline id is one srm knows.
+/// The published profile of a baseline srm knows.
 pub fn baseline_source(id: &str) -> Option<&'static str> {
     BASELINES
         .iter()
@@ -150,14 +133,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_embedded_list_has_every_control_of_every_baseline() {
+    fn the_shipped_list_has_every_control_of_every_baseline() {
         let controls = embedded().unwrap();
         assert_eq!(controls.controls.len(), 463);
         let count = |b: &str| {
             controls
                 .controls
                 .iter()
-                .filter(|c| c.baselines.iter().any(|x| x == b))
+                .filter(|c| c.baselines.contains(&b))
                 .count()
         };
         assert_eq!(count("nist-moderate"), 287);

@@ -112,10 +112,10 @@ impl<'c, 't> ControlMap<'c, 't> {
 
     /// The rows behind a control, and on what basis.
     fn behind(&self, control: &'c Control) -> (Basis, Option<&'c str>, &[Listing<'c, 't>]) {
-        if let Some(rows) = self.rows.get(control.id.as_str()) {
+        if let Some(rows) = self.rows.get(control.id) {
             return (Basis::Rows, None, rows);
         }
-        if let Some(parent) = control.parent.as_deref()
+        if let Some(parent) = control.parent
             && let Some(rows) = self.rows.get(parent)
         {
             return (Basis::BaseControl, Some(parent), rows);
@@ -126,19 +126,20 @@ impl<'c, 't> ControlMap<'c, 't> {
 
 /// The owner of a control from the owners of its rows.
 pub fn derive(owners: impl Iterator<Item = Owner>) -> Owner {
-    let mut seen = Distinct::default();
-    seen.extend(owners);
-    if seen.items.is_empty() {
-        return Owner::Customer;
+    let (mut any, mut depends, mut all_provider, mut all_customer) = (false, false, true, true);
+    for owner in owners {
+        any = true;
+        depends |= owner == Owner::Depends;
+        all_provider &= owner == Owner::Provider;
+        all_customer &= owner == Owner::Customer;
     }
-    if seen.items.contains(&Owner::Depends) {
-        Owner::Depends
-    } else if seen.items == [Owner::Provider] {
-        Owner::Provider
-    } else if seen.items == [Owner::Customer] {
-        Owner::Customer
-    } else {
-        Owner::Shared
+    match () {
+        // No row bears on it: organisational, the customer's.
+        _ if !any => Owner::Customer,
+        _ if depends => Owner::Depends,
+        _ if all_provider => Owner::Provider,
+        _ if all_customer => Owner::Customer,
+        _ => Owner::Shared,
     }
 }
 
@@ -170,10 +171,10 @@ pub(crate) fn control_row<'a>(
         }
     }
     ControlRow {
-        id: &control.id,
-        label: &control.label,
-        family: &control.family,
-        title: &control.title,
+        id: control.id,
+        label: control.label,
+        family: control.family,
+        title: control.title,
         owner,
         can_be_inherited: inherited(owner),
         basis,
@@ -203,19 +204,20 @@ pub fn controls<'a>(
     scope: Scope,
 ) -> ControlsReport<'a> {
     let map = ControlMap::new(cat, scope);
-    let rows = list
-        .controls
-        .iter()
-        .filter(|c| {
-            filter
-                .baseline
-                .as_ref()
-                .is_none_or(|b| c.baselines.iter().any(|x| x == b))
-        })
-        .filter(|c| filter.families.is_empty() || filter.families.contains(&c.family))
-        .map(|c| control_row(&map, c, m))
-        .filter(|r| filter.owners.is_empty() || filter.owners.contains(&r.owner))
-        .collect();
+    let mut rows = Vec::with_capacity(list.controls.len());
+    rows.extend(
+        list.controls
+            .iter()
+            .filter(|c| {
+                filter
+                    .baseline
+                    .as_ref()
+                    .is_none_or(|b| c.baselines.contains(&b.as_str()))
+            })
+            .filter(|c| filter.families.is_empty() || filter.families.iter().any(|f| f == c.family))
+            .map(|c| control_row(&map, c, m))
+            .filter(|r| filter.owners.is_empty() || filter.owners.contains(&r.owner)),
+    );
     ControlsReport {
         model: cat.model(m).id(),
         model_name: cat.model(m).name(),
@@ -256,7 +258,7 @@ pub struct ControlExplain<'a> {
     pub family: &'a str,
     pub family_title: Option<&'a str>,
     pub title: &'a str,
-    pub baselines: &'a [String],
+    pub baselines: &'a [&'a str],
     pub basis: Basis,
     pub base: Option<&'a str>,
     pub rows: Vec<ControlRowOwners<'a>>,
@@ -272,12 +274,12 @@ pub fn control<'a>(
     let models: Vec<ModelId> = cat.model_ids().collect();
     let (basis, base, behind) = map.behind(control);
     ControlExplain {
-        id: &control.id,
-        label: &control.label,
-        family: &control.family,
-        family_title: list.family_title(&control.family),
-        title: &control.title,
-        baselines: &control.baselines,
+        id: control.id,
+        label: control.label,
+        family: control.family,
+        family_title: list.family_title(control.family),
+        title: control.title,
+        baselines: control.baselines,
         basis,
         base,
         rows: behind
@@ -339,15 +341,15 @@ pub fn controls_diff<'a>(
     let changes = list
         .controls
         .iter()
-        .filter(|c| baseline.is_none_or(|b| c.baselines.iter().any(|x| x == b)))
+        .filter(|c| baseline.is_none_or(|b| c.baselines.contains(&b)))
         .filter_map(|c| {
             let (_, _, behind) = map.behind(c);
             let a = derive(behind.iter().map(|(_, row, _)| row.owner(from)));
             let b = derive(behind.iter().map(|(_, row, _)| row.owner(to)));
             (a != b).then(|| ControlChange {
-                id: &c.id,
-                label: &c.label,
-                title: &c.title,
+                id: c.id,
+                label: c.label,
+                title: c.title,
                 from_owner: a,
                 to_owner: b,
                 direction: super::Direction::of(a, b),

@@ -20,7 +20,7 @@ mod lists;
 mod matrix;
 mod who;
 
-use foldhash::{HashSet, HashSetExt};
+use foldhash::HashSet;
 use std::hash::Hash;
 
 use schemars::JsonSchema;
@@ -174,26 +174,39 @@ pub(crate) fn all_duties<'a>(
     }
 }
 
-/// Items in first-seen order without repeats; the set keeps each check constant-time, so
-/// merging stays linear however long the lists.
+/// Items in first-seen order without repeats. Short lists are checked by scanning them; past
+/// [`Distinct::SCAN`] items a set takes over, so each check stays constant-time and merging
+/// stays linear however long the lists, without paying for a set in the usual small case.
 pub(crate) struct Distinct<T> {
     pub(crate) items: Vec<T>,
-    seen: HashSet<T>,
+    seen: Option<HashSet<T>>,
 }
 
 impl<T> Default for Distinct<T> {
     fn default() -> Self {
         Distinct {
             items: Vec::new(),
-            seen: HashSet::new(),
+            seen: None,
         }
     }
 }
 
 impl<T: Copy + Eq + Hash> Distinct<T> {
+    const SCAN: usize = 16;
+
     pub(crate) fn extend(&mut self, items: impl IntoIterator<Item = T>) {
         for item in items {
-            if self.seen.insert(item) {
+            let new = match &mut self.seen {
+                Some(seen) => seen.insert(item),
+                None if self.items.len() < Self::SCAN => !self.items.contains(&item),
+                None => {
+                    let mut seen: HashSet<T> = self.items.iter().copied().collect();
+                    let new = seen.insert(item);
+                    self.seen = Some(seen);
+                    new
+                }
+            };
+            if new {
                 self.items.push(item);
             }
         }

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
+use unicode_width::UnicodeWidthStr;
 
 use super::Style;
 use crate::catalog::Owner;
@@ -35,11 +36,14 @@ pub fn render(report: &Report, style: Style) -> String {
     }
 }
 
+/// A control list is long (a baseline has up to 410 controls) and regular, so it is printed as
+/// aligned columns, like `ls -l`, rather than boxed: a boxed table of that size costs tens of
+/// times more to lay out, and columns are what people grep.
 fn controls(c: &query::ControlsReport, style: Style) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(200 * (c.controls.len() + 2));
     let _ = writeln!(
         out,
-        "{} controls under {} ({}){}",
+        "{} controls under {} ({}){}\n",
         c.controls.len(),
         c.model_name,
         c.model,
@@ -50,31 +54,53 @@ fn controls(c: &query::ControlsReport, style: Style) -> String {
     if c.controls.is_empty() {
         return out;
     }
-    let mut table = new_table(
-        style,
-        &["Control", "Title", "Owner", "Inherit", "Rows behind it"],
-    );
-    for r in &c.controls {
-        let behind = match r.basis {
-            query::Basis::Organisational => "organisational (the customer's own)".to_string(),
-            _ => {
-                let rows: Vec<String> = r.rows.iter().map(|b| b.id.to_string()).collect();
-                match r.base {
-                    Some(base) => format!("via {}: {}", base, rows.join(", ")),
-                    None => rows.join(", "),
-                }
-            }
-        };
-        table.add_row(vec![
-            Cell::new(r.label),
-            Cell::new(r.title),
-            owner_cell(r.owner, style),
-            Cell::new(r.can_be_inherited),
-            Cell::new(behind),
-        ]);
+    fn cells<'a>(r: &query::ControlRow<'a>) -> [&'a str; 4] {
+        [r.label, r.owner.as_str(), r.can_be_inherited, r.title]
     }
-    out.push_str(&finish(&table));
+    let header = ["CONTROL", "OWNER", "INHERIT", "TITLE"];
+    let mut widths = header.map(width);
+    for r in &c.controls {
+        for (w, cell) in widths.iter_mut().zip(cells(r)) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let pad = |out: &mut String, n: usize| out.extend(std::iter::repeat_n(' ', n));
+    for (i, h) in header.iter().enumerate() {
+        out.push_str(h);
+        pad(&mut out, widths[i] - width(h) + 2);
+    }
+    out.push_str("ROWS BEHIND IT\n");
+    for r in &c.controls {
+        for (i, cell) in cells(r).iter().enumerate() {
+            if i == 1 && style.color {
+                let _ = write!(out, "\x1b[1;{}m{cell}\x1b[0m", sgr_of(r.owner));
+            } else {
+                out.push_str(cell);
+            }
+            pad(&mut out, widths[i] - width(cell) + 2);
+        }
+        // The rows behind the owner, or why there are none.
+        if r.basis == query::Basis::Organisational {
+            out.push_str("organisational (the customer's own)");
+        } else {
+            if let Some(base) = r.base {
+                let _ = write!(out, "via {base}: ");
+            }
+            for (i, b) in r.rows.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(b.id);
+            }
+        }
+        out.push('\n');
+    }
     out
+}
+
+/// Display width: ASCII, the usual case, is one column a byte.
+fn width(s: &str) -> usize {
+    if s.is_ascii() { s.len() } else { s.width() }
 }
 
 fn control(c: &query::ControlExplain, style: Style) -> String {
