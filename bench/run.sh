@@ -49,6 +49,8 @@ instructions() {
 si=$(instructions $SRM who --layer os --model paas)
 hi=$(instructions $HELLO)
 echo "instructions: srm $si (target <= 2000000), hello $hi"
+ci=$(instructions $SRM controls --model paas --baseline fedramp-high)
+echo "instructions: srm controls --model paas --baseline fedramp-high $ci (target <= 3000000)"
 rss=$(/usr/bin/time -f %M $SRM who --layer os --model paas 2>&1 >/dev/null)
 echo "peak memory (embedded): $rss KiB (target <= 10240)"
 
