@@ -14,8 +14,13 @@ use std::path::PathBuf;
 mod catalog;
 /// What the loader asks of the control list, read from `data/controls.json` (srm itself gets
 /// the list as static data, which this script writes).
+#[path = "src/controls/label.rs"]
+mod control_label;
+
 mod controls {
     use std::sync::OnceLock;
+
+    use crate::control_label as label;
 
     pub struct Control {
         pub id: String,
@@ -27,18 +32,7 @@ mod controls {
 
     impl Controls {
         pub fn find(&self, name: &str) -> Option<Control> {
-            let id: String = name
-                .trim()
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != ')')
-                .map(|c| {
-                    if c == '(' {
-                        '.'
-                    } else {
-                        c.to_ascii_lowercase()
-                    }
-                })
-                .collect();
+            let id = label::to_id(name);
             self.ids.contains_key(&id).then_some(Control { id })
         }
     }

@@ -4,9 +4,13 @@
 //! `build.rs` turns the list into static data compiled into the binary, so the control commands
 //! read it without parsing anything, and `srm who` never touches it.
 
+mod label;
+
 use std::sync::OnceLock;
 
 use foldhash::HashMap;
+
+pub use label::to_id;
 
 /// A family of controls.
 #[derive(Debug)]
@@ -98,21 +102,6 @@ impl Controls {
     pub fn family_title(&self, id: &str) -> Option<&'static str> {
         self.families.iter().find(|f| f.id == id).map(|f| f.title)
     }
-}
-
-/// `AC-2(7)` → `ac-2.7`; an id is returned as it is (lowercased).
-pub fn to_id(name: &str) -> String {
-    name.trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != ')')
-        .map(|c| {
-            if c == '(' {
-                '.'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect()
 }
 
 /// The shipped control list.
