@@ -55,6 +55,31 @@ fuzz_target!(|data: &[u8]| {
     for &m in models.iter().take(4) {
         reports.push(Report::Checklist(query::checklist(&cat, m, &all)));
     }
+    // The control views, over the catalogue's own mapping (ids were checked at load).
+    if let Ok(list) = srm::controls::embedded() {
+        let filter = query::ControlFilter {
+            baseline: Some("fedramp-moderate".to_string()),
+            ..query::ControlFilter::default()
+        };
+        reports.push(Report::Controls(query::controls(
+            &cat,
+            list,
+            first,
+            &filter,
+            Scope::All,
+        )));
+        reports.push(Report::ControlsDiff(query::controls_diff(
+            &cat,
+            list,
+            first,
+            last,
+            None,
+            Scope::Classic,
+        )));
+        if let Some(ac2) = list.find("ac-2") {
+            reports.push(Report::Control(query::control(&cat, list, ac2)));
+        }
+    }
     for report in &reports {
         for format in [
             Format::Table,
@@ -64,6 +89,7 @@ fuzz_target!(|data: &[u8]| {
             Format::Markdown,
             Format::Html,
             Format::Svg,
+            Format::Crm,
         ] {
             let Some(out) = render(report, format, Style::default()) else {
                 continue;

@@ -245,6 +245,18 @@ layers:
     }
 
     #[test]
+    fn a_line_separator_is_a_character_of_its_line() {
+        // YAML 1.2 breaks lines at LF and CR only: U+2028 stands where it is, on line 1, and
+        // the column counts characters, so the place points at it.
+        let err = parse_err("sources: []\u{2028}models: [x]\n");
+        assert_eq!(
+            (err.problems[0].line, err.problems[0].column),
+            (Some(1), Some(12)),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn one_anchor_can_serve_many_rows() {
         let mut text = String::from(
             "sources: [{id: s, title: S}]\nmodels: [{id: a, name: A}, {id: b, name: B}]\nlayers:\n",
