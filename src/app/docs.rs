@@ -183,7 +183,10 @@ fn page_name(cmd: &clap::Command) -> String {
 /// no such thing, so the backticks go.
 fn render_page(cmd: &clap::Command) -> anyhow::Result<String> {
     let name = page_name(cmd);
-    let man = clap_mangen::Man::new(cmd.clone()).date("");
+    let man = clap_mangen::Man::new(cmd.clone())
+        .date("")
+        .source(format!("srm {}", env!("CARGO_PKG_VERSION")))
+        .manual("srm manual");
     let mut out = Vec::new();
     let cannot = || format!("cannot render the manual page {name}");
     man.render_title(&mut out).with_context(cannot)?;
