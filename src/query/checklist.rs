@@ -32,11 +32,12 @@ pub struct Checklist<'a> {
 /// `checklist`: every row the customer owns, shares, or may own under a model, in catalogue
 /// order, within the selection.
 pub fn checklist<'a>(cat: &'a Catalog<'_>, m: ModelId, selection: &Selection) -> Checklist<'a> {
+    let covered = selection.covered();
     let mut rows = Vec::new();
     for (l, layer) in cat.layers().iter().enumerate() {
         for (i, row) in layer.rows().iter().enumerate() {
             let owner = row.owner(m);
-            if !owner.involves_customer() || !selection.covers_row(cat, l, i) {
+            if !owner.involves_customer() || !covered.row(cat, l, i) {
                 continue;
             }
             rows.push(ChecklistRow {

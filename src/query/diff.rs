@@ -103,16 +103,17 @@ pub fn diff<'a>(
     selection: &Selection,
     all: bool,
 ) -> Diff<'a> {
+    let covered = selection.covered();
     let mut changes = Vec::new();
     for (l, layer) in cat.layers().iter().enumerate() {
-        if !selection.covers_layer(cat, l) {
+        if !covered.layer(cat, l) {
             continue;
         }
         let rows: Vec<RowChange> = layer
             .parts()
             .iter()
             .enumerate()
-            .filter(|(i, _)| selection.covers_row(cat, l, *i))
+            .filter(|(i, _)| covered.row(cat, l, *i))
             .map(|(_, p)| RowChange {
                 id: p.id(),
                 layer: layer.id(),

@@ -79,12 +79,13 @@ fn fields<'a>(layer: &'a Layer<'_>, row: &'a Row<'_>) -> Vec<(&'static str, u32,
 }
 
 pub fn find<'a>(cat: &'a Catalog<'_>, query: &[String], selection: &Selection) -> Find<'a> {
+    let covered = selection.covered();
     let wanted: Vec<String> = query.iter().flat_map(|q| words(q)).collect();
     let models = selection.models(cat);
     let mut hits = Vec::new();
     for (l, layer) in cat.layers().iter().enumerate() {
         for (i, row) in layer.rows().iter().enumerate() {
-            if !selection.covers_row(cat, l, i) {
+            if !covered.row(cat, l, i) {
                 continue;
             }
             let mut score = 0;

@@ -34,12 +34,13 @@ pub struct Layers<'a> {
 }
 
 pub fn layers<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Layers<'a> {
+    let covered = selection.covered();
     Layers {
         layers: cat
             .layers()
             .iter()
             .enumerate()
-            .filter(|(l, _)| selection.covers_layer(cat, *l))
+            .filter(|(l, _)| covered.layer(cat, *l))
             .map(|(_, l)| LayerInfo {
                 id: l.id(),
                 name: l.name(),

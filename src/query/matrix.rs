@@ -84,6 +84,7 @@ pub struct Matrix<'a> {
 }
 
 pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
+    let covered = selection.covered();
     let models = selection.models(cat);
     Matrix {
         models: models
@@ -97,7 +98,7 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
             .layers()
             .iter()
             .enumerate()
-            .filter(|(l, _)| selection.covers_layer(cat, *l))
+            .filter(|(l, _)| covered.layer(cat, *l))
             .map(|(l, layer)| MatrixLayer {
                 id: layer.id(),
                 name: layer.name(),
@@ -107,7 +108,7 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
                     .parts()
                     .iter()
                     .enumerate()
-                    .filter(|(i, _)| selection.covers_row(cat, l, *i))
+                    .filter(|(i, _)| covered.row(cat, l, *i))
                     .map(|(_, p)| MatrixRow {
                         id: p.id(),
                         layer: layer.id(),
@@ -145,10 +146,11 @@ pub struct Retained<'a> {
 /// `retained`: the rows the customer owns under every model, with the customer's duties and
 /// the sources that state it.
 pub fn retained<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Retained<'a> {
+    let covered = selection.covered();
     let mut rows = Vec::new();
     for (l, layer) in cat.layers().iter().enumerate() {
         for (i, row) in layer.rows().iter().enumerate() {
-            if row.always_customer() && selection.covers_row(cat, l, i) {
+            if row.always_customer() && covered.row(cat, l, i) {
                 let one = std::slice::from_ref(row);
                 rows.push(RetainedRow {
                     id: row.id(),

@@ -116,23 +116,55 @@ impl Selection {
         }
     }
 
-    /// Whether layer `l` is covered by the selection (named, or in scope when none is named).
-    pub(crate) fn covers_layer(&self, cat: &Catalog<'_>, l: usize) -> bool {
+    /// What the selection covers, indexed once, so that asking row after row costs a lookup
+    /// each however many layers and parts were named.
+    pub(crate) fn covered(&self) -> Covered {
+        let mut layers = HashSet::default();
+        let mut parts = HashSet::default();
+        for r in &self.layers {
+            match *r {
+                LayerRef::Layer(l) => {
+                    layers.insert(l);
+                }
+                LayerRef::Part(l, i) => {
+                    parts.insert((l, i));
+                }
+            }
+        }
+        let parent_layers = parts.iter().map(|&(l, _)| l).collect();
+        Covered {
+            scope: self.scope,
+            any: self.layers.is_empty(),
+            layers,
+            parts,
+            parent_layers,
+        }
+    }
+}
+
+/// A [`Selection`], indexed: whether it covers a layer or a row.
+pub(crate) struct Covered {
+    scope: Scope,
+    /// Nothing was named: everything in scope is covered.
+    any: bool,
+    layers: HashSet<usize>,
+    parts: HashSet<(usize, usize)>,
+    /// The layers of the named parts.
+    parent_layers: HashSet<usize>,
+}
+
+impl Covered {
+    /// Whether layer `l` is covered: named itself or through a part, or in scope when nothing
+    /// was named.
+    pub(crate) fn layer(&self, cat: &Catalog<'_>, l: usize) -> bool {
         self.scope.covers(&cat.layers()[l])
-            && (self.layers.is_empty()
-                || self.layers.iter().any(|r| match *r {
-                    LayerRef::Layer(x) | LayerRef::Part(x, _) => x == l,
-                }))
+            && (self.any || self.layers.contains(&l) || self.parent_layers.contains(&l))
     }
 
     /// Whether row `r` of layer `l` is covered.
-    pub(crate) fn covers_row(&self, cat: &Catalog<'_>, l: usize, r: usize) -> bool {
+    pub(crate) fn row(&self, cat: &Catalog<'_>, l: usize, r: usize) -> bool {
         self.scope.covers(&cat.layers()[l])
-            && (self.layers.is_empty()
-                || self.layers.iter().any(|x| match *x {
-                    LayerRef::Layer(x) => x == l,
-                    LayerRef::Part(x, y) => x == l && y == r,
-                }))
+            && (self.any || self.layers.contains(&l) || self.parts.contains(&(l, r)))
     }
 }
 
