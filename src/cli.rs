@@ -86,7 +86,7 @@ pub enum Command {
         #[arg(long)]
         all: bool,
         /// Compare controls instead of rows: the NIST SP 800-53 controls whose owner changes.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["all", "layer"])]
         controls: bool,
         /// With --controls: only the controls of this baseline.
         #[arg(long, value_enum, requires = "controls")]
