@@ -102,13 +102,13 @@ fn main() {
     if let Err(p) = yaml::parse(&yaml, &mut builder) {
         fail(&located(&p));
     }
-    if let Err(problems) = builder.finish() {
+    if let Err((problems, omitted)) = builder.finish() {
         for p in &problems {
             eprintln!("{}", located(p));
         }
         fail(&format!(
             "data/catalog.yaml has {} problem(s)",
-            problems.len()
+            problems.len() + omitted
         ));
     }
     let value: serde_json::Value = match serde_saphyr::from_str(&yaml) {

@@ -34,6 +34,22 @@ pub fn is_unsafe(c: char) -> bool {
         || n & 0xFFFE == 0xFFFE
 }
 
+/// How much of a value a message quotes.
+const QUOTED: usize = 64;
+
+/// A value from a file or a command line as a message quotes it: cut at 64 characters, then
+/// `…`, and [`clean`]ed, so that it stays short and on its line.
+pub fn cut(value: &str) -> Cow<'_, str> {
+    let value = match value.char_indices().nth(QUOTED) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &value[..end])),
+        None => Cow::Borrowed(value),
+    };
+    match clean(&value) {
+        Cow::Borrowed(_) => value,
+        Cow::Owned(clean) => Cow::Owned(clean),
+    }
+}
+
 /// Every line of `s` cleaned, line breaks kept: for messages of more than one line.
 pub fn clean_lines(s: &str) -> String {
     s.split('\n').map(clean).collect::<Vec<_>>().join("\n")

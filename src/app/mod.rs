@@ -319,7 +319,16 @@ fn validate(input: &Input, json: bool) -> anyhow::Result<ExitCode> {
                 for problem in &err.problems {
                     let _ = writeln!(stderr, "{}", clean(&err.format_problem(problem)));
                 }
-                let n = err.problems.len();
+                if err.omitted > 0 {
+                    let _ = writeln!(
+                        stderr,
+                        "{}: … and {} more problems, not listed (srm keeps the first {}); fix these first",
+                        clean(&err.origin),
+                        err.omitted,
+                        load::MAX_PROBLEMS
+                    );
+                }
+                let n = err.count();
                 let _ = writeln!(
                     stderr,
                     "error: {} problem{} in {}",

@@ -191,9 +191,10 @@ impl std::ops::Deref for Located<'_> {
     }
 }
 
+/// As messages quote it: cut and made safe ([`crate::sanitize::cut`]).
 impl fmt::Display for Located<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(&crate::sanitize::cut(&self.text))
     }
 }
 

@@ -7,20 +7,42 @@ use crate::catalog::Catalog;
 
 use super::Input;
 
+/// Problems kept for one catalogue; past these only a count is kept. A hostile file can hold
+/// millions of bad items, and nobody reads past the first screenful.
+pub const MAX_PROBLEMS: usize = 100;
+
 /// One thing wrong with a catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Problem {
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
+    /// Where the text the problem is about starts in memory, for a parser that keeps no places
+    /// (serde_json): the loader turns it into a line and column once, for all problems.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) address: Option<usize>,
 }
 
+/// Longest message kept, a backstop: every value a message quotes is cut already ([`cut`]).
+const MAX_MESSAGE: usize = 1000;
+
 impl Problem {
+    /// A problem saying `message`, which is made one line of safe text: line breaks become
+    /// spaces and unsafe characters are escaped (a key in a file can hold anything), and it is
+    /// cut at [`MAX_MESSAGE`] characters.
     pub(crate) fn new(message: impl Into<String>) -> Problem {
+        let message = message.into();
+        let mut message = crate::sanitize::clean(&message).into_owned();
+        if let Some((end, _)) = message.char_indices().nth(MAX_MESSAGE) {
+            message.truncate(end);
+            message.push('…');
+        }
         Problem {
             line: None,
             column: None,
-            message: message.into(),
+            message,
+            address: None,
         }
     }
 
@@ -39,7 +61,10 @@ impl Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CatalogError {
     pub origin: String,
+    /// The first [`MAX_PROBLEMS`] problems found.
     pub problems: Vec<Problem>,
+    /// How many more were found and not kept.
+    pub omitted: usize,
 }
 
 impl CatalogError {
@@ -47,7 +72,13 @@ impl CatalogError {
         CatalogError {
             origin: origin.to_string(),
             problems: vec![problem],
+            omitted: 0,
         }
+    }
+
+    /// Every problem found, kept or not.
+    pub fn count(&self) -> usize {
+        self.problems.len() + self.omitted
     }
 
     /// `origin:line:column: message`, the form editors and terminals turn into links.
@@ -67,11 +98,11 @@ impl fmt::Display for CatalogError {
             None => write!(f, "{}: invalid catalogue", self.origin),
             Some(first) => {
                 f.write_str(&self.format_problem(first))?;
-                let more = self.problems.len() - 1;
+                let more = self.count() - 1;
                 if more > 0 {
                     write!(
                         f,
-                        "\n({more} more problem{}; `srm catalog validate` lists them all)",
+                        "\n({more} more problem{}; `srm catalog validate` lists them)",
                         if more == 1 { "" } else { "s" }
                     )?;
                 }
@@ -92,7 +123,10 @@ pub struct ValidationReport<'a> {
     pub valid: bool,
     /// Counts of a valid catalogue; `None` for an invalid one.
     pub summary: Option<Summary>,
+    /// The first 100 problems.
     pub problems: Vec<&'a Problem>,
+    /// How many problems were found beyond those listed.
+    pub omitted: usize,
 }
 
 #[derive(Debug, Clone, Copy, serde::Serialize, schemars::JsonSchema)]
@@ -105,6 +139,7 @@ pub struct Summary {
 
 impl<'a> ValidationReport<'a> {
     pub fn new(input: &Input, result: &'a Result<Catalog, CatalogError>) -> ValidationReport<'a> {
+        let omitted = result.as_ref().err().map_or(0, |e| e.omitted);
         let (summary, problems) = match result {
             Ok(cat) => (
                 Some(Summary {
@@ -123,6 +158,7 @@ impl<'a> ValidationReport<'a> {
             valid: result.is_ok(),
             summary,
             problems,
+            omitted,
         }
     }
 
@@ -133,10 +169,12 @@ impl<'a> ValidationReport<'a> {
                 "{} layers, {} models, {} rows, {} sources",
                 s.layers, s.models, s.rows, s.sources
             ),
-            None => format!("{} problems", self.problems.len()),
+            None => format!("{} problems", self.problems.len() + self.omitted),
         }
     }
 }
+
+pub use crate::sanitize::cut;
 
 /// `'a', 'b', 'c'`, at most ten of them (each cut at 64 characters), then how many more: a
 /// message about a hostile file with thousands of long ids stays one readable line.
@@ -145,14 +183,8 @@ pub(crate) fn quote_list<S: AsRef<str>>(items: &[S]) -> String {
     let mut text = items
         .iter()
         .take(SHOWN)
-        .map(|s| {
-            let s = s.as_ref();
-            // A thousand-character id is named by its start.
-            match s.char_indices().nth(64) {
-                Some((cut, _)) => format!("'{}…'", &s[..cut]),
-                None => format!("'{s}'"),
-            }
-        })
+        // A thousand-character id is named by its start.
+        .map(|s| format!("'{}'", cut(s.as_ref())))
         .collect::<Vec<_>>()
         .join(", ");
     if items.len() > SHOWN {

@@ -16,7 +16,7 @@ mod stream;
 mod validate;
 mod yaml;
 
-pub use error::{CatalogError, Problem, Summary, ValidationReport};
+pub use error::{CatalogError, MAX_PROBLEMS, Problem, Summary, ValidationReport, cut};
 pub use source::{EMBEDDED, Input, MAX_BYTES, decode, read};
 pub use validate::is_kebab;
 
@@ -78,31 +78,55 @@ fn parse_checking<'t>(
         Syntax::Yaml => yaml::parse(text, &mut builder),
     };
     parsed.map_err(|problem| CatalogError::single(origin, problem))?;
-    builder.finish().map_err(|problems| {
-        let problems = match syntax {
-            Syntax::Json => place_json_problems(text, problems, check_controls),
-            Syntax::Yaml => problems,
-        };
+    builder.finish().map_err(|(mut problems, omitted)| {
+        if syntax == Syntax::Json {
+            place_by_address(text, &mut problems);
+        }
         CatalogError {
             origin: origin.to_string(),
             problems,
+            omitted,
         }
     })
 }
 
-/// serde_json keeps no spans, so a JSON catalogue's problems come back without places. JSON is
-/// YAML too: reading the same text once more with the YAML backend, which records where every
-/// id stands, gives the same problems with their places. This runs only when there are
-/// problems to report, and costs one more linear parse.
-fn place_json_problems(text: &str, problems: Vec<Problem>, check_controls: bool) -> Vec<Problem> {
-    let mut builder = Builder::new(check_controls);
-    if yaml::parse_for_places(text, &mut builder).is_err() {
-        return problems;
+/// serde_json keeps no spans, so a JSON catalogue's problems come back with the address of the
+/// text they are about instead of its place (see [`Problem`]). Ids are plain strings that the
+/// parser lends from the file, so the address is a byte offset into it; one pass over the
+/// text, in offset order, turns every offset into a line and column. A JSON id spelt with
+/// escapes was built by the parser, stands nowhere in the file and stays without a place.
+fn place_by_address(text: &str, problems: &mut [Problem]) {
+    let start = text.as_ptr() as usize;
+    let mut wanted: Vec<(usize, usize)> = problems
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let offset = p.address?.checked_sub(start)?;
+            // The opening quote, where an editor puts the cursor for a JSON string.
+            (offset > 0 && offset <= text.len()).then_some((offset - 1, i))
+        })
+        .collect();
+    wanted.sort_unstable();
+    // Line, and characters since the line's start, at byte `scanned`: a place costs the
+    // bytes between it and the one before, so all of them cost one pass.
+    let (mut line, mut column, mut scanned) = (1, 0, 0);
+    let bytes = text.as_bytes();
+    for (offset, i) in wanted {
+        for at in scanned..offset {
+            let b = bytes[at];
+            if b == b'\n' || (b == b'\r' && bytes.get(at + 1) != Some(&b'\n')) {
+                line += 1;
+                column = 0;
+            } else if b & 0xC0 != 0x80 && b != b'\r' {
+                column += 1;
+            }
+        }
+        scanned = scanned.max(offset);
+        problems[i].line = Some(line);
+        problems[i].column = Some(column + 1);
     }
-    match builder.finish() {
-        Err(placed) if placed.len() == problems.len() => placed,
-        _ => problems,
-    }
+    // Placed problems in file order, as YAML's are.
+    problems.sort_by_key(|p| (p.line.unwrap_or(usize::MAX), p.column.unwrap_or(0)));
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use crate::catalog::{
 
 use unicode_script::{Script, UnicodeScript};
 
-use super::error::{Problem, quote_list};
+use super::error::{MAX_PROBLEMS, Problem, cut, quote_list};
 
 /// Ids and aliases are lowercase-kebab: `a-z`, `0-9`, single dashes between words.
 pub fn is_kebab(id: &str) -> bool {
@@ -37,7 +37,10 @@ pub fn is_kebab(id: &str) -> bool {
 /// Builds a catalogue from the pieces of its file, in the order the parser reads them.
 #[derive(Default)]
 pub(crate) struct Builder<'t> {
+    /// The first [`MAX_PROBLEMS`] problems, in the order they were found.
     problems: Vec<Problem>,
+    /// How many more were found.
+    omitted: usize,
     /// Normalised ids and aliases of models, layers and parts → what they name.
     index: HashMap<Text<'t>, Slot>,
     /// Source id → source.
@@ -93,7 +96,7 @@ impl<'t> Builder<'t> {
                     Err(why) => {
                         self.problem(
                             subject,
-                            format!("source '{}' has `url` '{}', which {why}", s.id, url.trim()),
+                            format!("source '{}' has `url` '{}', which {why}", s.id, cut(url.trim())),
                         );
                         None
                     }
@@ -146,25 +149,24 @@ impl<'t> Builder<'t> {
         }
     }
 
-    /// The catalogue, or every problem found, in file order.
-    pub(crate) fn finish(mut self) -> Result<Catalog<'t>, Vec<Problem>> {
+    /// The catalogue, or the first problems found, in file order, and how many more there were.
+    pub(crate) fn finish(mut self) -> Result<Catalog<'t>, (Vec<Problem>, usize)> {
         for layer in std::mem::take(&mut self.waiting) {
             self.build_layer(layer);
         }
         if self.models.is_empty() {
-            self.problems.push(Problem::new(
+            self.push(Problem::new(
                 "no models declared; add a `models` list (e.g. on-prem, iaas, paas, saas)",
             ));
         }
         if self.layers.is_empty() {
-            self.problems
-                .push(Problem::new("no layers declared; add a `layers` list"));
+            self.push(Problem::new("no layers declared; add a `layers` list"));
         }
         if !self.problems.is_empty() {
             // Problems without a place (a missing list) come last; the sort is stable.
             self.problems
                 .sort_by_key(|p| (p.line.unwrap_or(usize::MAX), p.column.unwrap_or(0)));
-            return Err(self.problems);
+            return Err((self.problems, self.omitted));
         }
         self.layers.shrink_to_fit();
         Ok(Catalog {
@@ -292,14 +294,23 @@ impl<'t> Builder<'t> {
         let ModelMap(owner_entries) = r.owners;
         let ModelMap(note_entries) = r.notes;
         let n = self.models.len();
-        let mut owners: Vec<Option<Owner>> = vec![None; n];
+        // Only what the row says is looked at: a file with many models and rows that each
+        // name few of them costs what it spells, not models × rows.
+        let mut given: Vec<(ModelId, Owner)> = Vec::with_capacity(owner_entries.len().min(n));
         for (key, owner) in owner_entries {
-            if let Some(m) = self.model_slot(subject, "owners", &key)
-                && owners[m.index()].replace(owner).is_some()
-            {
-                self.duplicate_key(subject, "owners", &key);
+            if let Some(m) = self.model_slot(subject, "owners", &key) {
+                given.push((m, owner));
             }
         }
+        given.sort_by_key(|(m, _)| *m);
+        given.dedup_by(|later, earlier| {
+            let twice = later.0 == earlier.0;
+            if twice {
+                let key = self.model_ids[earlier.0.index()].reborrow();
+                self.duplicate_key(subject, "owners", &key);
+            }
+            twice
+        });
         let mut notes: Vec<(ModelId, Text<'t>)> = Vec::with_capacity(note_entries.len());
         for (key, note) in note_entries {
             if let Some(m) = self.model_slot(subject, "notes", &key) {
@@ -317,53 +328,58 @@ impl<'t> Builder<'t> {
         for duty in r.duties.customer.iter().chain(&r.duties.provider) {
             self.check_text(subject, "duties", duty);
         }
-        let mut missing = Vec::new();
-        let mut missing_count = 0;
-        for (m, owner) in owners.iter().enumerate() {
-            let model = ModelId::new(m);
-            match owner {
-                None => {
-                    missing_count += 1;
-                    if missing.len() < 10 {
-                        missing.push(&*self.model_ids[m]);
-                    }
-                }
-                Some(Owner::Depends) => {
-                    let noted = notes
-                        .binary_search_by_key(&model, |(m, _)| *m)
-                        .is_ok_and(|i| !notes[i].1.trim().is_empty());
-                    if !noted {
-                        let id = &self.model_ids[m];
-                        self.problems.push(
-                            Problem::new(format!(
-                                "{kind} '{}' is `depends` under '{id}' but has no note saying on what; add notes: {{{id}: ...}}",
-                                r.id
-                            ))
-                            .at(r.id.at),
-                        );
-                    }
-                }
-                Some(_) => {}
+        for &(model, owner) in &given {
+            if owner != Owner::Depends {
+                continue;
+            }
+            let noted = notes
+                .binary_search_by_key(&model, |(m, _)| *m)
+                .is_ok_and(|i| !notes[i].1.trim().is_empty());
+            if !noted {
+                let id = cut(&self.model_ids[model.index()]);
+                let message = format!(
+                    "{kind} '{}' is `depends` under '{id}' but has no note saying on what; add notes: {{{id}: ...}}",
+                    r.id
+                );
+                self.problem(subject, message);
             }
         }
+        let missing_count = n - given.len();
         if missing_count > 0 {
-            let mut names = quote_list(&missing);
-            if missing_count > missing.len() {
-                names.push_str(&format!(" and {} more", missing_count - missing.len()));
+            if self.full() {
+                self.skip();
+            } else {
+                // The first ten models the row leaves out: a walk that stops after ten gaps
+                // looks at no more than the row's own entries and ten more.
+                let mut missing = Vec::with_capacity(10);
+                let mut next = given.iter().map(|(m, _)| m.index()).peekable();
+                for m in 0..n {
+                    if next.next_if_eq(&m).is_some() {
+                        continue;
+                    }
+                    missing.push(&*self.model_ids[m]);
+                    if missing.len() == 10 {
+                        break;
+                    }
+                }
+                let mut names = quote_list(&missing);
+                if missing_count > missing.len() {
+                    names.push_str(&format!(" and {} more", missing_count - missing.len()));
+                }
+                let message = format!(
+                    "{kind} '{}' has no owner for model{} {names}; every row needs one per model",
+                    r.id,
+                    if missing_count == 1 { "" } else { "s" },
+                );
+                self.problem(subject, message);
             }
-            let message = format!(
-                "{kind} '{}' has no owner for model{} {names}; every row needs one per model",
-                r.id,
-                if missing_count == 1 { "" } else { "s" },
-            );
-            self.problem(subject, message);
         }
         // A row with a missing owner makes the whole catalogue invalid and it is never
         // handed out, so it keeps no cells (a hostile file cannot make models × rows of them).
         let owners = Owners::new(if missing_count > 0 {
             Vec::new()
         } else {
-            owners.into_iter().flatten().collect()
+            given.into_iter().map(|(_, o)| o).collect()
         });
         let source = self.source_id(subject, "source", &r.source);
         let see_also: Vec<SourceId> = r
@@ -375,11 +391,28 @@ impl<'t> Builder<'t> {
             self.check_text(subject, "keywords", keyword);
         }
         let mut controls = Vec::with_capacity(r.controls.len());
-        for link in r.controls {
+        let mut cited: foldhash::HashSet<&str> = foldhash::HashSet::default();
+        for link in &r.controls {
             self.check_text(subject, "controls.why", &link.why);
             for id in &link.ids {
                 self.check_control(subject, id);
+                // A control named twice would list the row twice under it.
+                if !cited.insert(id) {
+                    if self.full() {
+                        self.skip();
+                    } else {
+                        let message = format!(
+                            "{} '{}' names control '{}' more than once in `controls`; name each control once per row",
+                            subject.kind,
+                            subject.id,
+                            cut(id)
+                        );
+                        self.problem(subject, message);
+                    }
+                }
             }
+        }
+        for link in r.controls {
             controls.push(ControlLink {
                 ids: link.ids,
                 why: link.why,
@@ -409,11 +442,16 @@ impl<'t> Builder<'t> {
         if let Some(&m) = self.model_index.get(key) {
             return Some(m);
         }
+        if self.full() {
+            self.skip();
+            return None;
+        }
         let declared = if self.model_ids.is_empty() {
             "the catalogue declares no `models`".to_string()
         } else {
             format!("declared models: {}", quote_list(&self.model_ids))
         };
+        let key = cut(key);
         let message = format!(
             "{} '{}' names unknown model '{key}' in `{field}`; {declared}",
             subject.kind, subject.id
@@ -423,6 +461,10 @@ impl<'t> Builder<'t> {
     }
 
     fn duplicate_key(&mut self, subject: Subject<'_, 't>, field: &str, key: &str) {
+        if self.full() {
+            return self.skip();
+        }
+        let key = cut(key);
         self.problem(
             subject,
             format!(
@@ -436,6 +478,10 @@ impl<'t> Builder<'t> {
         if let Some(&i) = self.source_index.get(source) {
             return i;
         }
+        if self.full() {
+            self.skip();
+            return SourceId::new(0);
+        }
         let hint = if self.sources.is_empty() {
             "the catalogue declares no `sources`".to_string()
         } else {
@@ -446,6 +492,7 @@ impl<'t> Builder<'t> {
             }
             format!("declared sources: {list}")
         };
+        let source = cut(source);
         let message = format!(
             "{} '{}' cites undeclared source '{source}' in `{field}`; {hint}",
             subject.kind, subject.id
@@ -514,12 +561,15 @@ impl<'t> Builder<'t> {
                 return;
             }
         };
-        if !known {
+        if !known && self.full() {
+            self.skip();
+        } else if !known {
             let hint = match crate::controls::embedded().ok().and_then(|c| c.find(id)) {
                 Some(c) => format!("write it as '{}'", c.id),
                 None => "see `srm controls --model MODEL` for the ids (such as 'ac-2' or 'ac-2.7')"
                     .to_string(),
             };
+            let id = cut(id);
             self.problem(
                 subject,
                 format!(
@@ -556,6 +606,7 @@ impl<'t> Builder<'t> {
         for alias in aliases {
             self.check_text(subject, "aliases", alias);
             if let Some((a, b)) = mixed_scripts(alias) {
+                let alias = cut(alias);
                 self.problem(
                     subject,
                     format!(
@@ -585,6 +636,7 @@ impl<'t> Builder<'t> {
         }
         if let Some(previous) = self.index.get(&*key).map(|&slot| Target::from(slot)) {
             let (pkind, pid) = self.describe(previous);
+            let (name, pid) = (cut(name), cut(&pid).into_owned());
             let message = if what == "id" {
                 format!(
                     "duplicate id '{name}': {pkind} '{pid}' already uses it; ids and aliases must be unique across models, layers and parts"
@@ -626,8 +678,34 @@ impl<'t> Builder<'t> {
         }
     }
 
+    /// Whether no more problems are kept: a caller may then skip composing its message.
+    fn full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
+    }
+
+    /// Counts a problem that is not kept.
+    fn skip(&mut self) {
+        self.omitted += 1;
+    }
+
+    fn push(&mut self, problem: Problem) {
+        if self.full() {
+            self.skip();
+        } else {
+            self.problems.push(problem);
+        }
+    }
+
+    /// A problem about `subject`, placed at its id: by line and column where the parser
+    /// recorded them, else by where the id's text stands in the file (see [`Problem`]).
     fn problem(&mut self, subject: Subject<'_, 't>, message: String) {
-        self.problems.push(Problem::new(message).at(subject.id.at));
+        let mut problem = Problem::new(message).at(subject.id.at);
+        if subject.id.at.is_none()
+            && let std::borrow::Cow::Borrowed(text) = subject.id.text.0
+        {
+            problem.address = Some(text.as_ptr() as usize);
+        }
+        self.push(problem);
     }
 }
 

@@ -54,6 +54,9 @@ fn budget(len: usize) -> Budget {
 
 fn options(len: usize, duplicate_keys: DuplicateKeyPolicy) -> Options {
     let mut options = Options::default();
+    // srm prints its own one-line messages; a snippet would cost a line index of the whole
+    // file (eight bytes a line) for every error.
+    options.with_snippet = false;
     options.budget = Some(budget(len));
     options.duplicate_keys = duplicate_keys;
     options.alias_limits.max_total_replayed_events = len.saturating_add(REPLAY_ALLOWANCE);
@@ -63,15 +66,6 @@ fn options(len: usize, duplicate_keys: DuplicateKeyPolicy) -> Options {
 /// Parses catalogue YAML into `builder`; a failure comes back as one problem with its place.
 pub(crate) fn parse<'t>(text: &'t str, builder: &mut Builder<'t>) -> Result<(), Problem> {
     parse_with(text, builder, DuplicateKeyPolicy::Error)
-}
-
-/// Parses a JSON catalogue (JSON is YAML) only to learn where its ids stand. Keys given twice
-/// pass through, as they did through serde_json, so that validation finds the same problems.
-pub(crate) fn parse_for_places<'t>(
-    text: &'t str,
-    builder: &mut Builder<'t>,
-) -> Result<(), Problem> {
-    parse_with(text, builder, DuplicateKeyPolicy::PassThrough)
 }
 
 fn parse_with<'t>(

@@ -134,7 +134,9 @@ fn a_missing_catalogue_is_a_runtime_error() {
 fn closed_pipe_ends_quietly() {
     // Run through a real shell pipe, the way users hit it.
     let bin = assert_cmd::cargo::cargo_bin!("srm");
+    let dir = tempfile::tempdir().unwrap();
     let out = std::process::Command::new("bash")
+        .current_dir(dir.path())
         .arg("-c")
         .arg(format!("set -o pipefail; for i in 1 2 3 4 5 6 7 8; do '{}' who | head -1 >/dev/null || exit 9; done", bin.display()))
         .output()

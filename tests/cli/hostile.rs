@@ -1,7 +1,12 @@
 //! Hostile catalogues and arguments, generated at small sizes: each shape that once hung srm,
-//! blew up its memory or took quadratic time must now end within a second, either with exit 1
-//! and one line naming the limit and where, or with a correct answer where the file is valid.
-//! (The same shapes at full size are timed by `bench/run.sh`, not here.)
+//! blew up its memory or took quadratic time must end, either with exit 1 and one line naming
+//! the limit and where, or with a correct answer where the file is valid.
+//!
+//! No test here is a speed test: the machine's speed decides nothing. Each size is chosen so
+//! that the linear code ends in well under a second even as a debug build on a busy machine,
+//! while the quadratic shape it guards against would take minutes; [`HANG_GUARD`] only turns
+//! such a hang into a failure instead of a stuck suite. (The same shapes at full size are
+//! timed by `bench/run.sh`, not here.)
 
 use std::fmt::Write as _;
 use std::time::Duration;
@@ -10,8 +15,8 @@ use predicates::prelude::*;
 
 use crate::srm;
 
-/// The guard: a run that has not ended by then failed the test.
-const WITHIN: Duration = Duration::from_secs(1);
+/// Kills a run that hangs: a hundred times and more what any of these runs needs.
+const HANG_GUARD: Duration = Duration::from_secs(120);
 
 const HEAD: &str =
     "sources: [{id: s, title: S}]\nmodels: [{id: a, name: A}, {id: b, name: B}]\nlayers:\n";
@@ -26,7 +31,7 @@ fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
 fn refused(path: &str, message: &str) {
     let out = srm()
         .args(["--catalog", path, "matrix"])
-        .timeout(WITHIN)
+        .timeout(HANG_GUARD)
         .assert()
         .code(1)
         .stdout("")
@@ -56,7 +61,7 @@ fn deep_flow_nesting_is_refused_however_it_is_disguised() {
         let path = file(&dir, name, &format!("sources: []{sep}layers: {deep}"));
         srm()
             .args(["--catalog", &path, "matrix"])
-            .timeout(WITHIN)
+            .timeout(HANG_GUARD)
             .assert()
             .code(1)
             .stdout("");
@@ -110,7 +115,7 @@ fn ordinary_anchor_reuse_and_a_bom_before_the_document_start_load() {
     let path = file(&dir, "anchors.yaml", &text);
     srm()
         .args(["--catalog", &path, "who", "--layer", "l499", "--model", "b"])
-        .timeout(WITHIN)
+        .timeout(HANG_GUARD)
         .assert()
         .success()
         .stdout(predicate::str::contains(": provider"));
@@ -134,7 +139,7 @@ fn a_layer_with_many_duties_answers_in_linear_time() {
         let out = srm()
             .args(["--catalog", &path])
             .args(command)
-            .timeout(WITHIN)
+            .timeout(HANG_GUARD)
             .assert()
             .success()
             .get_output()
@@ -159,7 +164,7 @@ fn did_you_mean_stays_fast_for_a_huge_argument_and_long_aliases() {
     let given = format!("a1{}", "q".repeat(10_000));
     let out = srm()
         .args(["--catalog", &path, "who", "--layer", &given])
-        .timeout(WITHIN)
+        .timeout(HANG_GUARD)
         .assert()
         .code(2)
         .get_output()
@@ -184,7 +189,7 @@ fn thousands_of_problems_are_each_placed_quickly() {
     let path = file(&dir, "problems.yaml", &text);
     let out = srm()
         .args(["catalog", "validate", &path])
-        .timeout(WITHIN)
+        .timeout(HANG_GUARD)
         .assert()
         .code(1)
         .get_output()
@@ -221,7 +226,7 @@ fn many_models_are_found_by_map_not_by_search() {
     let path = file(&dir, "models.yaml", &text);
     srm()
         .args(["catalog", "validate", &path])
-        .timeout(WITHIN)
+        .timeout(HANG_GUARD)
         .assert()
         .success()
         .stdout(format!("ok: 4 layers, {n} models, 4 rows, 1 sources\n"));
@@ -241,7 +246,7 @@ fn a_message_about_thousands_of_long_ids_stays_short() {
     let path = file(&dir, "long.yaml", &text);
     let out = srm()
         .args(["--catalog", &path, "matrix"])
-        .timeout(WITHIN)
+        .timeout(HANG_GUARD)
         .assert()
         .code(1)
         .get_output()

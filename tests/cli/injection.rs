@@ -369,7 +369,9 @@ fn paths_and_unknown_keys_reach_json_escaped() {
 /// What a terminal shows: srm run on a pseudo-terminal (util-linux `script`), with colors off
 /// so that any escape byte on the screen would be one srm let through.
 fn on_a_terminal(args: &str) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
     let out = std::process::Command::new("script")
+        .current_dir(dir.path())
         .args([
             "-qec",
             &format!("{} {args}", env!("CARGO_BIN_EXE_srm")),

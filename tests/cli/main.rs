@@ -14,16 +14,51 @@ mod reference;
 mod schemas;
 mod snapshots;
 
+use std::ops::{Deref, DerefMut};
+
 use assert_cmd::Command;
 
-/// `srm` with a clean environment: no catalogue override, no color preference.
-pub fn srm() -> Command {
+/// An `srm` command that runs in a temporary directory of its own, removed when the command is
+/// dropped: whatever a run writes by mistake (a file named `-`, a stray `-o` target) lands there,
+/// never in the repository.
+pub struct Srm {
+    cmd: Command,
+    dir: tempfile::TempDir,
+}
+
+impl Srm {
+    /// The directory this command runs in.
+    #[allow(dead_code)]
+    pub fn dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+}
+
+impl Deref for Srm {
+    type Target = Command;
+    fn deref(&self) -> &Command {
+        &self.cmd
+    }
+}
+
+impl DerefMut for Srm {
+    fn deref_mut(&mut self) -> &mut Command {
+        &mut self.cmd
+    }
+}
+
+/// `srm` with a clean environment (no catalogue override, no color preference), run in a
+/// temporary directory of its own.
+pub fn srm() -> Srm {
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("srm");
     cmd.env_remove("SRM_CATALOG")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
-        .env_remove("RUST_BACKTRACE");
-    cmd
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("COLUMNS")
+        .current_dir(dir.path());
+    Srm { cmd, dir }
 }
 
 /// Runs srm with `args`, asserts success and returns stdout.
