@@ -30,8 +30,9 @@ fn finish(result: anyhow::Result<ExitCode>) -> std::process::ExitCode {
             if speak {
                 // `{:#}` prints the whole chain of causes on one line. A failing stderr leaves
                 // nothing better to do than exit with the code.
-                // Messages may quote user input, so they are cleaned like any other output.
-                let message = srm::sanitize::clean_lines(&format!("{err:#}"));
+                // Messages may quote user input, so they are cleaned like any other output, and
+                // an error is two lines at most: what, then how to fix it.
+                let message = srm::sanitize::at_most_two_lines(&format!("{err:#}"));
                 let _ = writeln!(std::io::stderr().lock(), "error: {message}");
             }
             code.into()

@@ -16,14 +16,21 @@ use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 /// Characters that must not reach a reader as they are: C0 and C1 controls and DEL; format
 /// characters (Unicode category Cf: bidirectional controls, zero-width spaces and joiners,
 /// soft hyphen, byte-order mark, tag characters…); the line and paragraph separators
-/// U+2028 and U+2029; and noncharacters (U+FDD0–U+FDEF, and the last two code points of
-/// every plane, such as U+FFFE), which XML refuses.
+/// U+2028 and U+2029; noncharacters (U+FDD0–U+FDEF, and the last two code points of every
+/// plane, such as U+FFFE), which XML refuses; and the characters that draw nothing although
+/// they are letters or marks rather than format characters: the Hangul fillers (U+115F,
+/// U+1160, U+3164, U+FFA0), the braille blank (U+2800), the combining grapheme joiner (U+034F)
+/// and the variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF). A name of two U+3164 would
+/// print as blank.
 pub fn is_unsafe(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_control();
     }
     let n = c as u32;
-    c.is_control()
+    matches!(
+        n,
+        0x115F | 0x1160 | 0x3164 | 0xFFA0 | 0x2800 | 0x034F | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF
+    ) || c.is_control()
         || matches!(
             c.general_category(),
             GeneralCategory::Format
@@ -50,9 +57,13 @@ pub fn cut(value: &str) -> Cow<'_, str> {
     }
 }
 
-/// Every line of `s` cleaned, line breaks kept: for messages of more than one line.
-pub fn clean_lines(s: &str) -> String {
-    s.split('\n').map(clean).collect::<Vec<_>>().join("\n")
+/// A message of one or two lines, cleaned: its first line break is kept, any later one
+/// becomes a space, so nothing quoted in it can pass for a line of srm's own.
+pub fn at_most_two_lines(s: &str) -> String {
+    match s.split_once('\n') {
+        Some((first, rest)) => format!("{}\n{}", clean(first), clean(rest)),
+        None => clean(s).into_owned(),
+    }
 }
 
 /// `s` with line breaks and tabs as spaces and every other unsafe character escaped.
@@ -113,6 +124,16 @@ mod tests {
             '\u{10ffff}',
             '\u{061c}',
             '\u{2066}',
+            '\u{3164}',
+            '\u{115f}',
+            '\u{1160}',
+            '\u{ffa0}',
+            '\u{2800}',
+            '\u{34f}',
+            '\u{fe00}',
+            '\u{fe0f}',
+            '\u{e0100}',
+            '\u{e01ef}',
         ] {
             assert!(is_unsafe(c), "U+{:04X}", c as u32);
         }

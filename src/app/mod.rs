@@ -53,6 +53,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ..ControlFilter::default()
             };
             let report = query::controls(&catalog, list, model, &filter, Scope::All);
+            if !report.catalog_maps_controls {
+                warn_unmapped(&input);
+            }
             let source = crate::controls::baseline_source(baseline.id()).unwrap_or_default();
             emit(
                 &render::oscal::component_definition(&report, source),
@@ -74,6 +77,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let Some(report) = answer(&catalog, &cli.command)? else {
         return Ok(ExitCode::Success);
     };
+    let maps_controls = match &report {
+        Report::Controls(r) => r.catalog_maps_controls,
+        Report::Control(r) => r.catalog_maps_controls,
+        Report::ControlsDiff(r) => r.catalog_maps_controls,
+        _ => true,
+    };
+    if !maps_controls {
+        warn_unmapped(&input);
+    }
     let Some(text) = render::render(&report, format, style) else {
         // The command line offers pictures for the matrix only; this is a bug if reached.
         return Err(
@@ -86,6 +98,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     std::mem::forget(report);
     std::mem::forget(catalog);
     Ok(ExitCode::Success)
+}
+
+/// Says on stderr that a catalogue maps no control: its control views hold nothing but
+/// `unmapped`, which must not pass for an answer.
+fn warn_unmapped(input: &Input) {
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "warning: {} maps no control to its rows (no row has `controls`), so every control is `unmapped`; add `controls: [{{ids: [...], why: ...}}]` to rows",
+        clean(&input.origin())
+    );
 }
 
 fn format_of(output: &Output) -> Format {
@@ -243,7 +265,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             let Some(control) = list.find(id) else {
                 return Err(UsageError(format!(
                     "unknown control '{}'; give an id such as ac-2.7 or a label such as AC-2(7) (see `srm controls --model MODEL`)",
-                    clean(id)
+                    crate::sanitize::cut(id)
                 ))
                 .into());
             };

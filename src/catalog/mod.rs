@@ -162,11 +162,13 @@ pub struct UnknownId {
 
 impl fmt::Display for UnknownId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // A pasted paragraph is quoted by its start: the message stays one line.
-        match self.given.char_indices().nth(SUGGEST_PREFIX) {
-            Some((cut, _)) => write!(f, "unknown {} '{}…'", self.kind, &self.given[..cut])?,
-            None => write!(f, "unknown {} '{}'", self.kind, self.given)?,
-        }
+        // A pasted paragraph is quoted by its start, made safe: the message stays one line.
+        write!(
+            f,
+            "unknown {} '{}'",
+            self.kind,
+            crate::sanitize::cut(&self.given)
+        )?;
         match &self.suggestion {
             Some(s) => write!(f, "; did you mean '{s}'?")?,
             None => f.write_str(";")?,

@@ -20,6 +20,10 @@ pub enum Owner {
     /// A layer whose rows have different owners (derived, never written in a catalogue).
     #[serde(skip_deserializing)]
     Split,
+    /// A control in a catalogue that maps no control to any row: nobody's, as far as the
+    /// catalogue says (derived for controls only, never written in a catalogue).
+    #[serde(skip_deserializing)]
+    Unmapped,
 }
 
 impl Owner {
@@ -47,6 +51,7 @@ impl Owner {
             Owner::Shared => "shared",
             Owner::Depends => "depends",
             Owner::Split => "split",
+            Owner::Unmapped => "unmapped",
         }
     }
 
@@ -56,18 +61,18 @@ impl Owner {
             Owner::Customer => Some(0),
             Owner::Shared => Some(1),
             Owner::Provider => Some(2),
-            Owner::Depends | Owner::Split => None,
+            Owner::Depends | Owner::Split | Owner::Unmapped => None,
         }
     }
 
     /// Whether a party holding this cell has duties on the customer's side.
     pub fn involves_customer(self) -> bool {
-        self != Owner::Provider
+        !matches!(self, Owner::Provider | Owner::Unmapped)
     }
 
     /// Whether a party holding this cell has duties on the provider's side.
     pub fn involves_provider(self) -> bool {
-        self != Owner::Customer
+        !matches!(self, Owner::Customer | Owner::Unmapped)
     }
 }
 

@@ -140,7 +140,7 @@ fn code(owner: Owner) -> u64 {
         Owner::Provider => 1,
         Owner::Shared => 2,
         // A row is never split (the file format refuses it); derived owners are not stored.
-        Owner::Depends | Owner::Split => 3,
+        Owner::Depends | Owner::Split | Owner::Unmapped => 3,
     }
 }
 

@@ -32,7 +32,7 @@ impl Problem {
     /// spaces and unsafe characters are escaped (a key in a file can hold anything), and it is
     /// cut at [`MAX_MESSAGE`] characters.
     pub(crate) fn new(message: impl Into<String>) -> Problem {
-        let message = message.into();
+        let message = cut_quoted(&message.into());
         let mut message = crate::sanitize::clean(&message).into_owned();
         if let Some((end, _)) = message.char_indices().nth(MAX_MESSAGE) {
             message.truncate(end);
@@ -175,6 +175,26 @@ impl<'a> ValidationReport<'a> {
 }
 
 pub use crate::sanitize::cut;
+
+/// `message` with every span between backticks or double quotes cut as [`cut`] cuts a value:
+/// the parsers quote keys and values that way (`` unknown field `…` ``, `string "…"`).
+fn cut_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(4 * MAX_MESSAGE));
+    let mut rest = message;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = rest.as_bytes()[open] as char;
+        out.push_str(&rest[..=open]);
+        rest = &rest[open + 1..];
+        let Some(close) = rest.find(quote) else {
+            break;
+        };
+        out.push_str(&cut(&rest[..close]));
+        out.push(quote);
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// `'a', 'b', 'c'`, at most ten of them (each cut at 64 characters), then how many more: a
 /// message about a hostile file with thousands of long ids stays one readable line.

@@ -14,12 +14,40 @@ use super::validate::Builder;
 
 const FIELDS: &[&str] = &["sources", "models", "layers"];
 
-#[derive(Clone, Copy, Deserialize)]
-#[serde(field_identifier, rename_all = "lowercase")]
+#[derive(Clone, Copy)]
 enum Field {
     Sources,
     Models,
     Layers,
+}
+
+/// What is said of a file whose top level is not a catalogue's. It quotes nothing of the
+/// file: `srm --catalog /etc/shadow` must not print the file's first line.
+const NOT_A_CATALOGUE: &str = "not an srm catalogue: the top level must be a mapping of `sources`, `models` and `layers` (see `srm catalog show`)";
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Field, D::Error> {
+        struct FieldVisitor;
+
+        impl Visitor<'_> for FieldVisitor {
+            type Value = Field;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`sources`, `models` or `layers`")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Field, E> {
+                match v {
+                    "sources" => Ok(Field::Sources),
+                    "models" => Ok(Field::Models),
+                    "layers" => Ok(Field::Layers),
+                    _ => Err(E::custom(NOT_A_CATALOGUE)),
+                }
+            }
+        }
+
+        deserializer.deserialize_identifier(FieldVisitor)
+    }
 }
 
 /// Deserialises a whole catalogue document into a [`Builder`].
@@ -38,6 +66,29 @@ impl<'de: 't, 't> Visitor<'de> for CatalogSeed<'_, 't> {
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a catalogue: a mapping with sources, models and layers")
+    }
+
+    // Anything but a mapping at the top is not a catalogue, and is not quoted.
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Err(E::custom(NOT_A_CATALOGUE))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Err(E::custom(NOT_A_CATALOGUE))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Err(E::custom(NOT_A_CATALOGUE))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Err(E::custom(NOT_A_CATALOGUE))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Err(E::custom(NOT_A_CATALOGUE))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Err(E::custom(NOT_A_CATALOGUE))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(de::Error::custom(NOT_A_CATALOGUE))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {

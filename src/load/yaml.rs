@@ -105,6 +105,12 @@ fn message(err: &Error) -> String {
     {
         return format!("duplicate key `{key}`; give each key once");
     }
+    if line.contains("!!binary") {
+        return "a `!!binary` value that is not UTF-8 text where text is required; write the text itself, without the tag".to_string();
+    }
+    if line.contains("recursive references") || line.contains("recursion types") {
+        return "an alias (*name) inside the very node its anchor (&name) names; a catalogue cannot refer to itself: write the values out".to_string();
+    }
     if line.starts_with("cannot deserialize null into string") {
         return "null where text is required; write the text (quote it, as \"~\", to mean those characters)".to_string();
     }

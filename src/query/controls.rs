@@ -30,6 +30,8 @@ pub enum Basis {
     BaseControl,
     /// No row bears on it: the customer's own organisation's.
     Organisational,
+    /// The catalogue maps no control to any row, so it says nothing of this one.
+    Unmapped,
 }
 
 /// A row a control bears on, and why.
@@ -73,6 +75,9 @@ pub struct ControlsReport<'a> {
     pub model_name: &'a str,
     /// The baseline the list is drawn from; `null` for every control srm knows.
     pub baseline: Option<&'a str>,
+    /// Whether the catalogue maps any control to its rows; when it maps none, every control is
+    /// `unmapped`.
+    pub catalog_maps_controls: bool,
     pub controls: Vec<ControlRow<'a>>,
 }
 
@@ -91,6 +96,16 @@ type Listing<'c, 't> = (&'c Layer<'t>, &'c Row<'t>, &'c str);
 /// The rows of the catalogue that list each control, found in one pass.
 pub(crate) struct ControlMap<'c, 't> {
     rows: HashMap<&'c str, Vec<Listing<'c, 't>>>,
+    /// Whether any row of the catalogue, in any scope, maps a control.
+    mapped: bool,
+}
+
+/// Whether any row of the catalogue maps a control: a catalogue that maps none says nothing
+/// of any control, and its controls are `unmapped`, not the customer's.
+pub fn maps_controls(cat: &Catalog<'_>) -> bool {
+    cat.layers()
+        .iter()
+        .any(|l| l.rows().iter().any(|r| !r.controls().is_empty()))
 }
 
 impl<'c, 't> ControlMap<'c, 't> {
@@ -107,11 +122,27 @@ impl<'c, 't> ControlMap<'c, 't> {
                 }
             }
         }
-        ControlMap { rows }
+        ControlMap {
+            rows,
+            mapped: maps_controls(cat),
+        }
+    }
+
+    /// A control's owner under `m` from the rows behind it: `unmapped` when the catalogue
+    /// maps no control at all.
+    fn owner(&self, behind: &[Listing<'c, 't>], m: ModelId) -> Owner {
+        if self.mapped {
+            derive(behind.iter().map(|(_, row, _)| row.owner(m)))
+        } else {
+            Owner::Unmapped
+        }
     }
 
     /// The rows behind a control, and on what basis.
     fn behind(&self, control: &'c Control) -> (Basis, Option<&'c str>, &[Listing<'c, 't>]) {
+        if !self.mapped {
+            return (Basis::Unmapped, None, &[]);
+        }
         if let Some(rows) = self.rows.get(control.id) {
             return (Basis::Rows, None, rows);
         }
@@ -148,6 +179,7 @@ pub fn inherited(owner: Owner) -> &'static str {
     match owner {
         Owner::Provider => "Yes",
         Owner::Customer => "No",
+        Owner::Unmapped => "Unmapped",
         _ => "Partial",
     }
 }
@@ -158,7 +190,7 @@ pub(crate) fn control_row<'a>(
     m: ModelId,
 ) -> ControlRow<'a> {
     let (basis, base, behind) = map.behind(control);
-    let owner = derive(behind.iter().map(|(_, row, _)| row.owner(m)));
+    let owner = map.owner(behind, m);
     let mut provider = Distinct::default();
     let mut customer = Distinct::default();
     for (_, row, _) in behind {
@@ -227,6 +259,7 @@ pub fn controls<'a>(
                 .find(|(id, _)| *id == b)
                 .map(|(id, _)| *id)
         }),
+        catalog_maps_controls: map.mapped,
         controls: rows,
     }
 }
@@ -263,6 +296,8 @@ pub struct ControlExplain<'a> {
     pub base: Option<&'a str>,
     pub rows: Vec<ControlRowOwners<'a>>,
     pub cells: Vec<ControlCell<'a>>,
+    /// Whether the catalogue maps any control to its rows.
+    pub catalog_maps_controls: bool,
 }
 
 pub fn control<'a>(
@@ -295,7 +330,7 @@ pub fn control<'a>(
         cells: models
             .iter()
             .map(|&m| {
-                let owner = derive(behind.iter().map(|(_, row, _)| row.owner(m)));
+                let owner = map.owner(behind, m);
                 ControlCell {
                     model: cat.model(m).id(),
                     model_name: cat.model(m).name(),
@@ -304,6 +339,7 @@ pub fn control<'a>(
                 }
             })
             .collect(),
+        catalog_maps_controls: map.mapped,
     }
 }
 
@@ -326,6 +362,8 @@ pub struct ControlsDiff<'a> {
     pub to: &'a str,
     pub to_name: &'a str,
     pub baseline: Option<&'a str>,
+    /// Whether the catalogue maps any control to its rows.
+    pub catalog_maps_controls: bool,
     pub changes: Vec<ControlChange<'a>>,
 }
 
@@ -344,8 +382,8 @@ pub fn controls_diff<'a>(
         .filter(|c| baseline.is_none_or(|b| c.baselines.contains(&b)))
         .filter_map(|c| {
             let (_, _, behind) = map.behind(c);
-            let a = derive(behind.iter().map(|(_, row, _)| row.owner(from)));
-            let b = derive(behind.iter().map(|(_, row, _)| row.owner(to)));
+            let a = map.owner(behind, from);
+            let b = map.owner(behind, to);
             (a != b).then(|| ControlChange {
                 id: c.id,
                 label: c.label,
@@ -362,6 +400,7 @@ pub fn controls_diff<'a>(
         to: cat.model(to).id(),
         to_name: cat.model(to).name(),
         baseline,
+        catalog_maps_controls: map.mapped,
         changes,
     }
 }

@@ -351,6 +351,7 @@ fn controls(c: &crate::query::ControlsReport) -> String {
         .map(|r| {
             let behind = match r.basis {
                 crate::query::Basis::Organisational => "organisational".to_string(),
+                crate::query::Basis::Unmapped => "unmapped".to_string(),
                 _ => r
                     .rows
                     .iter()

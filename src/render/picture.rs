@@ -63,6 +63,7 @@ fn legend_label(owner: Owner) -> &'static str {
         Owner::Shared => "shared",
         Owner::Depends => "depends on the model chosen",
         Owner::Split => "split: a layer whose rows have different owners",
+        Owner::Unmapped => "unmapped: the catalogue maps no control",
     }
 }
 

@@ -293,6 +293,7 @@ pub(super) fn basis(b: crate::query::Basis) -> &'static str {
         crate::query::Basis::Rows => "rows",
         crate::query::Basis::BaseControl => "base control",
         crate::query::Basis::Organisational => "organisational",
+        crate::query::Basis::Unmapped => "unmapped",
     }
 }
 
@@ -323,6 +324,9 @@ pub fn crm(report: &crate::query::ControlsReport) -> String {
 
 pub(super) fn crm_text(c: &crate::query::ControlRow) -> String {
     use crate::catalog::Owner;
+    if c.basis == crate::query::Basis::Unmapped {
+        return "Unmapped: the catalogue maps no control to its rows, so it says nothing of who meets this one.".to_string();
+    }
     if c.basis == crate::query::Basis::Organisational {
         return "Customer: an organisational control, met by the customer's own policies, procedures and people; the provider's service does not meet it.".to_string();
     }

@@ -80,7 +80,9 @@ fn controls(c: &query::ControlsReport, style: Style) -> String {
             pad(&mut out, widths[i] - width(cell) + 2);
         }
         // The rows behind the owner, or why there are none.
-        if r.basis == query::Basis::Organisational {
+        if r.basis == query::Basis::Unmapped {
+            out.push_str("unmapped (the catalogue maps no control)");
+        } else if r.basis == query::Basis::Organisational {
             out.push_str("organisational (the customer's own)");
         } else {
             if let Some(base) = r.base {
@@ -121,6 +123,9 @@ fn control(c: &query::ControlExplain, style: Style) -> String {
             "its base control {}, which it follows (no row lists it)",
             c.base.unwrap_or_default()
         ),
+        query::Basis::Unmapped => {
+            "nothing: the catalogue maps no control to its rows, so it is unmapped".to_string()
+        }
         query::Basis::Organisational => {
             "no row bears on it: it concerns the customer's own organisation (organisational), so it is the customer's".to_string()
         }
@@ -301,7 +306,7 @@ fn color_of(owner: Owner) -> Color {
         Owner::Provider => Color::Green,
         Owner::Shared => Color::Yellow,
         Owner::Depends => Color::Magenta,
-        Owner::Split => Color::Grey,
+        Owner::Split | Owner::Unmapped => Color::Grey,
     }
 }
 
@@ -312,7 +317,7 @@ fn sgr_of(owner: Owner) -> &'static str {
         Owner::Provider => "32",
         Owner::Shared => "33",
         Owner::Depends => "35",
-        Owner::Split => "90",
+        Owner::Split | Owner::Unmapped => "90",
     }
 }
 
