@@ -57,6 +57,23 @@ pub fn cut(value: &str) -> Cow<'_, str> {
     }
 }
 
+/// Text for a terminal, lines kept: every unsafe character but the line feed is escaped as
+/// [`clean`] escapes it (a carriage return or a tab too, which could hide what a line holds).
+pub fn for_terminal(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c != '\n' && is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A message of one or two lines, cleaned: its first line break is kept, any later one
 /// becomes a space, so nothing quoted in it can pass for a line of srm's own.
 pub fn at_most_two_lines(s: &str) -> String {

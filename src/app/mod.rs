@@ -171,14 +171,19 @@ fn selection(
     models: &[String],
     scope: &ScopeArgs,
 ) -> Result<Selection, UnknownId> {
-    let layers: Vec<LayerRef> = layers
+    // Each layer and model once, in the order first named: `--layer os,os` asks one question.
+    let mut layers: Vec<LayerRef> = layers
         .iter()
         .map(|l| cat.resolve_layer(l))
         .collect::<Result<_, _>>()?;
-    let models: Vec<ModelId> = models
+    let mut seen = foldhash::HashSet::default();
+    layers.retain(|l| seen.insert(*l));
+    let mut models: Vec<ModelId> = models
         .iter()
         .map(|m| cat.resolve_model(m))
         .collect::<Result<_, _>>()?;
+    let mut seen = foldhash::HashSet::default();
+    models.retain(|m| seen.insert(*m));
     Ok(Selection {
         layers,
         models,
@@ -300,7 +305,18 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             model,
             scope,
             ..
-        } => Report::Find(query::find(cat, words, &selection(cat, &[], model, scope)?)),
+        } => {
+            let words = query::query_words(words);
+            if words.len() > query::MAX_WORDS {
+                return Err(UsageError(format!(
+                    "srm find takes at most {} distinct words, and was given {}; keep the few that matter",
+                    query::MAX_WORDS,
+                    words.len()
+                ))
+                .into());
+            }
+            Report::Find(query::find(cat, words, &selection(cat, &[], model, scope)?))
+        }
         Command::Schema { .. }
         | Command::Catalog(_)
         | Command::Export(_)
@@ -312,10 +328,24 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
 fn catalog_command(command: &CatalogCommand, input: Input) -> anyhow::Result<ExitCode> {
     match command {
         // The catalogue as written: the embedded one's YAML, or the user's file as it is.
-        CatalogCommand::Show { output } => match input {
-            Input::Embedded => emit(load::EMBEDDED, output)?,
-            _ => emit(&load::read(&input)?, output)?,
-        },
+        // A file is shown only once it loads as a catalogue: `srm --catalog /etc/shadow
+        // catalog show` prints nothing of it. On a terminal, whatever its comments hold that
+        // could drive the terminal is escaped.
+        CatalogCommand::Show { output } => {
+            let text = match input {
+                Input::Embedded => std::borrow::Cow::Borrowed(load::EMBEDDED),
+                _ => {
+                    let text = load::read(&input)?;
+                    load::parse(&input.origin(), &text)?;
+                    text
+                }
+            };
+            if output.output.is_none() && std::io::stdout().is_terminal() {
+                emit(&crate::sanitize::for_terminal(&text), output)?;
+            } else {
+                emit(&text, output)?;
+            }
+        }
         CatalogCommand::Schema { output } => emit(&crate::catalog::file::json_schema(), output)?,
         CatalogCommand::Validate { path, json, format } => {
             let input = path.as_deref().map_or(input, Input::from_arg);

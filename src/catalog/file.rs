@@ -198,18 +198,93 @@ impl fmt::Display for Located<'_> {
     }
 }
 
+/// Read as serde-saphyr reads its `Spanned` (the same newtype name, so that it hands over the
+/// value with its place), but keeping what serde_json lends: a plain JSON string comes back
+/// borrowed from the file, so the loader can tell where it stands from its address.
 impl<'de: 't, 't> Deserialize<'de> for Located<'t> {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = serde_saphyr::Spanned::<Text<'t>>::deserialize(deserializer)?;
-        let place = spanned.referenced;
-        let at = (place.line() > 0).then(|| {
-            let wide = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
-            (wide(place.line()), wide(place.column()))
-        });
-        Ok(Located {
-            text: spanned.value,
-            at,
-        })
+        struct Outer<'t>(PhantomData<Located<'t>>);
+        struct Inner<'t>(PhantomData<Located<'t>>);
+
+        impl<'de: 't, 't> Visitor<'de> for Outer<'t> {
+            type Value = Located<'t>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("text")
+            }
+
+            fn visit_newtype_struct<D: de::Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Located<'t>, D::Error> {
+                deserializer.deserialize_any(Inner(PhantomData))
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Located<'t>, E> {
+                Inner(PhantomData).visit_borrowed_str(v)
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Located<'t>, E> {
+                Inner(PhantomData).visit_str(v)
+            }
+        }
+
+        impl<'de: 't, 't> Visitor<'de> for Inner<'t> {
+            type Value = Located<'t>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("text")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Located<'t>, E> {
+                Ok(Located {
+                    text: Text::from(v),
+                    at: None,
+                })
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Located<'t>, E> {
+                Ok(Located {
+                    text: Text::from(v.to_owned()),
+                    at: None,
+                })
+            }
+
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Located<'t>, E> {
+                Ok(Located {
+                    text: Text::from(v),
+                    at: None,
+                })
+            }
+
+            /// serde-saphyr's span-aware form: a marker entry, then the value and its places.
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Located<'t>, A::Error> {
+                let mut text = None;
+                let mut at = None;
+                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                    match &*key {
+                        "value" => text = Some(map.next_value::<Text<'t>>()?),
+                        "referenced" => {
+                            let place = map.next_value::<serde_saphyr::Location>()?;
+                            at = (place.line() > 0).then(|| {
+                                let wide = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+                                (wide(place.line()), wide(place.column()))
+                            });
+                        }
+                        "defined" => {
+                            map.next_value::<serde_saphyr::Location>()?;
+                        }
+                        _ => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                let text = text.ok_or_else(|| de::Error::custom("expected text here"))?;
+                Ok(Located { text, at })
+            }
+        }
+
+        deserializer.deserialize_newtype_struct("__yaml_spanned", Outer(PhantomData))
     }
 }
 

@@ -101,7 +101,7 @@ impl From<Slot> for Target {
 }
 
 /// Something a layer argument can name: a whole layer or one of its parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LayerRef {
     Layer(usize),
     Part(usize, usize),
@@ -284,7 +284,8 @@ impl<'t> Catalog<'t> {
     /// The cost stays bounded whatever was typed and however long the catalogue's aliases: only
     /// the first [`SUGGEST_PREFIX`] characters of the argument are compared, and edit distance
     /// is computed only for keys of a similar length (a key of another length would be too
-    /// far to suggest anyway). Prefix matches (`ai-` → `ai-app`) are checked in linear time.
+    /// far to suggest anyway), and for at most [`SUGGEST_COMPARED`] of them. Prefix matches
+    /// (`ai-` → `ai-app`) are found in linear time.
     fn unknown(&self, kind: &'static str, given: &str, fits: impl Fn(Target) -> bool) -> UnknownId {
         let normal = normalize(given);
         let wanted: &str = match normal.char_indices().nth(SUGGEST_PREFIX) {
@@ -306,11 +307,28 @@ impl<'t> Catalog<'t> {
             .iter()
             .map(|(key, &slot)| (key.as_ref(), Some(slot)));
         let names = self.names().iter().map(|(key, &slot)| (key.as_str(), slot));
-        let best = ids
+        // Keys of a length that could be near: cheap to find, then at most SUGGEST_COMPARED of
+        // them, the nearest in sorted order (those that share the longest start with what was
+        // typed), get the costly edit distance. Sorting makes the choice independent of hash
+        // order.
+        let slack = |len: usize| (len / 3).max(1);
+        let mut candidates: Vec<(&str, Target)> = ids
             .chain(names)
             .filter_map(|(key, slot)| Some((key, Target::from(slot?))))
             .filter(|(_, t)| fits(*t))
-            .filter_map(|(key, t)| Some((near(key)?, key, t)))
+            .filter(|(key, _)| {
+                key.len().abs_diff(wanted.len()) <= slack(key.len())
+                    || (wanted.len() >= 2 && key.starts_with(wanted))
+            })
+            .collect();
+        candidates.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let at = candidates.partition_point(|(key, _)| *key < wanted);
+        let half = SUGGEST_COMPARED / 2;
+        let from = at.saturating_sub(half);
+        let to = (at + half).min(candidates.len());
+        let best = candidates[from..to]
+            .iter()
+            .filter_map(|&(key, t)| Some((near(key)?, key, t)))
             // Ties broken by key so the suggestion never depends on hash order.
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
         UnknownId {
@@ -323,6 +341,9 @@ impl<'t> Catalog<'t> {
 
 /// How much of a mistyped argument "did you mean" looks at.
 const SUGGEST_PREFIX: usize = 64;
+
+/// How many ids and names "did you mean" measures the edit distance to, at most.
+const SUGGEST_COMPARED: usize = 512;
 
 #[cfg(test)]
 mod tests {

@@ -41,6 +41,16 @@ impl<'de> Deserialize<'de> for Field {
                     "sources" => Ok(Field::Sources),
                     "models" => Ok(Field::Models),
                     "layers" => Ok(Field::Layers),
+                    // A word-like key is a mistake in a catalogue and is named; anything else
+                    // may be a line of some other file, and is not.
+                    _ if v.len() <= 32
+                        && v.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') =>
+                    {
+                        Err(E::custom(format_args!(
+                            "unknown field `{v}`, expected one of `sources`, `models`, `layers`"
+                        )))
+                    }
                     _ => Err(E::custom(NOT_A_CATALOGUE)),
                 }
             }

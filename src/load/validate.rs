@@ -96,7 +96,11 @@ impl<'t> Builder<'t> {
                     Err(why) => {
                         self.problem(
                             subject,
-                            format!("source '{}' has `url` '{}', which {why}", s.id, cut(url.trim())),
+                            format!(
+                                "source '{}' has `url` '{}', which {why}",
+                                s.id,
+                                cut(url.trim())
+                            ),
                         );
                         None
                     }

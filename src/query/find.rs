@@ -4,7 +4,8 @@
 //! of a field (so `patch` finds "patching") adds that field's weight, the row's name, id,
 //! aliases and keywords weighing most and its duties and notes least. Rows that match more of
 //! the query's words come first, then higher scores, then catalogue order. Every row's text
-//! is read once per query: the cost is linear in the catalogue.
+//! is read once per query: the cost is linear in the catalogue, times the query's words
+//! (32 at most, each given once).
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -78,9 +79,23 @@ fn fields<'a>(layer: &'a Layer<'_>, row: &'a Row<'_>) -> Vec<(&'static str, u32,
     ]
 }
 
-pub fn find<'a>(cat: &'a Catalog<'_>, query: &[String], selection: &Selection) -> Find<'a> {
+/// Most distinct words a query may have: each row's text is matched against every one.
+pub const MAX_WORDS: usize = 32;
+
+/// The distinct words of a query, lowercased, in the order first given.
+pub fn query_words(query: &[String]) -> Vec<String> {
+    let mut seen = foldhash::HashSet::default();
+    query
+        .iter()
+        .flat_map(|q| words(q))
+        .filter(|w| seen.insert(w.clone()))
+        .collect()
+}
+
+/// The rows `wanted` (from [`query_words`]) is about. The cost is the catalogue's text times
+/// the number of words, which the shell keeps at [`MAX_WORDS`] at most.
+pub fn find<'a>(cat: &'a Catalog<'_>, wanted: Vec<String>, selection: &Selection) -> Find<'a> {
     let covered = selection.covered();
-    let wanted: Vec<String> = query.iter().flat_map(|q| words(q)).collect();
     let models = selection.models(cat);
     let mut hits = Vec::new();
     for (l, layer) in cat.layers().iter().enumerate() {

@@ -280,7 +280,7 @@ fn find(f: &query::Find, style: Style) -> String {
     if f.rows.is_empty() {
         return format!(
             "nothing found for '{}'; try another word, or see `srm layers`\n",
-            f.words.join(" ")
+            crate::sanitize::cut(&f.words.join(" "))
         );
     }
     let mut header: Vec<String> = vec!["Row".to_string(), "Found in".to_string()];
