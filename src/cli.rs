@@ -354,10 +354,10 @@ pub struct PictureOutput {
 
 #[derive(Debug, Args)]
 pub struct FileOutput {
-    /// Write to this file instead of standard output (- is standard output).
+    /// Write to this file instead of standard output (- is standard output; a device or FIFO is written into).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Replace the --output file if it exists (atomically).
+    /// Replace the --output file if it is a regular file (atomically, keeping its permissions); a symbolic link to a file is refused, not followed.
     #[arg(long, requires = "output")]
     pub force: bool,
 }

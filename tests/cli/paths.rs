@@ -1,0 +1,182 @@
+//! Where srm writes: `-o` onto devices, FIFOs, links and existing files, and the modes of
+//! what it creates.
+
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::path::Path;
+
+use assert_cmd::Command;
+
+use crate::{srm, stdout_of};
+
+/// `script` run by `bash -c` in `dir`, with srm's path as `$0` and the same clean environment
+/// as [`srm`].
+fn sh(dir: &Path, script: &str) -> Command {
+    let mut cmd = Command::new("bash");
+    cmd.arg("-c")
+        .arg(script)
+        .arg(assert_cmd::cargo::cargo_bin!("srm"))
+        .current_dir(dir)
+        .env_remove("SRM_CATALOG")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("RUST_BACKTRACE");
+    cmd
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+/// Asserts one `error: ` line on stderr holding `message`, nothing on stdout, and exit 1.
+fn refused(cmd: &mut Command, message: &str) -> String {
+    let out = cmd.assert().code(1).stdout("").get_output().clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("error: "), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(message), "{err}");
+    err
+}
+
+#[test]
+fn a_fifo_is_written_into_with_or_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let matrix = stdout_of(&["matrix"]);
+    for force in [false, true] {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        let mut cmd = srm();
+        cmd.current_dir(dir.path()).args(["matrix", "-o", "pipe"]);
+        if force {
+            cmd.arg("--force");
+        }
+        let out = cmd.output().unwrap();
+        // Had srm not opened the FIFO, the reader would wait for ever: one more writer that
+        // opens and closes it (read-write, which never waits) lets it finish either way.
+        drop(
+            std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(&fifo)
+                .unwrap(),
+        );
+        let read = reader.join().unwrap();
+        assert!(
+            out.status.success(),
+            "force {force}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stdout.is_empty() && out.stderr.is_empty());
+        assert_eq!(read, matrix, "force {force}");
+        let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(kind.is_fifo(), "force {force}: the FIFO was replaced");
+    }
+}
+
+#[test]
+fn dev_null_stays_a_device() {
+    let dir = tempfile::tempdir().unwrap();
+    for force in [false, true] {
+        let mut cmd = srm();
+        cmd.current_dir(dir.path())
+            .args(["matrix", "-o", "/dev/null"]);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.assert().success().stdout("").stderr("");
+        let meta = std::fs::symlink_metadata("/dev/null").unwrap();
+        assert!(meta.file_type().is_char_device(), "force {force}");
+    }
+}
+
+#[test]
+fn a_symbolic_link_is_refused_and_its_target_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("precious");
+    std::fs::write(&target, "precious").unwrap();
+    std::os::unix::fs::symlink("precious", dir.path().join("link")).unwrap();
+    std::os::unix::fs::symlink("nowhere", dir.path().join("dangling")).unwrap();
+    for name in ["link", "dangling"] {
+        for force in [false, true] {
+            let mut cmd = srm();
+            cmd.current_dir(dir.path()).args(["matrix", "-o", name]);
+            if force {
+                cmd.arg("--force");
+            }
+            let err = refused(&mut cmd, "is a symbolic link");
+            // --force would not help, so it is not offered.
+            assert!(!err.contains("--force"), "{err}");
+            let kind = std::fs::symlink_metadata(dir.path().join(name))
+                .unwrap()
+                .file_type();
+            assert!(kind.is_symlink(), "{name} was replaced");
+        }
+    }
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "precious");
+    assert!(!dir.path().join("nowhere").exists());
+}
+
+#[test]
+fn dev_fd_and_dev_stdout_are_written_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let matrix = stdout_of(&["matrix"]);
+    // Process substitution: srm gets /dev/fd/N, the write end of a pipe to cat.
+    sh(dir.path(), r#""$0" matrix -o >(cat)"#)
+        .assert()
+        .success()
+        .stdout(matrix.clone())
+        .stderr("");
+    srm()
+        .current_dir(dir.path())
+        .args(["matrix", "-o", "/dev/stdout"])
+        .assert()
+        .success()
+        .stdout(matrix)
+        .stderr("");
+}
+
+#[test]
+fn a_new_file_gets_the_mode_the_umask_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    for (umask, want) in [("022", 0o644), ("027", 0o640), ("077", 0o600)] {
+        let name = format!("new-{umask}.txt");
+        sh(
+            dir.path(),
+            &format!(r#"umask {umask}; exec "$0" matrix -o {name}"#),
+        )
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+        assert_eq!(mode(&dir.path().join(&name)), want, "umask {umask}");
+    }
+}
+
+#[test]
+fn a_replaced_file_keeps_its_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("matrix.txt");
+    for old in [0o640, 0o644, 0o600] {
+        std::fs::write(&out, "old").unwrap();
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(old)).unwrap();
+        srm()
+            .current_dir(dir.path())
+            .args(["matrix", "-o", "matrix.txt", "--force"])
+            .assert()
+            .success()
+            .stdout("")
+            .stderr("");
+        assert_eq!(mode(&out), old, "{old:o}");
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            stdout_of(&["matrix"])
+        );
+    }
+}
