@@ -224,6 +224,9 @@ pub enum Command {
         /// Write every page (srm.1, srm-who.1, …) into this directory instead.
         #[arg(long, value_name = "DIR", conflicts_with = "command")]
         dir: Option<PathBuf>,
+        /// Replace pages already in --dir (atomically); a symbolic link to a file is refused.
+        #[arg(long, requires = "dir")]
+        force: bool,
     },
 }
 

@@ -80,6 +80,15 @@ fn already_exists(path: &Path) -> anyhow::Error {
     )
 }
 
+/// Refuses what [`file`] would refuse at `path`, without writing anything: a directory, a
+/// symbolic link to a file, a block device, and a regular file unless `force`.
+pub fn check(path: &Path, force: bool) -> anyhow::Result<()> {
+    match target(path)? {
+        Target::File(_) if !force => Err(already_exists(path)),
+        _ => Ok(()),
+    }
+}
+
 /// Writes `text` to `path` (`-` is standard output).
 ///
 /// - Nothing there: a new file, with the mode the umask leaves of 0666. It is written to a

@@ -33,7 +33,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::output::stdout(&docs::completions(*shell))?;
             return Ok(ExitCode::Success);
         }
-        Command::Man { command, dir } => return docs::man(command.as_deref(), dir.as_deref()),
+        Command::Man {
+            command,
+            dir,
+            force,
+        } => return docs::man(command.as_deref(), dir.as_deref(), *force),
         Command::Schema { command, output } => {
             emit(&render::schema(command.name()), output)?;
             return Ok(ExitCode::Success);

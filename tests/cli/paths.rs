@@ -1,5 +1,5 @@
-//! Where srm writes: `-o` onto devices, FIFOs, links and existing files, and the modes of
-//! what it creates.
+//! Where srm writes: `-o` and `man --dir` onto devices, FIFOs, links and existing files, and
+//! the modes of what it creates.
 
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
@@ -179,4 +179,99 @@ fn a_replaced_file_keeps_its_mode() {
             stdout_of(&["matrix"])
         );
     }
+}
+
+/// The names of the files in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn man_dir_refuses_existing_pages_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let man = dir.path().join("man1");
+    std::fs::create_dir(&man).unwrap();
+    std::fs::write(man.join("srm-who.1"), "precious").unwrap();
+    let err = refused(
+        srm().current_dir(dir.path()).args(["man", "--dir", "man1"]),
+        "already exists; pass --force",
+    );
+    assert!(err.contains("srm-who.1"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(man.join("srm-who.1")).unwrap(),
+        "precious"
+    );
+    // Checked before anything is written: no page went in.
+    assert_eq!(names(&man), ["srm-who.1"]);
+    srm()
+        .current_dir(dir.path())
+        .args(["man", "--dir", "man1", "--force"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    assert_eq!(
+        std::fs::read_to_string(man.join("srm-who.1")).unwrap(),
+        stdout_of(&["man", "who"])
+    );
+    assert!(
+        names(&man).iter().all(|n| n.ends_with(".1")),
+        "{:?}",
+        names(&man)
+    );
+}
+
+#[test]
+fn man_dir_never_writes_through_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let man = dir.path().join("man1");
+    std::fs::create_dir(&man).unwrap();
+    let victim = dir.path().join("victim");
+    std::fs::write(&victim, "precious").unwrap();
+    std::os::unix::fs::symlink("../victim", man.join("srm-diff.1")).unwrap();
+    for force in [false, true] {
+        let mut cmd = srm();
+        cmd.current_dir(dir.path()).args(["man", "--dir", "man1"]);
+        if force {
+            cmd.arg("--force");
+        }
+        let err = refused(&mut cmd, "is a symbolic link");
+        assert!(
+            err.contains("srm-diff.1") && !err.contains("--force"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(names(&man), ["srm-diff.1"]);
+    }
+}
+
+#[test]
+fn man_dir_replaces_pages_whole() {
+    // A page hard-linked to another file: replaced by a new file, the other one unchanged
+    // (writing into the old page in place would change both).
+    let dir = tempfile::tempdir().unwrap();
+    let man = dir.path().join("man1");
+    std::fs::create_dir(&man).unwrap();
+    let other = dir.path().join("other");
+    std::fs::write(&other, "precious").unwrap();
+    std::fs::hard_link(&other, man.join("srm.1")).unwrap();
+    srm()
+        .current_dir(dir.path())
+        .args(["man", "--dir", "man1", "--force"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "precious");
+    assert_eq!(
+        std::fs::read_to_string(man.join("srm.1")).unwrap(),
+        stdout_of(&["man"])
+    );
+    let names = names(&man);
+    assert!(names.iter().all(|n| n.ends_with(".1")), "{names:?}");
 }
