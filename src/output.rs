@@ -1,20 +1,51 @@
 //! Where answers go: standard output, or a file named with `-o`.
 
-use std::fs::{Metadata, OpenOptions, Permissions};
+use std::fs::{File, Metadata, OpenOptions, Permissions};
 use std::io::Write;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use anyhow::{Context, bail};
 
+/// Standard output as srm found it at start-up: a duplicate of descriptor 1, or why there is
+/// none (the OS error of duplicating it, or none when it was closed).
+static STDOUT: OnceLock<Result<File, Option<i32>>> = OnceLock::new();
+
+fn open_stdout() -> Result<File, Option<i32>> {
+    use std::os::fd::AsFd;
+    std::io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map(File::from)
+        .map_err(|e| e.raw_os_error())
+}
+
+/// Takes hold of standard output; `main` calls this before anything opens a file. `closed`
+/// says descriptor 1 was closed when the process started.
+///
+/// std's stdout ignores "bad file descriptor" on purpose, and the descriptor 1 std's start-up
+/// puts in place of a closed one is /dev/null: either way the answer would be lost with exit
+/// 0. Writes go through a duplicate taken here instead, which reports every error, and a
+/// stdout closed at start-up is one.
+pub fn init(closed: bool) {
+    STDOUT.get_or_init(|| if closed { Err(None) } else { open_stdout() });
+}
+
 /// Writes `text` to standard output. A closed pipe comes back as an error whose cause is
-/// `BrokenPipe`, which [`crate::app::classify`] turns into a quiet success.
+/// `BrokenPipe`, which [`crate::app::classify`] turns into a quiet success; a standard output
+/// that was closed when srm started is an error.
 pub fn stdout(text: &str) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .context("cannot write to standard output")
+    let result = match STDOUT.get_or_init(open_stdout) {
+        // Written through the duplicate, not std's stdout, so no error is swallowed.
+        Ok(file) => {
+            let mut out: &File = file;
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        }
+        Err(Some(code)) => Err(std::io::Error::from_raw_os_error(*code)),
+        Err(None) => Err(std::io::Error::other("it is closed")),
+    };
+    result.context("cannot write to standard output")
 }
 
 /// What a path names, for writing to it.

@@ -349,6 +349,12 @@ fn emit(text: &str, output: &FileOutput) -> anyhow::Result<()> {
     }
 }
 
+/// Takes hold of standard output before anything opens a file; `closed` says it was closed
+/// when the process started, which makes writing to it an error (see `output::init`).
+pub fn take_stdout(closed: bool) {
+    crate::output::init(closed);
+}
+
 /// Prints clap's help or version text to stdout, styled as `--color auto` would color.
 pub fn print_help(shown: &clap::Error) -> anyhow::Result<ExitCode> {
     let styled = shown.render();

@@ -1,10 +1,11 @@
-//! Where srm writes: `-o` and `man --dir` onto devices, FIFOs, links and existing files, and
-//! the modes of what it creates.
+//! Where srm writes: `-o` and `man --dir` onto devices, FIFOs, links and existing files, the
+//! modes of what it creates, and a standard output that is closed.
 
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 
 use crate::{srm, stdout_of};
 
@@ -274,4 +275,48 @@ fn man_dir_replaces_pages_whole() {
     );
     let names = names(&man);
     assert!(names.iter().all(|n| n.ends_with(".1")), "{names:?}");
+}
+
+#[test]
+fn a_closed_stdout_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for script in [r#""$0" matrix >&-"#, r#""$0" --help >&-"#] {
+        sh(dir.path(), script)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr("error: cannot write to standard output: it is closed\n");
+    }
+    // Nothing goes to stdout with -o: that works, stdout closed or not.
+    sh(dir.path(), r#""$0" matrix -o matrix.txt >&-"#)
+        .assert()
+        .success()
+        .stderr("");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("matrix.txt")).unwrap(),
+        stdout_of(&["matrix"])
+    );
+    // A reader that has seen enough is still a quiet success.
+    sh(
+        dir.path(),
+        r#"set -o pipefail; "$0" matrix | head -1 >/dev/null"#,
+    )
+    .assert()
+    .success()
+    .stdout("")
+    .stderr("");
+}
+
+#[test]
+fn a_read_only_stdout_is_an_error() {
+    // std's own stdout would count this write as done, and exit 0 with nothing written.
+    let dir = tempfile::tempdir().unwrap();
+    sh(dir.path(), r#""$0" matrix 1</dev/null"#)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "error: cannot write to standard output: ",
+        ))
+        .stderr(predicate::function(|e: &str| e.lines().count() == 1));
 }
