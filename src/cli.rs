@@ -224,6 +224,9 @@ pub enum Command {
         /// Write every page (srm.1, srm-who.1, …) into this directory instead.
         #[arg(long, value_name = "DIR", conflicts_with = "command")]
         dir: Option<PathBuf>,
+        /// Replace pages already in --dir (atomically); a symbolic link to a file is refused.
+        #[arg(long, requires = "dir")]
+        force: bool,
     },
 }
 
@@ -354,10 +357,10 @@ pub struct PictureOutput {
 
 #[derive(Debug, Args)]
 pub struct FileOutput {
-    /// Write to this file instead of standard output (- is standard output).
+    /// Write to this file instead of standard output (- is standard output; a device or FIFO is written into).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Replace the --output file if it exists (atomically).
+    /// Replace the --output file if it is a regular file (atomically, keeping its permissions); a symbolic link to a file is refused, not followed.
     #[arg(long, requires = "output")]
     pub force: bool,
 }

@@ -6,6 +6,7 @@ use srm::cli::Cli;
 use srm::exit::ExitCode;
 
 fn main() -> std::process::ExitCode {
+    srm::app::take_stdout(early::stdout_was_closed());
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) if err.exit_code() == 0 => {
@@ -37,5 +38,38 @@ fn finish(result: anyhow::Result<ExitCode>) -> std::process::ExitCode {
             }
             code.into()
         }
+    }
+}
+
+/// Whether standard output was closed when srm was started (`srm matrix >&-`).
+///
+/// std's runtime opens /dev/null on a closed descriptor 0, 1 or 2 before `main`, so a closed
+/// stdout would look like `> /dev/null` by then and the answer would vanish with exit 0. On
+/// Linux the question is asked earlier, from the `.init_array` functions the C runtime calls
+/// before std starts; elsewhere srm does not know, and says it was open.
+mod early {
+    #[cfg(target_os = "linux")]
+    static CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+    #[cfg(target_os = "linux")]
+    extern "C" fn look() {
+        if rustix::io::fcntl_getfd(rustix::stdio::stdout()) == Err(rustix::io::Errno::BADF) {
+            CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    // SAFETY: `look` takes no arguments (the C runtime's argc, argv and envp are ignored, as
+    // the C calling convention allows), touches nothing std's start-up prepares, and only
+    // makes one system call and stores a flag.
+    #[cfg(target_os = "linux")]
+    #[used]
+    #[unsafe(link_section = ".init_array")]
+    static LOOK: extern "C" fn() = look;
+
+    pub fn stdout_was_closed() -> bool {
+        #[cfg(target_os = "linux")]
+        return CLOSED.load(std::sync::atomic::Ordering::Relaxed);
+        #[cfg(not(target_os = "linux"))]
+        return false;
     }
 }

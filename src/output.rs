@@ -1,66 +1,206 @@
 //! Where answers go: standard output, or a file named with `-o`.
 
+use std::fs::{File, Metadata, OpenOptions, Permissions};
 use std::io::Write;
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use anyhow::{Context, bail};
 
-/// Writes `text` to standard output. A closed pipe comes back as an error whose cause is
-/// `BrokenPipe`, which [`crate::app::classify`] turns into a quiet success.
-pub fn stdout(text: &str) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .context("cannot write to standard output")
+/// Standard output as srm found it at start-up: a duplicate of descriptor 1, or why there is
+/// none (the OS error of duplicating it, or none when it was closed).
+static STDOUT: OnceLock<Result<File, Option<i32>>> = OnceLock::new();
+
+fn open_stdout() -> Result<File, Option<i32>> {
+    use std::os::fd::AsFd;
+    std::io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map(File::from)
+        .map_err(|e| e.raw_os_error())
 }
 
-/// Writes `text` to `path` (`-` is standard output), never replacing a file without `force`.
+/// Takes hold of standard output; `main` calls this before anything opens a file. `closed`
+/// says descriptor 1 was closed when the process started.
 ///
-/// With `force` the new text goes to a temporary file in the same directory, which is then
-/// renamed over the old one: a write that fails half-way (a full disk) leaves the old file
-/// whole, and nobody ever reads a half-written one.
-pub fn file(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
-    if path.as_os_str() == "-" {
-        return stdout(text);
+/// std's stdout ignores "bad file descriptor" on purpose, and the descriptor 1 std's start-up
+/// puts in place of a closed one is /dev/null: either way the answer would be lost with exit
+/// 0. Writes go through a duplicate taken here instead, which reports every error, and a
+/// stdout closed at start-up is one.
+pub fn init(closed: bool) {
+    STDOUT.get_or_init(|| if closed { Err(None) } else { open_stdout() });
+}
+
+/// Writes `text` to standard output. A closed pipe comes back as an error whose cause is
+/// `BrokenPipe`, which [`crate::app::classify`] turns into a quiet success; a standard output
+/// that was closed when srm started is an error.
+pub fn stdout(text: &str) -> anyhow::Result<()> {
+    let result = match STDOUT.get_or_init(open_stdout) {
+        // Written through the duplicate, not std's stdout, so no error is swallowed.
+        Ok(file) => {
+            let mut out: &File = file;
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        }
+        Err(Some(code)) => Err(std::io::Error::from_raw_os_error(*code)),
+        Err(None) => Err(std::io::Error::other("it is closed")),
+    };
+    result.context("cannot write to standard output")
+}
+
+/// What a path names, for writing to it.
+enum Target {
+    /// Nothing yet: a new file.
+    Missing,
+    /// A regular file, replaced only with `--force`.
+    File(Metadata),
+    /// A character device, FIFO or socket (or a link to one): opened and written into as it
+    /// is, never replaced.
+    Stream,
+}
+
+/// What is at `path`, or why srm will not write there.
+///
+/// Symbolic links are never written through to a file or directory: a link planted where srm
+/// is told to write could otherwise make it replace any file its user may write. A link to a
+/// device, FIFO or socket is followed, which is what `/dev/stdout` and `/dev/fd/N` (a shell's
+/// `>(…)`) are.
+fn target(path: &Path) -> anyhow::Result<Target> {
+    let meta = match path.symlink_metadata() {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Target::Missing),
+        Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),
+    };
+    let kind = meta.file_type();
+    if kind.is_symlink() {
+        return match path.metadata() {
+            Ok(to) if is_stream(&to) => Ok(Target::Stream),
+            _ => bail!(
+                "{} is a symbolic link, and srm does not write through links; name the file itself (- is standard output)",
+                path.display()
+            ),
+        };
     }
-    if path.is_dir() {
+    if kind.is_dir() {
         bail!(
             "{} is a directory; give a file name to write to",
             path.display()
         );
     }
-    if !force && path.symlink_metadata().is_ok() {
-        bail!(
-            "{} already exists; pass --force to overwrite it",
-            path.display()
-        );
+    if kind.is_file() {
+        return Ok(Target::File(meta));
     }
+    if is_stream(&meta) {
+        return Ok(Target::Stream);
+    }
+    bail!(
+        "{} is a block device, which srm does not write to; give a file name",
+        path.display()
+    )
+}
+
+fn is_stream(meta: &Metadata) -> bool {
+    let kind = meta.file_type();
+    kind.is_char_device() || kind.is_fifo() || kind.is_socket()
+}
+
+fn already_exists(path: &Path) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{} already exists; pass --force to overwrite it",
+        path.display()
+    )
+}
+
+/// Refuses what [`file`] would refuse at `path`, without writing anything: a directory, a
+/// symbolic link to a file, a block device, and a regular file unless `force`.
+pub fn check(path: &Path, force: bool) -> anyhow::Result<()> {
+    match target(path)? {
+        Target::File(_) if !force => Err(already_exists(path)),
+        _ => Ok(()),
+    }
+}
+
+/// Writes `text` to `path` (`-` is standard output).
+///
+/// - Nothing there: a new file, with the mode the umask leaves of 0666. It is written to a
+///   temporary file in the same directory and moved into place only if the name is still
+///   free, so a write that fails half-way leaves nothing and nobody reads a half-written file.
+/// - A regular file: refused without `force`; with it, replaced the same way (renamed over
+///   the old one, which stays whole until then), and the new file gets the old one's
+///   permission bits.
+/// - A character device, FIFO or socket, or a symbolic link to one: opened and written into,
+///   neither replaced nor truncated, with or without `force` (Linux refuses to open a socket,
+///   and that is the error).
+/// - A directory, a block device, or a symbolic link to anything else: refused.
+pub fn file(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
+    if path.as_os_str() == "-" {
+        return stdout(text);
+    }
+    let cannot = || format!("cannot write {}", path.display());
+    let old = match target(path)? {
+        Target::Stream => return stream(path, text),
+        Target::File(_) if !force => return Err(already_exists(path)),
+        Target::File(meta) => Some(meta),
+        Target::Missing => None,
+    };
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let cannot = || format!("cannot write {}", path.display());
-    let mut temp = tempfile::NamedTempFile::new_in(dir).with_context(cannot)?;
+    let mut builder = tempfile::Builder::new();
+    if old.is_none() {
+        // open(2) takes the umask off, as for any new file.
+        builder.permissions(Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir).with_context(cannot)?;
+    if let Some(old) = &old {
+        let mode = old.permissions().mode() & 0o777;
+        temp.as_file()
+            .set_permissions(Permissions::from_mode(mode))
+            .with_context(cannot)?;
+    }
     temp.write_all(text.as_bytes())
         .and_then(|()| temp.as_file().sync_all())
         .with_context(cannot)?;
-    if force {
+    if old.is_some() {
         temp.persist(path)
             .map_err(|e| e.error)
             .with_context(cannot)?;
-    } else {
-        // Another process may have created the file meanwhile: still never replace it.
-        temp.persist_noclobber(path).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                anyhow::anyhow!(
-                    "{} already exists; pass --force to overwrite it",
-                    path.display()
-                )
-            } else {
-                anyhow::Error::new(e.error).context(cannot())
-            }
-        })?;
+        return Ok(());
     }
+    // Something may have been created there meanwhile: never replace it.
+    temp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() != std::io::ErrorKind::AlreadyExists {
+            return anyhow::Error::new(e.error).context(cannot());
+        }
+        match target(path) {
+            Err(refused) => refused,
+            Ok(Target::File(_)) if !force => already_exists(path),
+            Ok(_) => anyhow::anyhow!(
+                "{} appeared while srm was writing it; run srm again",
+                path.display()
+            ),
+        }
+    })?;
     Ok(())
+}
+
+/// Writes into a device, FIFO or socket (opening a FIFO waits for its reader).
+fn stream(path: &Path, text: &str) -> anyhow::Result<()> {
+    let cannot = || format!("cannot write {}", path.display());
+    let mut out = OpenOptions::new()
+        .write(true)
+        .open(path)
+        .with_context(cannot)?;
+    // The name may have been swapped for a file since it was looked at; opened without
+    // truncating, that file is still untouched.
+    if !is_stream(&out.metadata().with_context(cannot)?) {
+        bail!(
+            "{} changed while srm was opening it; run srm again",
+            path.display()
+        );
+    }
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .with_context(cannot)
 }

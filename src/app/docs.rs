@@ -245,14 +245,27 @@ fn escape(text: &str) -> String {
 }
 
 /// `srm man`, `srm man who`, `srm man catalog-validate`, or `srm man --dir DIR` for all.
-pub(super) fn man(command: Option<&str>, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+///
+/// Pages go into DIR by the rules of `-o`: each is written atomically, none through a
+/// symbolic link to a file, and none replaced without `force`. Every page is checked before the first
+/// is written, so a refusal leaves DIR as it was.
+pub(super) fn man(
+    command: Option<&str>,
+    dir: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
     let pages = pages();
     if let Some(dir) = dir {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        for page in &pages {
-            let path = dir.join(format!("{}.1", page_name(page)));
-            std::fs::write(&path, render_page(page)?)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+        let paths: Vec<_> = pages
+            .iter()
+            .map(|page| dir.join(format!("{}.1", page_name(page))))
+            .collect();
+        for path in &paths {
+            crate::output::check(path, force)?;
+        }
+        for (page, path) in pages.iter().zip(&paths) {
+            crate::output::file(path, &render_page(page)?, force)?;
         }
         return Ok(ExitCode::Success);
     }

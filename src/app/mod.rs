@@ -33,7 +33,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::output::stdout(&docs::completions(*shell))?;
             return Ok(ExitCode::Success);
         }
-        Command::Man { command, dir } => return docs::man(command.as_deref(), dir.as_deref()),
+        Command::Man {
+            command,
+            dir,
+            force,
+        } => return docs::man(command.as_deref(), dir.as_deref(), *force),
         Command::Schema { command, output } => {
             emit(&render::schema(command.name()), output)?;
             return Ok(ExitCode::Success);
@@ -404,6 +408,12 @@ fn emit(text: &str, output: &FileOutput) -> anyhow::Result<()> {
         None => crate::output::stdout(text),
         Some(path) => crate::output::file(path, text, output.force),
     }
+}
+
+/// Takes hold of standard output before anything opens a file; `closed` says it was closed
+/// when the process started, which makes writing to it an error (see `output::init`).
+pub fn take_stdout(closed: bool) {
+    crate::output::init(closed);
 }
 
 /// Prints clap's help or version text to stdout, styled as `--color auto` would color.
