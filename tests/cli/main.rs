@@ -9,6 +9,7 @@ mod hostile;
 mod injection;
 mod interface;
 mod json;
+mod markdown_gfm;
 mod readme;
 mod reference;
 mod schemas;
