@@ -8,11 +8,12 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
+use crate::catalog::Text;
 use crate::catalog::file::{LayerFile, ModelFile, SourceFile};
 
 use super::validate::Builder;
 
-const FIELDS: &[&str] = &["sources", "models", "layers"];
+const FIELDS: &[&str] = &["sources", "models", "layers", "date"];
 
 #[derive(Clone, Copy, Deserialize)]
 #[serde(field_identifier, rename_all = "lowercase")]
@@ -20,6 +21,7 @@ enum Field {
     Sources,
     Models,
     Layers,
+    Date,
 }
 
 /// Deserialises a whole catalogue document into a [`Builder`].
@@ -41,7 +43,7 @@ impl<'de: 't, 't> Visitor<'de> for CatalogSeed<'_, 't> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = [false; 3];
+        let mut seen = [false; FIELDS.len()];
         while let Some(field) = map.next_key::<Field>()? {
             let slot = field as usize;
             if std::mem::replace(&mut seen[slot], true) {
@@ -57,6 +59,10 @@ impl<'de: 't, 't> Visitor<'de> for CatalogSeed<'_, 't> {
                     self.0.models(models);
                 }
                 Field::Layers => map.next_value_seed(LayersSeed(&mut *self.0))?,
+                Field::Date => {
+                    let date: Text<'t> = map.next_value()?;
+                    self.0.date(date);
+                }
             }
         }
         Ok(())
