@@ -10,6 +10,7 @@ mod injection;
 mod interface;
 mod json;
 mod markdown_gfm;
+mod oscal;
 mod readme;
 mod reference;
 mod schemas;
