@@ -102,14 +102,21 @@ fn main() {
     if let Err(p) = yaml::parse(&yaml, &mut builder) {
         fail(&located(&p));
     }
-    if let Err((problems, omitted)) = builder.finish() {
-        for p in &problems {
-            eprintln!("{}", located(p));
+    match builder.finish() {
+        Err((problems, omitted)) => {
+            for p in &problems {
+                eprintln!("{}", located(p));
+            }
+            fail(&format!(
+                "data/catalog.yaml has {} problem(s)",
+                problems.len() + omitted
+            ));
         }
-        fail(&format!(
-            "data/catalog.yaml has {} problem(s)",
-            problems.len() + omitted
-        ));
+        // The OSCAL export's `last-modified` is this date; it must be there.
+        Ok(catalog) if catalog.date.is_none() => fail(
+            "data/catalog.yaml has no `date` (YYYY-MM-DD): the day its facts were last revised",
+        ),
+        Ok(_) => {}
     }
     let value: serde_json::Value = match serde_saphyr::from_str(&yaml) {
         Ok(v) => v,

@@ -234,6 +234,15 @@ pub enum Command {
 pub enum ExportCommand {
     /// An OSCAL 1.1 component definition (JSON): the provider's offering under a model, with
     /// each control of a baseline and who is responsible for it. UUIDs are deterministic.
+    ///
+    /// UUIDs are version-5 UUIDs named by the model, the baseline and the control, in a
+    /// namespace of the catalogue: the embedded catalogue's are the same from run to run and
+    /// release to release; another catalogue's follow from its text, so the same file gives the
+    /// same UUIDs and a different file different ones. `last-modified` is the catalogue's
+    /// `date` (YYYY-MM-DD, at midnight UTC); for a catalogue without one, its file's
+    /// modification time, or, read from standard input, the time of the export. Titles and
+    /// descriptions are Markdown (OSCAL markup): catalogue text in them is escaped as
+    /// `--format markdown` escapes it.
     Oscal {
         /// A service model, by id, alias or name (see srm models).
         #[arg(long, short)]

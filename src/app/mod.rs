@@ -49,7 +49,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             baseline,
             output,
         }) => {
-            let catalog = load::load(&input)?;
+            let (catalog, text) = load::load_with_text(&input)?;
+            let origin = export_origin(&input, &catalog, text);
             let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
             let model = catalog.resolve_model(model)?;
             let filter = ControlFilter {
@@ -62,7 +63,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let source = crate::controls::baseline_source(baseline.id()).unwrap_or_default();
             emit(
-                &render::oscal::component_definition(&report, source),
+                &render::oscal::component_definition(&report, source, &origin),
                 output,
             )?;
             return Ok(ExitCode::Success);
@@ -112,6 +113,22 @@ fn warn_unmapped(input: &Input) {
         "warning: {} maps no control to its rows (no row has `controls`), so every control is `unmapped`; add `controls: [{{ids: [...], why: ...}}]` to rows",
         clean(&input.origin())
     );
+}
+
+/// What an OSCAL export's UUIDs and `last-modified` follow from: which catalogue it is, and its
+/// `date`, or else when its file was last modified (for standard input, which has no such
+/// time, the time of the export).
+fn export_origin(input: &Input, catalog: &Catalog<'_>, text: &str) -> render::oscal::Origin {
+    let modified = match input {
+        Input::Path(path) => std::fs::metadata(path).and_then(|m| m.modified()).ok(),
+        Input::Embedded | Input::Stdin => None,
+    };
+    let text = (*input != Input::Embedded).then_some(text);
+    render::oscal::Origin::new(
+        text,
+        catalog.date(),
+        modified.unwrap_or_else(std::time::SystemTime::now),
+    )
 }
 
 fn format_of(output: &Output) -> Format {

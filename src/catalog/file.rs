@@ -27,6 +27,14 @@ use crate::catalog::{Owner, Text};
 #[schemars(title = "srm catalogue", deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct CatalogFile<'t> {
+    /// The day the catalogue's facts were last revised, as an ISO 8601 date (`2026-11-23`).
+    /// `srm export oscal` writes it as the export's `last-modified`.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    )]
+    pub date: Option<Text<'t>>,
     /// Where the facts come from; rows cite these by id.
     #[serde(default)]
     pub sources: Vec<SourceFile<'t>>,

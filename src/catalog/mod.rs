@@ -112,6 +112,8 @@ pub struct Catalog<'t> {
     pub(crate) sources: Vec<Source<'t>>,
     pub(crate) models: Vec<Model<'t>>,
     pub(crate) layers: Vec<Layer<'t>>,
+    /// The day the facts were last revised (`YYYY-MM-DD`, checked at load), when the file says.
+    pub(crate) date: Option<Text<'t>>,
     /// Normalised id or alias → what it names.
     pub(crate) index: HashMap<Text<'t>, Slot>,
     /// Normalised display name → what it names (`None` where two share a name), built the
@@ -185,6 +187,11 @@ impl fmt::Display for UnknownId {
 impl std::error::Error for UnknownId {}
 
 impl<'t> Catalog<'t> {
+    /// The catalogue's `date`: the day its facts were last revised, `YYYY-MM-DD`, if it says.
+    pub fn date(&self) -> Option<&str> {
+        self.date.as_deref()
+    }
+
     pub fn sources(&self) -> &[Source<'t>] {
         &self.sources
     }

@@ -31,12 +31,19 @@ use validate::Builder;
 /// The catalogue borrows from its text, which is kept for as long as the process runs: srm
 /// answers one question and exits, so there is no later moment to free it at.
 pub fn load(input: &Input) -> Result<Catalog<'static>, CatalogError> {
+    load_with_text(input).map(|(catalog, _)| catalog)
+}
+
+/// [`load`], with the text the catalogue was read from (for the embedded catalogue, its JSON
+/// transcode).
+pub fn load_with_text(input: &Input) -> Result<(Catalog<'static>, &'static str), CatalogError> {
     let text: &'static str = match read(input)? {
         Cow::Borrowed(text) => text,
         Cow::Owned(text) => text.leak(),
     };
     // The embedded catalogue's control ids were checked when srm was built (build.rs).
-    parse_checking(&input.origin(), text, *input != Input::Embedded)
+    let catalog = parse_checking(&input.origin(), text, *input != Input::Embedded)?;
+    Ok((catalog, text))
 }
 
 /// The syntax a catalogue is written in.

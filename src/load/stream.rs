@@ -8,22 +8,24 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
+use crate::catalog::Text;
 use crate::catalog::file::{LayerFile, ModelFile, SourceFile};
 
 use super::validate::Builder;
 
-const FIELDS: &[&str] = &["sources", "models", "layers"];
+const FIELDS: &[&str] = &["sources", "models", "layers", "date"];
 
 #[derive(Clone, Copy)]
 enum Field {
     Sources,
     Models,
     Layers,
+    Date,
 }
 
 /// What is said of a file whose top level is not a catalogue's. It quotes nothing of the
 /// file: `srm --catalog /etc/shadow` must not print the file's first line.
-const NOT_A_CATALOGUE: &str = "not an srm catalogue: the top level must be a mapping of `sources`, `models` and `layers` (see `srm catalog show`)";
+const NOT_A_CATALOGUE: &str = "not an srm catalogue: the top level must be a mapping of `sources`, `models`, `layers` and perhaps `date` (see `srm catalog show`)";
 
 impl<'de> Deserialize<'de> for Field {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Field, D::Error> {
@@ -41,6 +43,7 @@ impl<'de> Deserialize<'de> for Field {
                     "sources" => Ok(Field::Sources),
                     "models" => Ok(Field::Models),
                     "layers" => Ok(Field::Layers),
+                    "date" => Ok(Field::Date),
                     // A word-like key is a mistake in a catalogue and is named; anything else
                     // may be a line of some other file, and is not.
                     _ if v.len() <= 32
@@ -48,7 +51,7 @@ impl<'de> Deserialize<'de> for Field {
                             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') =>
                     {
                         Err(E::custom(format_args!(
-                            "unknown field `{v}`, expected one of `sources`, `models`, `layers`"
+                            "unknown field `{v}`, expected one of `sources`, `models`, `layers`, `date`"
                         )))
                     }
                     _ => Err(E::custom(NOT_A_CATALOGUE)),
@@ -102,7 +105,7 @@ impl<'de: 't, 't> Visitor<'de> for CatalogSeed<'_, 't> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = [false; 3];
+        let mut seen = [false; FIELDS.len()];
         while let Some(field) = map.next_key::<Field>()? {
             let slot = field as usize;
             if std::mem::replace(&mut seen[slot], true) {
@@ -118,6 +121,10 @@ impl<'de: 't, 't> Visitor<'de> for CatalogSeed<'_, 't> {
                     self.0.models(models);
                 }
                 Field::Layers => map.next_value_seed(LayersSeed(&mut *self.0))?,
+                Field::Date => {
+                    let date: Text<'t> = map.next_value()?;
+                    self.0.date(date);
+                }
             }
         }
         Ok(())

@@ -61,6 +61,8 @@ pub(crate) struct Builder<'t> {
     current: Option<(Text<'t>, Vec<Row<'t>>)>,
     /// Whether control ids are checked against the shipped list.
     check_controls: bool,
+    /// The catalogue's `date`, once checked.
+    date: Option<Text<'t>>,
 }
 
 /// What a problem is about: the kind of thing and its id, with the id's place.
@@ -143,6 +145,19 @@ impl<'t> Builder<'t> {
         }
     }
 
+    /// Takes the catalogue's `date`, which must be an ISO 8601 calendar date (`2026-11-23`).
+    pub(crate) fn date(&mut self, date: Text<'t>) {
+        if is_iso_date(&date) {
+            self.date = Some(date);
+        } else {
+            let shown: String = date.chars().take(40).collect();
+            self.problems.push(Problem::new(format!(
+                "`date` is {:?}, which is not a date written YYYY-MM-DD (such as 2026-11-23)",
+                crate::sanitize::clean(&shown)
+            )));
+        }
+    }
+
     /// Takes one layer: checks it now if the sources and models it cites are known, else
     /// keeps it for [`Builder::finish`].
     pub(crate) fn layer(&mut self, layer: LayerFile<'t>) {
@@ -177,6 +192,7 @@ impl<'t> Builder<'t> {
             sources: self.sources,
             models: self.models,
             layers: self.layers,
+            date: self.date,
             index: self.index,
             names: std::sync::OnceLock::new(),
         })
@@ -711,6 +727,32 @@ impl<'t> Builder<'t> {
         }
         self.push(problem);
     }
+}
+
+/// Whether `s` is a real calendar date written `YYYY-MM-DD`.
+pub(crate) fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(r)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }
 
 /// Two letters of `text` from different scripts, when it mixes them (as a look-alike such as a

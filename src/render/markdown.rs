@@ -1,11 +1,15 @@
 //! GitHub-flavoured Markdown: tables for lists, task lists for checklists.
 //!
-//! The Markdown policy is two functions. [`esc`] makes any catalogue text read as text: every
-//! character CommonMark or GitHub could read as markup (emphasis, code, links, images, raw
-//! HTML, entities, tables, headings, fences, strikethrough) is backslash-escaped, and so is
-//! what would start a block (a list, a heading underline) at the start of a line. [`link`]
+//! The Markdown policy is two functions. [`esc`] makes any catalogue text read as text, for
+//! CommonMark and for GitHub's renderer (cmark-gfm) with its extensions: every character that
+//! could be read as markup (emphasis, code, links, images, raw HTML, entities, tables,
+//! headings, fences, strikethrough) is backslash-escaped, and so is every character that would
+//! start an extended autolink (`@`, `:`, the `.` of `www.`) and what would start a block (a
+//! list, a heading underline) at the start; spaces at either end are written as `&#32;`, so
+//! that no indented code block, nested list, quote or rule can start after them. [`link`]
 //! writes a link only to a validated http(s) URL (the catalogue's `WebUrl`), in the `<…>`
-//! form, which such a URL cannot break out of. Nothing else writes catalogue text.
+//! form, which such a URL cannot break out of. Nothing else writes catalogue text. The OSCAL
+//! export's titles and descriptions are Markdown too, and go through [`esc`] as well.
 
 use std::fmt::Write as _;
 
@@ -13,15 +17,54 @@ use super::records::{Records, records};
 use super::table::direction_text;
 use crate::query::{Cell, Checklist, Diff, Explain, Find, Report, Retained, SourceRef, Who};
 
-/// Catalogue text, escaped so that Markdown shows it as it is.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for (i, c) in s.chars().enumerate() {
-        let block_start = i == 0 && matches!(c, '-' | '+' | '=' | '>' | ':');
+/// Catalogue text, escaped so that Markdown, GitHub's included, shows it as it is: as text,
+/// making no link and starting no block wherever srm writes it (a table cell, a list or task
+/// item, a heading, a paragraph at the start of a line).
+///
+/// - Every character CommonMark or GFM could read as inline markup is backslash-escaped: the
+///   backslash, the backtick and `* _ [ ] < > # | ~ ! & $`.
+/// - GFM's extended autolinks are not made across a backslash-escaped character (a character
+///   reference such as `&#64;` does not stop them), so `@` (e-mail addresses, `mailto:`,
+///   `xmpp:`) and `:` (`https://`, `http://`, `ftp://`) are always escaped, and so is the `.`
+///   of `www.` (in any case).
+/// - A block marker at the start (`-`, `+`, `=`, `>`, `:`, or digits then `.` or `)`) is escaped.
+/// - Spaces at either end are written as `&#32;`, the character reference for a space: a
+///   reader sees the same text, but an indented code block, a nested list, a quote, a heading
+///   or a rule cannot start after them, and trailing spaces cannot close emphasis early.
+///   (Tabs and line breaks never get here: the loader refuses them.)
+pub(super) fn esc(s: &str) -> String {
+    let body = s.trim_start_matches(' ');
+    let lead = s.len() - body.len();
+    let body = body.trim_end_matches(' ');
+    let trail = s.len() - lead - body.len();
+    let mut out = String::with_capacity(s.len() + 8 + 5 * (lead + trail));
+    for _ in 0..lead {
+        out.push_str("&#32;");
+    }
+    let start = out.len();
+    let bytes = body.as_bytes();
+    for (i, (at, c)) in body.char_indices().enumerate() {
+        let block_start = i == 0 && matches!(c, '-' | '+' | '=' | '>');
+        let www_dot = c == '.' && at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www");
         if block_start
+            || www_dot
             || matches!(
                 c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&' | '$'
+                '\\' | '`'
+                    | '*'
+                    | '_'
+                    | '['
+                    | ']'
+                    | '<'
+                    | '>'
+                    | '#'
+                    | '|'
+                    | '~'
+                    | '!'
+                    | '&'
+                    | '$'
+                    | ':'
+                    | '@'
             )
         {
             out.push('\\');
@@ -29,11 +72,14 @@ fn esc(s: &str) -> String {
         out.push(c);
     }
     // `1. ` or `1) ` at the start would make an ordered list.
-    if let Some(end) = out.find(|c: char| !c.is_ascii_digit())
+    if let Some(end) = out[start..].find(|c: char| !c.is_ascii_digit())
         && end > 0
-        && matches!(out[end..].chars().next(), Some('.' | ')'))
+        && matches!(out[start + end..].chars().next(), Some('.' | ')'))
     {
-        out.insert(end, '\\');
+        out.insert(start + end, '\\');
+    }
+    for _ in 0..trail {
+        out.push_str("&#32;");
     }
     out
 }

@@ -2,24 +2,82 @@
 //! implemented requirements say, control by control, who is responsible.
 //!
 //! Every UUID is a version-5 UUID named by what it identifies (the model, the baseline, the
-//! control), and `last-modified` is the catalogue's date, not the clock: exporting twice gives
-//! the same file, so diffs between exports show only what changed.
+//! control) in a namespace that says which catalogue the facts come from ([`Origin`]), and
+//! `last-modified` is the catalogue's date, not the clock: exporting twice gives the same file,
+//! so diffs between exports show only what changed.
+//!
+//! Titles (OSCAL markup-line) and descriptions (markup-multiline) are Markdown: the catalogue
+//! text in them goes through the Markdown policy, [`super::markdown::esc`].
+
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use super::markdown::esc;
 use crate::catalog::Owner;
 use crate::query::{ControlRow, ControlsReport};
 
 /// The OSCAL version written.
 pub const OSCAL_VERSION: &str = "1.1.2";
 
-/// The date the exported facts are from (the catalogue's), as OSCAL wants it.
-const LAST_MODIFIED: &str = "2026-11-23T00:00:00+00:00";
+/// Which catalogue an export's facts come from: what its UUIDs and `last-modified` follow from.
+pub struct Origin {
+    /// The namespace every UUID of the export is named in.
+    namespace: Uuid,
+    /// `last-modified`, as OSCAL writes a date and time.
+    last_modified: String,
+}
 
-fn uuid(name: &str) -> String {
-    let namespace = Uuid::new_v5(&Uuid::NAMESPACE_URL, b"urn:srm:oscal");
-    Uuid::new_v5(&namespace, name.as_bytes()).to_string()
+impl Origin {
+    /// For the embedded catalogue (`text` is `None`), srm's own namespace, the one every srm
+    /// release has written its UUIDs in; for any other, a namespace named by the catalogue's
+    /// text, so that two catalogues give different UUIDs and the same one the same. The date
+    /// is the catalogue's `date` at midnight UTC, else `modified`, to the second, in UTC.
+    pub fn new(text: Option<&str>, date: Option<&str>, modified: SystemTime) -> Origin {
+        let srm = Uuid::new_v5(&Uuid::NAMESPACE_URL, b"urn:srm:oscal");
+        let namespace = match text {
+            None => srm,
+            Some(text) => Uuid::new_v5(&srm, format!("catalogue:{text}").as_bytes()),
+        };
+        let last_modified = match date {
+            Some(date) => format!("{date}T00:00:00+00:00"),
+            None => timestamp(modified),
+        };
+        Origin {
+            namespace,
+            last_modified,
+        }
+    }
+
+    fn uuid(&self, name: &str) -> String {
+        Uuid::new_v5(&self.namespace, name.as_bytes()).to_string()
+    }
+}
+
+/// `t` as OSCAL's date-time with a time zone, in UTC: `2026-11-23T20:43:00+00:00`.
+fn timestamp(t: SystemTime) -> String {
+    let secs = match t.duration_since(UNIX_EPOCH) {
+        Ok(d) => i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+        Err(e) => -i64::try_from(e.duration().as_secs()).unwrap_or(i64::MAX),
+    };
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's `civil_from_days`).
+    let z = days.saturating_add(719_468);
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}+00:00",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
 }
 
 fn roles(owner: Owner) -> Value {
@@ -31,11 +89,11 @@ fn roles(owner: Owner) -> Value {
     Value::Array(ids.iter().map(|id| json!({ "role-id": id })).collect())
 }
 
-fn requirement(model: &str, baseline: &str, c: &ControlRow) -> Value {
+fn requirement(origin: &Origin, model: &str, baseline: &str, c: &ControlRow) -> Value {
     json!({
-        "uuid": uuid(&format!("implemented-requirement/{model}/{baseline}/{}", c.id)),
+        "uuid": origin.uuid(&format!("implemented-requirement/{model}/{baseline}/{}", c.id)),
         "control-id": c.id,
-        "description": super::records::crm_text(c),
+        "description": super::records::crm_text(c, esc),
         "props": [
             { "name": "responsibility", "ns": "urn:srm", "value": c.owner.as_str() },
             { "name": "can-be-inherited", "ns": "urn:srm", "value": c.can_be_inherited.to_ascii_lowercase() },
@@ -44,15 +102,17 @@ fn requirement(model: &str, baseline: &str, c: &ControlRow) -> Value {
     })
 }
 
-/// The component definition for `report` (one model, one baseline, whose profile is `source`).
-pub fn component_definition(report: &ControlsReport, source: &str) -> String {
+/// The component definition for `report` (one model, one baseline, whose profile is `source`),
+/// from the catalogue `origin` says.
+pub fn component_definition(report: &ControlsReport, source: &str, origin: &Origin) -> String {
     let (model, baseline) = (report.model, report.baseline.unwrap_or("all"));
+    let name = esc(report.model_name);
     let document = json!({
         "component-definition": {
-            "uuid": uuid(&format!("component-definition/{model}/{baseline}")),
+            "uuid": origin.uuid(&format!("component-definition/{model}/{baseline}")),
             "metadata": {
-                "title": format!("srm: shared responsibility under {} for {baseline}", report.model_name),
-                "last-modified": LAST_MODIFIED,
+                "title": format!("srm: shared responsibility under {} for {baseline}", name),
+                "last-modified": origin.last_modified,
                 "version": env!("CARGO_PKG_VERSION"),
                 "oscal-version": OSCAL_VERSION,
                 "roles": [
@@ -62,19 +122,19 @@ pub fn component_definition(report: &ControlsReport, source: &str) -> String {
                 "remarks": "Derived by srm from its responsibility matrix and its own mapping of matrix rows to NIST SP 800-53 controls. Not an authorisation and not a provider's own customer responsibility matrix.",
             },
             "components": [{
-                "uuid": uuid(&format!("component/{model}")),
+                "uuid": origin.uuid(&format!("component/{model}")),
                 "type": "service",
-                "title": format!("Cloud service offering under {} ({model})", report.model_name),
-                "description": format!("What a provider takes on, and what stays with its customer, when a service is delivered as {}.", report.model_name),
+                "title": format!("Cloud service offering under {} ({model})", name),
+                "description": format!("What a provider takes on, and what stays with its customer, when a service is delivered as {}.", name),
                 "responsible-roles": [{ "role-id": "provider" }],
                 "control-implementations": [{
-                    "uuid": uuid(&format!("control-implementation/{model}/{baseline}")),
+                    "uuid": origin.uuid(&format!("control-implementation/{model}/{baseline}")),
                     "source": source,
-                    "description": format!("Responsibility for each control of {baseline} under {}.", report.model_name),
+                    "description": format!("Responsibility for each control of {baseline} under {}.", name),
                     "implemented-requirements": report
                         .controls
                         .iter()
-                        .map(|c| requirement(model, baseline, c))
+                        .map(|c| requirement(origin, model, baseline, c))
                         .collect::<Vec<_>>(),
                 }],
             }],

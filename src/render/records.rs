@@ -314,7 +314,7 @@ pub fn crm(report: &crate::query::ControlsReport) -> String {
                 vec![
                     c.label.to_string(),
                     c.can_be_inherited.to_string(),
-                    crm_text(c),
+                    crm_text(c, str::to_string),
                 ]
             })
             .collect(),
@@ -322,7 +322,9 @@ pub fn crm(report: &crate::query::ControlsReport) -> String {
     write_csv(&records)
 }
 
-pub(super) fn crm_text(c: &crate::query::ControlRow) -> String {
+/// What a control's responsibility rests on, in sentences, with each piece of catalogue text
+/// passed through `text` (the Markdown policy for OSCAL, nothing for the CRM's CSV).
+pub(super) fn crm_text(c: &crate::query::ControlRow, text: impl Fn(&str) -> String) -> String {
     use crate::catalog::Owner;
     if c.basis == crate::query::Basis::Unmapped {
         return "Unmapped: the catalogue maps no control to its rows, so it says nothing of who meets this one.".to_string();
@@ -334,7 +336,7 @@ pub(super) fn crm_text(c: &crate::query::ControlRow) -> String {
     let mut rows: Vec<String> = c
         .rows
         .iter()
-        .map(|r| format!("{} ({})", r.name, r.owner))
+        .map(|r| format!("{} ({})", text(r.name), r.owner))
         .collect();
     rows.dedup();
     let through = match c.base {
@@ -343,16 +345,18 @@ pub(super) fn crm_text(c: &crate::query::ControlRow) -> String {
     };
     parts.push(format!("Bears on{through}: {}.", rows.join("; ")));
     if c.owner != Owner::Customer && !c.provider_covers.is_empty() {
-        parts.push(format!("Provider covers: {}", c.provider_covers.join(" ")));
+        let covers: Vec<String> = c.provider_covers.iter().map(|s| text(s)).collect();
+        parts.push(format!("Provider covers: {}", covers.join(" ")));
     }
     if c.owner != Owner::Provider && !c.customer_does.is_empty() {
-        parts.push(format!("Customer must: {}", c.customer_does.join(" ")));
+        let does: Vec<String> = c.customer_does.iter().map(|s| text(s)).collect();
+        parts.push(format!("Customer must: {}", does.join(" ")));
     }
     for r in &c.rows {
         if r.owner == Owner::Depends
             && let Some(note) = r.note
         {
-            parts.push(format!("Depends ({}): {note}", r.name));
+            parts.push(format!("Depends ({}): {}", text(r.name), text(note)));
         }
     }
     parts.join(" ")

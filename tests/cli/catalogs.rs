@@ -378,7 +378,7 @@ fn schema_is_json_derived_from_the_format() {
     let props = schema["properties"].as_object().unwrap();
     let mut keys: Vec<_> = props.keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["layers", "models", "sources"]);
+    assert_eq!(keys, ["date", "layers", "models", "sources"]);
     let layer = &schema["$defs"]["LayerFile"];
     for field in [
         "id", "name", "owners", "notes", "duties", "source", "see_also", "parts", "aliases",

@@ -9,6 +9,8 @@ mod hostile;
 mod injection;
 mod interface;
 mod json;
+mod markdown_gfm;
+mod oscal;
 mod paths;
 mod readme;
 mod reference;
