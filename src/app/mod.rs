@@ -39,7 +39,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             force,
         } => return docs::man(command.as_deref(), dir.as_deref(), *force),
         Command::Schema { command, output } => {
-            emit(&render::schema(command.name()), output)?;
+            emit(&render::schema(command.name())?, output)?;
             return Ok(ExitCode::Success);
         }
         Command::Matrix { output, .. } => picture_format(output),
@@ -63,7 +63,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let source = crate::controls::baseline_source(baseline.id()).unwrap_or_default();
             emit(
-                &render::oscal::component_definition(&report, source, &origin),
+                &render::oscal::component_definition(&report, source, &origin)?,
                 output,
             )?;
             return Ok(ExitCode::Success);
@@ -91,7 +91,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if !maps_controls {
         warn_unmapped(&input);
     }
-    let Some(text) = render::render(&report, format, style) else {
+    let limit = answer_limit(catalog.text_len());
+    if !render::fits(&report, limit) {
+        anyhow::bail!(
+            "the answer would be larger than {} MiB, srm's limit for a catalogue of this size (16 MiB and four times the catalogue); ask for less (--layer, --model) or shorten the catalogue's longest texts",
+            limit >> 20
+        );
+    }
+    let Some(text) = render::render(&report, format, style)? else {
         // The command line offers pictures for the matrix only; this is a bug if reached.
         return Err(
             UsageError("html and svg draw the matrix only; use `srm matrix`".into()).into(),
@@ -103,6 +110,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     std::mem::forget(report);
     std::mem::forget(catalog);
     Ok(ExitCode::Success)
+}
+
+/// The most an answer may hold (as JSON; the other forms hold about as much): 16 MiB, and four
+/// times the catalogue's size. A catalogue can name a long text once and make an answer repeat
+/// it in every cell; this bounds what it can make srm print, and the memory that takes.
+fn answer_limit(catalogue: usize) -> usize {
+    (16 << 20) + catalogue.saturating_mul(4)
 }
 
 /// Says on stderr that a catalogue maps no control: its control views hold nothing but
@@ -367,7 +381,7 @@ fn catalog_command(command: &CatalogCommand, input: Input) -> anyhow::Result<Exi
                 emit(&text, output)?;
             }
         }
-        CatalogCommand::Schema { output } => emit(&crate::catalog::file::json_schema(), output)?,
+        CatalogCommand::Schema { output } => emit(&crate::catalog::file::json_schema()?, output)?,
         CatalogCommand::Validate { path, json, format } => {
             let input = path.as_deref().map_or(input, Input::from_arg);
             let json = *json || *format == ReportFormat::Json;
@@ -383,7 +397,7 @@ fn validate(input: &Input, json: bool) -> anyhow::Result<ExitCode> {
     let result = load::load(input);
     let report = load::ValidationReport::new(input, &result);
     if json {
-        crate::output::stdout(&render::json_text(&report))?;
+        crate::output::stdout(&render::json_text(&report)?)?;
     } else {
         match &result {
             Ok(_) => crate::output::stdout(&format!("ok: {}\n", report.summary()))?,

@@ -347,11 +347,11 @@ impl<T: JsonSchema> JsonSchema for ModelMap<'_, T> {
 }
 
 /// The JSON Schema of the catalogue format, derived from the types above so it cannot drift.
-pub fn json_schema() -> String {
+pub fn json_schema() -> serde_json::Result<String> {
     let schema = schemars::schema_for!(CatalogFile);
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_else(|_| "{}".to_string());
+    let mut text = serde_json::to_string_pretty(&schema)?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 #[cfg(test)]
@@ -360,7 +360,7 @@ mod tests {
 
     #[test]
     fn schema_describes_the_format_and_refuses_unknown_fields() {
-        let schema: serde_json::Value = serde_json::from_str(&json_schema()).unwrap();
+        let schema: serde_json::Value = serde_json::from_str(&json_schema().unwrap()).unwrap();
         assert_eq!(schema["title"], "srm catalogue");
         assert_eq!(schema["additionalProperties"], false);
         let owner = &schema["$defs"]["Owner"];

@@ -119,6 +119,8 @@ pub struct Catalog<'t> {
     /// Normalised display name → what it names (`None` where two share a name), built the
     /// first time a name is looked up: most runs name things by id and never pay for it.
     pub(crate) names: std::sync::OnceLock<HashMap<String, Option<Slot>>>,
+    /// The size of the text the catalogue was read from, in bytes.
+    pub(crate) text_len: usize,
 }
 
 /// The form every id and alias is matched in: Unicode compatibility form (NFKC, so that
@@ -254,6 +256,12 @@ impl<'t> Catalog<'t> {
             Target::Layer(l) => &self.layers[l].id,
             Target::Part(l, r) => &self.layers[l].rows()[r].id,
         }
+    }
+
+    /// The size of the text the catalogue was read from, in bytes: what limits in proportion
+    /// to the input are measured against.
+    pub fn text_len(&self) -> usize {
+        self.text_len
     }
 
     pub fn row_count(&self) -> usize {

@@ -1,13 +1,11 @@
-//! Reading and validating a catalogue: bytes → YAML or JSON → [`CatalogFile`] → [`Catalog`].
+//! Reading and validating a catalogue: bytes → YAML or JSON → `CatalogFile` → [`Catalog`].
 //!
-//! There is one way in, for the embedded catalogue and for the user's own. [`source`] reads
+//! There is one way in, for the embedded catalogue and for the user's own. [`read`] reads
 //! the text (the only I/O), capped at [`MAX_BYTES`] and required to be UTF-8; the first
-//! non-blank character picks the backend (`{` is JSON, anything else YAML); [`validate`] turns
+//! non-blank character picks the backend (`{` is JSON, anything else YAML); validation turns
 //! the parsed file into a catalogue whose every value can be trusted. Nothing a file contains
 //! can make this panic, hang or use memory out of proportion to its size: serde-saphyr and
 //! serde_json enforce their limits while parsing, and validation is linear.
-//!
-//! [`CatalogFile`]: crate::catalog::file::CatalogFile
 
 mod error;
 mod json;
@@ -85,7 +83,7 @@ fn parse_checking<'t>(
         Syntax::Yaml => yaml::parse(text, &mut builder),
     };
     parsed.map_err(|problem| CatalogError::single(origin, problem))?;
-    builder.finish().map_err(|(mut problems, omitted)| {
+    let mut catalog = builder.finish().map_err(|(mut problems, omitted)| {
         if syntax == Syntax::Json {
             place_by_address(text, &mut problems);
         }
@@ -94,7 +92,9 @@ fn parse_checking<'t>(
             problems,
             omitted,
         }
-    })
+    })?;
+    catalog.text_len = text.len();
+    Ok(catalog)
 }
 
 /// serde_json keeps no spans, so a JSON catalogue's problems come back with the address of the

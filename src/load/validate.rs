@@ -195,6 +195,7 @@ impl<'t> Builder<'t> {
             date: self.date,
             index: self.index,
             names: std::sync::OnceLock::new(),
+            text_len: 0,
         })
     }
 

@@ -53,41 +53,134 @@ impl Serialize for Document<'_, '_> {
     }
 }
 
-pub fn json(report: &Report) -> String {
+pub fn json(report: &Report) -> serde_json::Result<String> {
     json_text(&Document(report))
+}
+
+/// serde_json's pretty form, with every character a reader must not get raw written as a `\u`
+/// escape as the string is written (see [`json_text`]).
+struct Escaping(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for Escaping {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        if fragment.is_ascii() {
+            // serde_json has escaped the ASCII controls already.
+            return writer.write_all(fragment.as_bytes());
+        }
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if !c.is_ascii() && crate::sanitize::is_unsafe(c) {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Writes `value` as JSON to `writer`, by the JSON policy (see [`json_text`]), as it goes.
+pub fn write_json<T: Serialize, W: std::io::Write>(
+    value: &T,
+    writer: W,
+) -> serde_json::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(
+        writer,
+        Escaping(serde_json::ser::PrettyFormatter::new()),
+    );
+    value.serialize(&mut serializer)?;
+    let mut writer = serializer.into_inner();
+    writer.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
 /// The JSON policy: serde_json's pretty form, with every character a reader must not get raw
 /// (C1 controls, bidirectional and other format characters, line separators, noncharacters;
 /// see [`crate::sanitize::is_unsafe`]) written as a `\u` escape. serde_json escapes only C0
 /// controls, and these can only stand inside strings, so escaping them keeps the same JSON.
-/// Catalogue text holds none of them; paths and unknown keys quoted in reports may.
-pub fn json_text<T: Serialize>(value: &T) -> String {
-    // Serialising plain structs with string keys cannot fail; should it ever, an empty object
-    // is still valid JSON rather than a panic.
-    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_string());
-    let mut out = String::with_capacity(text.len() + 1);
-    for c in text.chars() {
-        if !c.is_ascii() && crate::sanitize::is_unsafe(c) {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out.push('\n');
-    out
+/// Catalogue text holds none of them; paths and unknown keys quoted in reports may. The text
+/// is escaped as it is written, not copied again afterwards.
+pub fn json_text<T: Serialize>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    write_json(value, &mut out)?;
+    // serde_json writes UTF-8, and the escapes are ASCII.
+    String::from_utf8(out).map_err(|e| serde_json::Error::io(std::io::Error::other(e)))
 }
 
-pub fn yaml(report: &Report) -> String {
-    serde_saphyr::to_string(&Document(report)).unwrap_or_else(|_| "{}\n".to_string())
+/// Whether the report's JSON would be at most `limit` bytes. It is counted, not kept, and the
+/// count stops at the limit: the cost is at most the limit's worth of writing, whatever a
+/// catalogue's texts would make the answer repeat.
+pub fn fits(report: &Report, limit: usize) -> bool {
+    struct Counter {
+        left: usize,
+    }
+    impl std::io::Write for Counter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.left = self
+                .left
+                .checked_sub(buf.len())
+                .ok_or_else(|| std::io::Error::other("over the limit"))?;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    write_json(&Document(report), Counter { left: limit }).is_ok()
+}
+
+pub fn yaml(report: &Report) -> Result<String, serde_saphyr::SerializeError> {
+    serde_saphyr::to_string(&Document(report))
 }
 
 /// The JSON Schema of a command's `--json` document (the names `srm schema` takes), as the
 /// documents are written (a serialisation schema: `split` is an owner srm prints, never reads).
-pub fn schema(command: &str) -> String {
+pub fn schema(command: &str) -> serde_json::Result<String> {
     fn of<T: JsonSchema>() -> schemars::Schema {
         schemars::generate::SchemaSettings::draft2020_12()
             .for_serialize()

@@ -8,7 +8,7 @@ mod picture;
 mod records;
 mod table;
 
-pub use document::{json_text, schema};
+pub use document::{fits, json_text, schema, write_json};
 
 use crate::query::Report;
 
@@ -39,22 +39,22 @@ pub struct Style {
 }
 
 /// The report in `format`, or `None` where the format cannot show it (pictures of anything
-/// but the matrix).
-pub fn render(report: &Report, format: Format, style: Style) -> Option<String> {
-    Some(match format {
+/// but the matrix). A document that cannot be written is an error, never a stand-in.
+pub fn render(report: &Report, format: Format, style: Style) -> anyhow::Result<Option<String>> {
+    Ok(Some(match format {
         Format::Table => table::render(report, style),
-        Format::Json => document::json(report),
-        Format::Yaml => document::yaml(report),
-        Format::Csv => records::csv(report),
+        Format::Json => document::json(report)?,
+        Format::Yaml => document::yaml(report)?,
+        Format::Csv => records::csv(report)?,
         Format::Markdown => markdown::render(report),
         Format::Crm => match report {
-            Report::Controls(c) => records::crm(c),
-            _ => return None,
+            Report::Controls(c) => records::crm(c)?,
+            _ => return Ok(None),
         },
         Format::Html | Format::Svg => match report {
             Report::Matrix(m) if format == Format::Html => picture::html(m),
             Report::Matrix(m) => picture::svg(m),
-            _ => return None,
+            _ => return Ok(None),
         },
-    })
+    }))
 }

@@ -7,7 +7,7 @@
 //! so diffs between exports show only what changed.
 //!
 //! Titles (OSCAL markup-line) and descriptions (markup-multiline) are Markdown: the catalogue
-//! text in them goes through the Markdown policy, [`super::markdown::esc`].
+//! text in them goes through the Markdown policy (`markdown::esc`).
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -104,7 +104,11 @@ fn requirement(origin: &Origin, model: &str, baseline: &str, c: &ControlRow) -> 
 
 /// The component definition for `report` (one model, one baseline, whose profile is `source`),
 /// from the catalogue `origin` says.
-pub fn component_definition(report: &ControlsReport, source: &str, origin: &Origin) -> String {
+pub fn component_definition(
+    report: &ControlsReport,
+    source: &str,
+    origin: &Origin,
+) -> serde_json::Result<String> {
     let (model, baseline) = (report.model, report.baseline.unwrap_or("all"));
     let name = esc(report.model_name);
     let document = json!({

@@ -95,9 +95,8 @@ pub fn html(m: &Matrix) -> String {
         for (model, owner) in &owners.0 {
             let _ = write!(
                 out,
-                "<td class=\"owner {owner}\" data-model=\"{}\" title=\"{}: {}\">{owner}</td>",
+                "<td class=\"owner {owner}\" data-model=\"{}\" title=\"{}\">{owner}</td>",
                 esc(model),
-                esc(name),
                 legend_label(*owner)
             );
         }

@@ -300,7 +300,7 @@ pub(super) fn basis(b: crate::query::Basis) -> &'static str {
 /// A FedRAMP customer responsibility matrix: exactly its three columns, one line per control.
 /// The last column says what the provider covers and what the customer must do, from the
 /// duties of the rows behind the control.
-pub fn crm(report: &crate::query::ControlsReport) -> String {
+pub fn crm(report: &crate::query::ControlsReport) -> csv::Result<String> {
     let records = Records {
         header: header(&[
             "Control ID",
@@ -362,18 +362,19 @@ pub(super) fn crm_text(c: &crate::query::ControlRow, text: impl Fn(&str) -> Stri
     parts.join(" ")
 }
 
-pub fn csv(report: &Report) -> String {
+pub fn csv(report: &Report) -> csv::Result<String> {
     write_csv(&records(report))
 }
 
-fn write_csv(records: &Records) -> String {
+fn write_csv(records: &Records) -> csv::Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    // Writing to a Vec cannot fail for I/O reasons; a failure would leave partial output,
-    // which is still better than a panic.
-    let _ = writer.write_record(records.header.iter().map(|f| csv_field(f).into_owned()));
+    writer.write_record(records.header.iter().map(|f| csv_field(f).into_owned()))?;
     for row in &records.rows {
-        let _ = writer.write_record(row.iter().map(|f| csv_field(f).into_owned()));
+        writer.write_record(row.iter().map(|f| csv_field(f).into_owned()))?;
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(std::io::Error::other(e.to_string())))?;
+    // Every field is a Rust string, so the bytes are UTF-8.
+    String::from_utf8(bytes).map_err(|e| csv::Error::from(std::io::Error::other(e)))
 }

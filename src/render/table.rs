@@ -138,9 +138,9 @@ fn control(c: &query::ControlExplain, style: Style) -> String {
     let mut table = new_table(style, &["Model", "Owner", "Can be inherited"]);
     for cell in &c.cells {
         table.add_row(vec![
-            Cell::new(format!("{} ({})", cell.model_name, cell.model)),
+            text_cell(format!("{} ({})", cell.model_name, cell.model)),
             owner_cell(cell.owner, style),
-            Cell::new(cell.can_be_inherited),
+            text_cell(cell.can_be_inherited),
         ]);
     }
     out.push_str(&finish(&table));
@@ -152,7 +152,7 @@ fn control(c: &query::ControlExplain, style: Style) -> String {
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let mut table = new_table(style, &header);
         for r in &c.rows {
-            let mut cells = vec![Cell::new(label(r.name, r.id, r.layer)), Cell::new(r.why)];
+            let mut cells = vec![text_cell(label(r.name, r.id, r.layer)), text_cell(r.why)];
             cells.extend(r.owners.owners().map(|o| owner_cell(o, style)));
             table.add_row(cells);
         }
@@ -171,11 +171,11 @@ fn controls_diff(d: &query::ControlsDiff, style: Style) -> String {
     let mut table = new_table(style, &["Control", "Title", &from, &to, "Direction"]);
     for c in &d.changes {
         table.add_row(vec![
-            Cell::new(c.label),
-            Cell::new(c.title),
+            text_cell(c.label),
+            text_cell(c.title),
             owner_cell(c.from_owner, style),
             owner_cell(c.to_owner, style),
-            Cell::new(direction_text(c.direction)),
+            text_cell(direction_text(c.direction)),
         ]);
     }
     finish(&table)
@@ -214,11 +214,11 @@ fn checklist(c: &query::Checklist, style: Style) -> String {
     };
     for row in &c.rows {
         table.add_row(vec![
-            Cell::new(label(row.name, row.id, row.layer)),
+            text_cell(label(row.name, row.id, row.layer)),
             owner_cell(row.owner, style),
-            Cell::new(bullets("☐", &row.duties)),
-            Cell::new(row.note.unwrap_or_default()),
-            Cell::new(bullets("•", &row.provider_covers)),
+            text_cell(bullets("☐", &row.duties)),
+            text_cell(row.note.unwrap_or_default()),
+            text_cell(bullets("•", &row.provider_covers)),
         ]);
     }
     out.push_str(&finish(&table));
@@ -259,15 +259,15 @@ fn explain(e: &query::Explain, style: Style) -> String {
             format!("{} ({})", c.model_name, c.model)
         };
         table.add_row(vec![
-            Cell::new(name),
+            text_cell(name),
             owner_cell(c.owner, style),
-            Cell::new(c.note.unwrap_or_default()),
+            text_cell(c.note.unwrap_or_default()),
         ]);
         for p in &c.rows {
             table.add_row(vec![
-                Cell::new(sub(p.name, p.id)),
+                text_cell(sub(p.name, p.id)),
                 owner_cell(p.owner, style),
-                Cell::new(p.note.unwrap_or_default()),
+                text_cell(p.note.unwrap_or_default()),
             ]);
         }
     }
@@ -291,8 +291,8 @@ fn find(f: &query::Find, style: Style) -> String {
     let mut table = new_table(style, &header);
     for row in &f.rows {
         let mut cells = vec![
-            Cell::new(label(row.name, row.id, row.layer)),
-            Cell::new(row.matched.join(", ")),
+            text_cell(label(row.name, row.id, row.layer)),
+            text_cell(row.matched.join(", ")),
         ];
         cells.extend(row.owners.owners().map(|o| owner_cell(o, style)));
         table.add_row(cells);
@@ -355,8 +355,29 @@ fn new_table(style: Style, header: &[&str]) -> Table {
             table.set_content_arrangement(ContentArrangement::Disabled);
         }
     }
-    table.set_header(header.to_vec());
+    table.set_header(header.iter().map(text_cell));
     table
+}
+
+/// Most characters a table cell shows; the rest is cut, and the cell says how much.
+const MAX_CELL: usize = 2_000;
+
+/// A table cell of at most [`MAX_CELL`] characters. A table lays out every cell it holds, and
+/// comfy-table measures the rest of a long word again for every line it wraps, so a cell of
+/// a megabyte would take minutes; nobody reads one in a table anyway. JSON, YAML and the
+/// other documents keep the whole text.
+fn text_cell(text: impl AsRef<str>) -> Cell {
+    let text = text.as_ref();
+    match text.char_indices().nth(MAX_CELL) {
+        None => Cell::new(text),
+        Some((end, _)) => {
+            let rest = text[end..].chars().count();
+            Cell::new(format!(
+                "{}… ({rest} more characters; --json shows them)",
+                &text[..end]
+            ))
+        }
+    }
 }
 
 fn finish(table: &Table) -> String {
@@ -388,9 +409,9 @@ fn who_single(cell: &query::Cell, style: Style) -> String {
         let mut table = new_table(style, &["Part", "Owner", "Note"]);
         for p in &cell.rows {
             table.add_row(vec![
-                Cell::new(format!("{} ({})", p.name, p.id)),
+                text_cell(format!("{} ({})", p.name, p.id)),
                 owner_cell(p.owner, style),
-                Cell::new(p.note.unwrap_or_default()),
+                text_cell(p.note.unwrap_or_default()),
             ]);
         }
         out.push_str(&finish(&table));
@@ -436,17 +457,17 @@ fn who_table(who: &Who, style: Style) -> String {
     let mut table = new_table(style, &["Layer", "Model", "Owner", "Note"]);
     for c in &who.cells {
         table.add_row(vec![
-            Cell::new(label(c.name, c.id, c.layer)),
-            Cell::new(c.model),
+            text_cell(label(c.name, c.id, c.layer)),
+            text_cell(c.model),
             owner_cell(c.owner, style),
-            Cell::new(c.note.unwrap_or_default()),
+            text_cell(c.note.unwrap_or_default()),
         ]);
         for p in &c.rows {
             table.add_row(vec![
-                Cell::new(sub(p.name, p.id)),
-                Cell::new(""),
+                text_cell(sub(p.name, p.id)),
+                text_cell(""),
                 owner_cell(p.owner, style),
-                Cell::new(p.note.unwrap_or_default()),
+                text_cell(p.note.unwrap_or_default()),
             ]);
         }
     }
@@ -462,17 +483,17 @@ fn diff(d: &Diff, style: Style) -> String {
     let mut table = new_table(style, &["Layer", &from, &to, "Direction"]);
     for c in &d.changes {
         table.add_row(vec![
-            Cell::new(format!("{} ({})", c.name, c.id)),
+            text_cell(format!("{} ({})", c.name, c.id)),
             owner_cell(c.from_owner, style),
             owner_cell(c.to_owner, style),
-            Cell::new(direction_text(c.direction)),
+            text_cell(direction_text(c.direction)),
         ]);
         for p in &c.rows {
             table.add_row(vec![
-                Cell::new(sub(p.name, p.id)),
+                text_cell(sub(p.name, p.id)),
                 owner_cell(p.from_owner, style),
                 owner_cell(p.to_owner, style),
-                Cell::new(direction_text(p.direction)),
+                text_cell(direction_text(p.direction)),
             ]);
         }
     }
@@ -504,9 +525,9 @@ fn retained(r: &Retained, style: Style) -> String {
             .collect();
         let sources: Vec<&str> = row.sources.iter().map(|s| s.id).collect();
         table.add_row(vec![
-            Cell::new(label(row.name, row.id, row.layer)),
-            Cell::new(duties.join("\n")),
-            Cell::new(sources.join(", ")),
+            text_cell(label(row.name, row.id, row.layer)),
+            text_cell(duties.join("\n")),
+            text_cell(sources.join(", ")),
         ]);
     }
     finish(&table)
@@ -519,7 +540,7 @@ fn matrix(m: &Matrix, style: Style) -> String {
     let mut table = new_table(style, &header);
     let mark = |retained: bool| if retained { " *" } else { "" };
     for layer in &m.layers {
-        let mut row = vec![Cell::new(format!(
+        let mut row = vec![text_cell(format!(
             "{} ({}){}",
             layer.name,
             layer.id,
@@ -528,7 +549,7 @@ fn matrix(m: &Matrix, style: Style) -> String {
         row.extend(layer.owners.owners().map(|o| owner_cell(o, style)));
         table.add_row(row);
         for p in &layer.rows {
-            let mut row = vec![Cell::new(format!(
+            let mut row = vec![text_cell(format!(
                 "{}{}",
                 sub(p.name, p.id),
                 mark(p.retained)
