@@ -115,7 +115,7 @@ const BAD: &[(&str, &str)] = &[
         "unknown-owner.yaml",
         ":11:55: unknown variant `landlord`, expected one of customer, provider, shared, depends",
     ),
-    ("unknown-top-level-field.yaml", "unknown field `version`"),
+    ("unknown-top-level-field.yaml", "its top level holds a key other than `sources`, `models`, `layers` and `date`"),
     (
         "wrong-type.yaml",
         ":6:5: expected a mapping (`key: value` entries) here",
