@@ -16,6 +16,7 @@ mod readme;
 mod reference;
 mod schemas;
 mod snapshots;
+mod trust;
 
 use std::ops::{Deref, DerefMut};
 
