@@ -111,7 +111,7 @@ fn already_exists(path: &Path) -> anyhow::Error {
     )
 }
 
-/// Refuses what [`file`] would refuse at `path`, without writing anything: a directory, a
+/// Refuses what [`file()`] would refuse at `path`, without writing anything: a directory, a
 /// symbolic link to a file, a block device, and a regular file unless `force`.
 pub fn check(path: &Path, force: bool) -> anyhow::Result<()> {
     match target(path)? {

@@ -3,7 +3,8 @@
 //! A [`Catalog`] is only ever built by [`crate::load`], which validates the file first, so every
 //! value here can be trusted: each row has exactly one owner per model, every [`SourceId`] and
 //! [`ModelId`] points into the catalogue that handed it out, and every id and alias is unique
-//! once normalised. Fields are private; accessors are all there is.
+//! once normalised. Fields are crate-private (`pub(crate)`): only the loader sets them (the
+//! name index fills itself on first use), and outside the crate the accessors are all there is.
 //!
 //! One place knows each fact. A row stores its owners; a layer made of parts stores none, and its
 //! owner under a model is derived from its rows by [`Layer::owner`] every time it is asked.

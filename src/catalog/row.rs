@@ -1,7 +1,8 @@
 //! The things a catalogue holds: sources, models, layers and the rows inside them.
 //!
-//! Their fields are private: a value of these types only comes out of a validated catalogue,
-//! and the accessors are all there is to read. Text borrows from the catalogue's own text
+//! Their fields are crate-private (`pub(crate)`): only the loader sets them, a value of these
+//! types only comes out of a validated catalogue, and outside the crate the accessors are all
+//! there is to read. Text borrows from the catalogue's own text
 //! wherever the file spells it plainly, so a large catalogue costs little beyond its text.
 
 use super::{ModelId, Owner, SourceId, Text, derive_owner};

@@ -3,8 +3,9 @@
 //!
 //! Every UUID is a version-5 UUID named by what it identifies (the model, the baseline, the
 //! control) in a namespace that says which catalogue the facts come from ([`Origin`]), and
-//! `last-modified` is the catalogue's date, not the clock: exporting twice gives the same file,
-//! so diffs between exports show only what changed.
+//! `last-modified` is the catalogue's `date`, else its file's modification time, and the clock
+//! only for standard input without a `date`: exporting the same file twice gives the same
+//! export, so diffs between exports show only what changed.
 //!
 //! Titles (OSCAL markup-line) and descriptions (markup-multiline) are Markdown: the catalogue
 //! text in them goes through the Markdown policy (`markdown::esc`).
