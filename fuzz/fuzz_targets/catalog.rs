@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
         Report::Explain(query::explain(&cat, Target::Model(last))),
         Report::Find(query::find(
             &cat,
-            &["a b".to_string(), "x".to_string()],
+            query::query_words(&["a b".to_string(), "x".to_string()]),
             &all,
         )),
     ];
@@ -91,8 +91,12 @@ fuzz_target!(|data: &[u8]| {
             Format::Svg,
             Format::Crm,
         ] {
-            let Some(out) = render(report, format, Style::default()) else {
-                continue;
+            // A document that cannot be written is a finding: serialising these plain
+            // answers has no way to fail.
+            let out = match render(report, format, Style::default()) {
+                Ok(Some(out)) => out,
+                Ok(None) => continue,
+                Err(e) => panic!("{format:?} could not be written: {e:#}"),
             };
             match format {
                 Format::Json => {

@@ -66,7 +66,7 @@ pub struct ModelFile<'t> {
     #[schemars(with = "String")]
     pub id: Located<'t>,
     pub name: Text<'t>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     pub aliases: Vec<Text<'t>>,
     #[serde(default)]
     pub description: Option<Text<'t>>,
@@ -77,10 +77,10 @@ pub struct ModelFile<'t> {
 /// What each side does for a row when it holds it.
 pub struct DutiesFile<'t> {
     /// The customer's duties.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     pub customer: Vec<Text<'t>>,
     /// The provider's duties.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     pub provider: Vec<Text<'t>>,
 }
 
@@ -89,6 +89,7 @@ pub struct DutiesFile<'t> {
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
 pub struct ControlsFile<'t> {
     /// NIST SP 800-53 rev5 control ids (`ac-2`, `ac-2.7`).
+    #[serde(deserialize_with = "counted")]
     pub ids: Vec<Text<'t>>,
     /// Why the row bears on them, in a sentence.
     pub why: Text<'t>,
@@ -110,10 +111,10 @@ pub struct LayerFile<'t> {
     #[schemars(with = "String")]
     pub id: Located<'t>,
     pub name: Text<'t>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     pub aliases: Vec<Text<'t>>,
     /// Words people search for that the text does not say (`srm find`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     pub keywords: Vec<Text<'t>>,
     #[serde(default)]
     pub description: Option<Text<'t>>,
@@ -135,7 +136,7 @@ pub struct LayerFile<'t> {
     #[serde(default)]
     pub source: Option<Text<'t>>,
     /// Further source ids.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     pub see_also: Vec<Text<'t>>,
     /// NIST SP 800-53 controls this row bears on (for a layer without parts).
     #[serde(default)]
@@ -152,10 +153,10 @@ pub struct RowFile<'t> {
     #[schemars(with = "String")]
     pub id: Located<'t>,
     pub name: Text<'t>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     pub aliases: Vec<Text<'t>>,
     /// Words people search for that the text does not say (`srm find`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     pub keywords: Vec<Text<'t>>,
     #[serde(default)]
     pub description: Option<Text<'t>>,
@@ -172,11 +173,65 @@ pub struct RowFile<'t> {
     /// The id of the source this row rests on.
     pub source: Text<'t>,
     /// Further source ids.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     pub see_also: Vec<Text<'t>>,
     /// NIST SP 800-53 controls this row bears on.
     #[serde(default)]
     pub controls: Vec<ControlsFile<'t>>,
+}
+
+/// List items a catalogue of `len` bytes may hold: one per 16 bytes of the file, all lists
+/// together. Kept items cost more than the bytes that spell them (`[k, k, k]` is three bytes an
+/// item), so this is what keeps memory in proportion to the file whatever its shape; a real
+/// catalogue spends far more bytes on each item (the shipped one, about 70).
+pub fn item_budget(len: usize) -> usize {
+    len / 16 + 1024
+}
+
+thread_local! {
+    /// List items the file being read may still hold (see [`item_budget`]); set by the loader
+    /// before each parse.
+    static ITEMS_LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
+}
+
+/// Sets how many list items the next parse on this thread may read.
+pub fn set_item_budget(items: usize) {
+    ITEMS_LEFT.with(|left| left.set(items));
+}
+
+/// A list of texts, each item counted against the file's [`item_budget`] as it is read: a
+/// file past the budget fails there, before its lists can grow.
+fn counted<'de: 't, 't, D: de::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Text<'t>>, D::Error> {
+    struct ListVisitor<'t>(PhantomData<Text<'t>>);
+
+    impl<'de: 't, 't> Visitor<'de> for ListVisitor<'t> {
+        type Value = Vec<Text<'t>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list of texts")
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+            while let Some(item) = seq.next_element::<Text<'t>>()? {
+                let left = ITEMS_LEFT.with(std::cell::Cell::get);
+                if left == 0 {
+                    return Err(de::Error::custom(
+                        "more list items than a catalogue of this size may hold (one per 16 bytes of the file, all lists together, counting what aliases replay); shorten the lists",
+                    ));
+                }
+                ITEMS_LEFT.with(|l| l.set(left - 1));
+                items.push(item);
+            }
+            // Exactly the room the items take: lists live as long as the catalogue.
+            items.shrink_to_fit();
+            Ok(items)
+        }
+    }
+
+    deserializer.deserialize_seq(ListVisitor(PhantomData))
 }
 
 /// A string with the place it was read from, when the parser knows it.

@@ -80,6 +80,7 @@ fn parse_checking<'t>(
         Syntax::Yaml
     };
     let mut builder = Builder::new(check_controls);
+    crate::catalog::file::set_item_budget(crate::catalog::file::item_budget(text.len()));
     let parsed = match syntax {
         Syntax::Json => json::parse(text, &mut builder),
         Syntax::Yaml => yaml::parse(text, &mut builder),

@@ -136,12 +136,14 @@ impl<'t> Builder<'t> {
                 id: &m.id,
             };
             let id = ModelId::new(self.models.len());
+            // Known by its id before its aliases are registered: an alias that repeats the
+            // model's own id is described by it.
+            self.model_ids.push(m.id.text.reborrow());
             self.register(subject, &m.aliases, Target::Model(id));
             self.check_texts(subject, &m.name, m.description.as_deref(), None);
             if !self.model_index.contains_key(&*m.id.text) {
                 self.model_index.insert(m.id.text.reborrow(), id);
             }
-            self.model_ids.push(m.id.text.reborrow());
             self.models.push(Model {
                 id: m.id.text,
                 name: m.name,
@@ -157,7 +159,7 @@ impl<'t> Builder<'t> {
             self.date = Some(date);
         } else {
             let shown: String = date.chars().take(40).collect();
-            self.problems.push(Problem::new(format!(
+            self.push(Problem::new(format!(
                 "`date` is {:?}, which is not a date written YYYY-MM-DD (such as 2026-11-23)",
                 crate::sanitize::clean(&shown)
             )));
@@ -662,8 +664,11 @@ impl<'t> Builder<'t> {
             return;
         }
         if let Some(previous) = self.index.get(&*key).map(|&slot| Target::from(slot)) {
+            if self.full() {
+                return self.skip();
+            }
             let (pkind, pid) = self.describe(previous);
-            let (name, pid) = (cut(name), cut(&pid).into_owned());
+            let name = cut(name);
             let message = if what == "id" {
                 format!(
                     "duplicate id '{name}': {pkind} '{pid}' already uses it; ids and aliases must be unique across models, layers and parts"
@@ -682,16 +687,24 @@ impl<'t> Builder<'t> {
 
     /// The kind and id of something registered before: a built model or layer, or the layer
     /// being built and its parts so far.
+    /// Its id is given as messages quote it ([`cut`]), never copied whole.
     fn describe(&self, target: Target) -> (&'static str, String) {
         let built = |l: usize| self.layers.get(l);
         let current = self.current.as_ref();
+        let quoted = |id: &str| cut(id).into_owned();
         match target {
-            Target::Model(m) => ("model", self.model_ids[m.index()].to_string()),
+            Target::Model(m) => (
+                "model",
+                self.model_ids
+                    .get(m.index())
+                    .map(|id| quoted(id))
+                    .unwrap_or_default(),
+            ),
             Target::Layer(l) => (
                 "layer",
                 built(l)
-                    .map(|layer| layer.id().to_string())
-                    .or_else(|| current.map(|(id, _)| id.to_string()))
+                    .map(|layer| quoted(layer.id()))
+                    .or_else(|| current.map(|(id, _)| quoted(id)))
                     .unwrap_or_default(),
             ),
             Target::Part(l, r) => (
@@ -699,7 +712,7 @@ impl<'t> Builder<'t> {
                 built(l)
                     .and_then(|layer| layer.rows().get(r))
                     .or_else(|| current.and_then(|(_, parts)| parts.get(r)))
-                    .map(|row| row.id().to_string())
+                    .map(|row| quoted(row.id()))
                     .unwrap_or_default(),
             ),
         }

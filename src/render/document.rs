@@ -114,10 +114,7 @@ impl serde_json::ser::Formatter for Escaping {
     ) -> std::io::Result<()> {
         self.0.begin_object_key(w, first)
     }
-    fn begin_object_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-    ) -> std::io::Result<()> {
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.begin_object_value(w)
     }
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
@@ -126,10 +123,7 @@ impl serde_json::ser::Formatter for Escaping {
 }
 
 /// Writes `value` as JSON to `writer`, by the JSON policy (see [`json_text`]), as it goes.
-pub fn write_json<T: Serialize, W: std::io::Write>(
-    value: &T,
-    writer: W,
-) -> serde_json::Result<()> {
+pub fn write_json<T: Serialize, W: std::io::Write>(value: &T, writer: W) -> serde_json::Result<()> {
     let mut serializer = serde_json::Serializer::with_formatter(
         writer,
         Escaping(serde_json::ser::PrettyFormatter::new()),

@@ -563,9 +563,8 @@ fn a_shadow_like_file_is_refused_without_repeating_its_first_line() {
     );
 }
 
-/// Fails today: the message quotes the unknown key (`` unknown field `secret-token-abc123` ``).
+/// A key-value file whose first key is a token: the key is not repeated.
 #[test]
-#[ignore = "srm still quotes an unknown top-level key; run with --ignored once it does not"]
 fn a_file_whose_first_key_is_a_token_is_refused_without_repeating_it() {
     let dir = tempfile::tempdir().unwrap();
     repeats_nothing_of(&dir, "token", "secret-token-abc123: x\n");
