@@ -4,15 +4,13 @@
 //! `stream.rs`), so a large catalogue is turned into compact rows one layer at a time instead
 //! of being held twice. Layers that come before the sources and models they cite wait until
 //! the end. Validation collects every problem rather than stopping at the first, so that
-//! `srm catalog validate` can list them all; the first [`MAX_PROBLEMS`] are kept and the rest
-//! only counted (except a bad `date`, which is always kept, so one more at most). A row is
+//! `srm catalog validate` can list them; the first [`MAX_PROBLEMS`] are kept and the rest
+//! only counted, and past that number no message is composed. A row is
 //! checked by the entries it spells: its owners and notes entry by entry (sorted, so n log n in
 //! the row's own entries), never once per declared model, and a row missing owners names at
 //! most ten of the models it leaves out. Lookups by id go through hash maps, and every list
-//! quoted in a message is cut to ten items of 64 characters. One cost is not bounded this way:
-//! every clash of an id or alias with one registered before composes its message, kept or not,
-//! and copies the whole id it clashes with, so many clashes with one long id cost their number
-//! times its length. Problems are placed at the id of what they concern, from the place the
+//! quoted in a message is cut to ten items of 64 characters; an id a message names is quoted
+//! by its first 64 characters, never copied whole. Problems are placed at the id of what they concern, from the place the
 //! parser recorded.
 
 use foldhash::HashMap;
