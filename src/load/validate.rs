@@ -5,7 +5,8 @@
 //! of being held twice. Layers that come before the sources and models they cite wait until
 //! the end. Validation collects every problem rather than stopping at the first, so that
 //! `srm catalog validate` can list them; the first [`MAX_PROBLEMS`] are kept and the rest
-//! only counted, and past that number no message is composed. A row is
+//! only counted; past that number the messages that list what is declared, or describe what
+//! an id clashes with, are not composed at all. A row is
 //! checked by the entries it spells: its owners and notes entry by entry (sorted, so n log n in
 //! the row's own entries), never once per declared model, and a row missing owners names at
 //! most ten of the models it leaves out. Lookups by id go through hash maps, and every list
