@@ -175,7 +175,7 @@ impl fmt::Display for UnknownId {
             crate::sanitize::cut(&self.given)
         )?;
         match &self.suggestion {
-            Some(s) => write!(f, "; did you mean '{s}'?")?,
+            Some(s) => write!(f, "; did you mean '{}'?", crate::sanitize::cut(s))?,
             None => f.write_str(";")?,
         }
         let listing = match self.kind {
