@@ -91,7 +91,7 @@ fn roles(owner: Owner) -> Value {
 }
 
 fn requirement(origin: &Origin, model: &str, baseline: &str, c: &ControlRow) -> Value {
-    json!({
+    let mut requirement = json!({
         "uuid": origin.uuid(&format!("implemented-requirement/{model}/{baseline}/{}", c.id)),
         "control-id": c.id,
         "description": super::records::crm_text(c, esc),
@@ -99,8 +99,12 @@ fn requirement(origin: &Origin, model: &str, baseline: &str, c: &ControlRow) -> 
             { "name": "responsibility", "ns": "urn:srm", "value": c.owner.as_str() },
             { "name": "can-be-inherited", "ns": "urn:srm", "value": c.can_be_inherited.to_ascii_lowercase() },
         ],
-        "responsible-roles": roles(c.owner),
-    })
+    });
+    // An unmapped control names nobody: the catalogue says nothing of who is responsible.
+    if c.owner != Owner::Unmapped {
+        requirement["responsible-roles"] = roles(c.owner);
+    }
+    requirement
 }
 
 /// The component definition for `report` (one model, one baseline, whose profile is `source`),
