@@ -9,6 +9,7 @@ mod hostile;
 mod injection;
 mod interface;
 mod json;
+mod limits;
 mod markdown_gfm;
 mod oscal;
 mod paths;
