@@ -51,7 +51,7 @@ pub fn read(input: &Input) -> Result<Cow<'static, str>, CatalogError> {
     let origin = input.origin();
     let bytes = match input {
         Input::Embedded => return Ok(Cow::Borrowed(EMBEDDED_JSON)),
-        Input::Stdin => read_capped(std::io::stdin().lock(), &origin)?,
+        Input::Stdin => read_capped(std::io::stdin().lock(), &origin, 0)?,
         Input::Path(path) => {
             let fail = |what: String| CatalogError::single(&origin, Problem::new(what));
             let meta = std::fs::metadata(path)
@@ -64,7 +64,7 @@ pub fn read(input: &Input) -> Result<Cow<'static, str>, CatalogError> {
             }
             let file = std::fs::File::open(path)
                 .map_err(|e| fail(format!("cannot read catalogue: {}", io_reason(&e))))?;
-            read_capped(file, &origin)?
+            read_capped(file, &origin, meta.len())?
         }
     };
     decode(&origin, bytes).map(Cow::Owned)
@@ -98,8 +98,11 @@ fn io_reason(err: &std::io::Error) -> String {
     }
 }
 
-fn read_capped(reader: impl Read, origin: &str) -> Result<Vec<u8>, CatalogError> {
-    let mut bytes = Vec::new();
+/// Reads at most [`MAX_BYTES`] and one more. `expected` (a file's size) sizes the buffer at
+/// once, so that a file just past a power of two does not make it double to twice its size.
+fn read_capped(reader: impl Read, origin: &str, expected: u64) -> Result<Vec<u8>, CatalogError> {
+    let room = usize::try_from(expected.min(MAX_BYTES) + 1).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(room);
     reader
         .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
