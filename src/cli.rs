@@ -224,7 +224,7 @@ pub enum Command {
         /// Write every page (srm.1, srm-who.1, …) into this directory instead.
         #[arg(long, value_name = "DIR", conflicts_with = "command")]
         dir: Option<PathBuf>,
-        /// Replace pages already in --dir (atomically); a symbolic link to a file is refused.
+        /// Replace pages already in --dir (atomically); anything there that is not a regular file (a link, a device, a FIFO) is refused.
         #[arg(long, requires = "dir")]
         force: bool,
     },
@@ -369,7 +369,7 @@ pub struct FileOutput {
     /// Write to this file instead of standard output (- is standard output; a device or FIFO is written into).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Replace the --output file if it is a regular file (atomically, keeping its permissions); a symbolic link to a file is refused, not followed.
+    /// Replace the --output file if it is a regular file (atomically, keeping its permissions); a symbolic link is refused, not followed, except to a device or FIFO and the process's own /dev/stdout and /dev/fd/N.
     #[arg(long, requires = "output")]
     pub force: bool,
 }

@@ -33,7 +33,14 @@ fn finish(result: anyhow::Result<ExitCode>) -> std::process::ExitCode {
                 // nothing better to do than exit with the code.
                 // Messages may quote user input, so they are cleaned like any other output, and
                 // an error is two lines at most: what, then how to fix it.
-                let message = srm::sanitize::at_most_two_lines(&format!("{err:#}"));
+                let message = match err.downcast_ref::<srm::load::CatalogError>() {
+                    Some(catalog) => match catalog.lines() {
+                        (first, Some(second)) => format!("{first}\n{second}"),
+                        (first, None) => first,
+                    },
+                    // Anything else is one line, whatever line breaks what it quotes holds.
+                    None => srm::sanitize::clean(&format!("{err:#}")).into_owned(),
+                };
                 let _ = writeln!(std::io::stderr().lock(), "error: {message}");
             }
             code.into()

@@ -57,6 +57,22 @@ enum Target {
     /// A character device, FIFO or socket (or a link to one): opened and written into as it
     /// is, never replaced.
     Stream,
+    /// One of srm's own descriptors named by path (`/dev/stdout`, `/dev/fd/N`), whatever it
+    /// is open on, a file the shell opened included: written into, at its end.
+    Descriptor,
+}
+
+/// Whether `path` names one of the process's own descriptors: the shell opened it (`> f`,
+/// `3> f`, `>(…)`), so writing into it is writing where the user pointed.
+fn is_descriptor(path: &Path) -> bool {
+    let Some(name) = path.to_str() else {
+        return false;
+    };
+    matches!(name, "/dev/stdout" | "/dev/stderr")
+        || ["/dev/fd/", "/proc/self/fd/"].iter().any(|dir| {
+            name.strip_prefix(dir)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 /// What is at `path`, or why srm will not write there.
@@ -69,22 +85,31 @@ fn target(path: &Path) -> anyhow::Result<Target> {
     let meta = match path.symlink_metadata() {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Target::Missing),
-        Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),
+        Err(e) => return Err(e).with_context(|| format!("cannot write {}", shown(path))),
     };
     let kind = meta.file_type();
+    if kind.is_symlink() && is_descriptor(path) {
+        return match path.metadata() {
+            Ok(to) if !to.is_dir() => Ok(Target::Descriptor),
+            _ => bail!(
+                "{} is not open for writing; name a file (- is standard output)",
+                shown(path)
+            ),
+        };
+    }
     if kind.is_symlink() {
         return match path.metadata() {
             Ok(to) if is_stream(&to) => Ok(Target::Stream),
             _ => bail!(
                 "{} is a symbolic link, and srm does not write through links; name the file itself (- is standard output)",
-                path.display()
+                shown(path)
             ),
         };
     }
     if kind.is_dir() {
         bail!(
             "{} is a directory; give a file name to write to",
-            path.display()
+            shown(path)
         );
     }
     if kind.is_file() {
@@ -95,7 +120,7 @@ fn target(path: &Path) -> anyhow::Result<Target> {
     }
     bail!(
         "{} is a block device, which srm does not write to; give a file name",
-        path.display()
+        shown(path)
     )
 }
 
@@ -107,17 +132,8 @@ fn is_stream(meta: &Metadata) -> bool {
 fn already_exists(path: &Path) -> anyhow::Error {
     anyhow::anyhow!(
         "{} already exists; pass --force to overwrite it",
-        path.display()
+        shown(path)
     )
-}
-
-/// Refuses what [`file()`] would refuse at `path`, without writing anything: a directory, a
-/// symbolic link to a file, a block device, and a regular file unless `force`.
-pub fn check(path: &Path, force: bool) -> anyhow::Result<()> {
-    match target(path)? {
-        Target::File(_) if !force => Err(already_exists(path)),
-        _ => Ok(()),
-    }
 }
 
 /// Writes `text` to `path` (`-` is standard output).
@@ -136,9 +152,10 @@ pub fn file(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
     if path.as_os_str() == "-" {
         return stdout(text);
     }
-    let cannot = || format!("cannot write {}", path.display());
+    let cannot = || format!("cannot write {}", shown(path));
     let old = match target(path)? {
         Target::Stream => return stream(path, text),
+        Target::Descriptor => return descriptor(path, text),
         Target::File(_) if !force => return Err(already_exists(path)),
         Target::File(meta) => Some(meta),
         Target::Missing => None,
@@ -178,16 +195,61 @@ pub fn file(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
             Ok(Target::File(_)) if !force => already_exists(path),
             Ok(_) => anyhow::anyhow!(
                 "{} appeared while srm was writing it; run srm again",
-                path.display()
+                shown(path)
             ),
         }
     })?;
     Ok(())
 }
 
+/// Writes into one of the process's descriptors, at its end (the shell truncated a `> f`
+/// already, and a `>> f` is appended to, as it asked).
+fn descriptor(path: &Path, text: &str) -> anyhow::Result<()> {
+    let cannot = || format!("cannot write {}", shown(path));
+    let mut out = OpenOptions::new()
+        .append(true)
+        .open(path)
+        .with_context(cannot)?;
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .with_context(cannot)
+}
+
+/// A manual page at `path`: written only as a regular file, new or (with `force`) replaced,
+/// never into a device, a FIFO or a link of any kind, since `srm man --dir` may be pointed at a
+/// directory others can write to.
+pub fn page(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
+    check_page(path, force)?;
+    file(path, text, force)
+}
+
+/// Refuses what [`page`] would refuse, writing nothing.
+pub fn check_page(path: &Path, force: bool) -> anyhow::Result<()> {
+    let meta = match path.symlink_metadata() {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e).with_context(|| format!("cannot write {}", shown(path))),
+    };
+    if !meta.file_type().is_file() {
+        bail!(
+            "{} is there and is not a regular file (a link, a directory, a device or a FIFO); srm writes manual pages only as files: remove it or choose another --dir",
+            shown(path)
+        );
+    }
+    if !force {
+        return Err(already_exists(path));
+    }
+    Ok(())
+}
+
+/// A path as messages show it: its line breaks and control characters escaped.
+fn shown(path: &Path) -> String {
+    crate::sanitize::clean(&path.display().to_string()).into_owned()
+}
+
 /// Writes into a device, FIFO or socket (opening a FIFO waits for its reader).
 fn stream(path: &Path, text: &str) -> anyhow::Result<()> {
-    let cannot = || format!("cannot write {}", path.display());
+    let cannot = || format!("cannot write {}", shown(path));
     let mut out = OpenOptions::new()
         .write(true)
         .open(path)
@@ -197,7 +259,7 @@ fn stream(path: &Path, text: &str) -> anyhow::Result<()> {
     if !is_stream(&out.metadata().with_context(cannot)?) {
         bail!(
             "{} changed while srm was opening it; run srm again",
-            path.display()
+            shown(path)
         );
     }
     out.write_all(text.as_bytes())

@@ -74,15 +74,6 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A message of one or two lines, cleaned: its first line break is kept, any later one
-/// becomes a space, so nothing quoted in it can pass for a line of srm's own.
-pub fn at_most_two_lines(s: &str) -> String {
-    match s.split_once('\n') {
-        Some((first, rest)) => format!("{}\n{}", clean(first), clean(rest)),
-        None => clean(s).into_owned(),
-    }
-}
-
 /// `s` with line breaks and tabs as spaces and every other unsafe character escaped.
 pub fn clean(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_unsafe) {

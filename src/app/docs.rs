@@ -246,9 +246,9 @@ fn escape(text: &str) -> String {
 
 /// `srm man`, `srm man who`, `srm man catalog-validate`, or `srm man --dir DIR` for all.
 ///
-/// Pages go into DIR by the rules of `-o`: each is written atomically, none through a
-/// symbolic link to a file, and none replaced without `force`. Every page is checked before the first
-/// is written, so a refusal leaves DIR as it was.
+/// Pages go into DIR only as regular files: each is written atomically, none into a link, a
+/// device or a FIFO of any kind, and none replaced without `force`. Every page is checked before
+/// the first is written, so a refusal writes no page (DIR itself is created if it was missing).
 pub(super) fn man(
     command: Option<&str>,
     dir: Option<&Path>,
@@ -262,10 +262,10 @@ pub(super) fn man(
             .map(|page| dir.join(format!("{}.1", page_name(page))))
             .collect();
         for path in &paths {
-            crate::output::check(path, force)?;
+            crate::output::check_page(path, force)?;
         }
         for (page, path) in pages.iter().zip(&paths) {
-            crate::output::file(path, &render_page(page)?, force)?;
+            crate::output::page(path, &render_page(page)?, force)?;
         }
         return Ok(ExitCode::Success);
     }

@@ -58,6 +58,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ..ControlFilter::default()
             };
             let report = query::controls(&catalog, list, model, &filter, Scope::All);
+            // The export carries what the controls' JSON carries, in one document.
+            within_limit(|limit| render::fits_json(&report, limit), &catalog)?;
             if !report.catalog_maps_controls {
                 warn_unmapped(&input);
             }
@@ -91,12 +93,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if !maps_controls {
         warn_unmapped(&input);
     }
-    let limit = answer_limit(catalog.text_len());
-    if !render::fits(&report, limit) {
-        anyhow::bail!(
-            "the answer would be larger than {} MiB, srm's limit for a catalogue of this size (16 MiB and four times the catalogue); ask for less (--layer, --model) or shorten the catalogue's longest texts",
-            limit >> 20
-        );
+    // A table cuts every cell (2,000 characters), so it holds at most that much for each
+    // cell the catalogue spells; every other form holds the text whole and is measured.
+    if format != Format::Table {
+        within_limit(|limit| render::fits(&report, limit), &catalog)?;
     }
     let Some(text) = render::render(&report, format, style)? else {
         // The command line offers pictures for the matrix only; this is a bug if reached.
@@ -112,11 +112,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-/// The most an answer may hold (as JSON; the other forms hold about as much): 16 MiB, and four
-/// times the catalogue's size. A catalogue can name a long text once and make an answer repeat
-/// it in every cell; this bounds what it can make srm print, and the memory that takes.
+/// The most an answer may hold, measured as its JSON: 16 MiB, and four times the catalogue's
+/// size. A catalogue can name a long text once and make an answer repeat it in every cell; this
+/// bounds what it can make srm print, and the memory that takes. The other documents hold the
+/// same texts; HTML, SVG and Markdown escape them, which can make them up to about four times
+/// the JSON.
 fn answer_limit(catalogue: usize) -> usize {
     (16 << 20) + catalogue.saturating_mul(4)
+}
+
+/// Refuses an answer past [`answer_limit`] (`fits` says whether it stays within a number of
+/// bytes), in one line naming the limit.
+fn within_limit(fits: impl Fn(usize) -> bool, catalog: &Catalog<'_>) -> anyhow::Result<()> {
+    let limit = answer_limit(catalog.text_len());
+    if fits(limit) {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "the answer would be larger than {} MiB, srm's limit for a catalogue of this size (16 MiB and four times the catalogue); ask for less (--layer, --model) or shorten the catalogue's longest texts",
+        limit >> 20
+    )
 }
 
 /// Says on stderr that a catalogue maps no control: its control views hold nothing but

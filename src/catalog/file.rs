@@ -139,10 +139,10 @@ pub struct LayerFile<'t> {
     #[serde(default, deserialize_with = "counted")]
     pub see_also: Vec<Text<'t>>,
     /// NIST SP 800-53 controls this row bears on (for a layer without parts).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     pub controls: Vec<ControlsFile<'t>>,
     /// The rows that make up this layer; its owner is then derived from them.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted_some")]
     pub parts: Option<Vec<RowFile<'t>>>,
 }
 
@@ -176,7 +176,7 @@ pub struct RowFile<'t> {
     #[serde(default, deserialize_with = "counted")]
     pub see_also: Vec<Text<'t>>,
     /// NIST SP 800-53 controls this row bears on.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     pub controls: Vec<ControlsFile<'t>>,
 }
 
@@ -199,30 +199,38 @@ pub fn set_item_budget(items: usize) {
     ITEMS_LEFT.with(|left| left.set(items));
 }
 
-/// A list of texts, each item counted against the file's [`item_budget`] as it is read: a
-/// file past the budget fails there, before its lists can grow.
-fn counted<'de: 't, 't, D: de::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Vec<Text<'t>>, D::Error> {
-    struct ListVisitor<'t>(PhantomData<Text<'t>>);
+/// Counts one list item against the file's [`item_budget`], or says the budget is spent.
+pub fn take_item<E: de::Error>() -> Result<(), E> {
+    let left = ITEMS_LEFT.with(std::cell::Cell::get);
+    if left == 0 {
+        return Err(E::custom(
+            "more list items than a catalogue of this size may hold (one per 16 bytes of the file, all lists together, counting what aliases replay); shorten the lists",
+        ));
+    }
+    ITEMS_LEFT.with(|l| l.set(left - 1));
+    Ok(())
+}
 
-    impl<'de: 't, 't> Visitor<'de> for ListVisitor<'t> {
-        type Value = Vec<Text<'t>>;
+/// A list, each item counted against the file's [`item_budget`] as it is read: a file past the
+/// budget fails there, before its lists can grow.
+fn counted<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: de::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct ListVisitor<T>(PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
+        type Value = Vec<T>;
 
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a list of texts")
+            f.write_str("a list")
         }
 
         fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
             let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-            while let Some(item) = seq.next_element::<Text<'t>>()? {
-                let left = ITEMS_LEFT.with(std::cell::Cell::get);
-                if left == 0 {
-                    return Err(de::Error::custom(
-                        "more list items than a catalogue of this size may hold (one per 16 bytes of the file, all lists together, counting what aliases replay); shorten the lists",
-                    ));
-                }
-                ITEMS_LEFT.with(|l| l.set(left - 1));
+            while let Some(item) = seq.next_element::<T>()? {
+                take_item::<A::Error>()?;
                 items.push(item);
             }
             // Exactly the room the items take: lists live as long as the catalogue.
@@ -232,6 +240,24 @@ fn counted<'de: 't, 't, D: de::Deserializer<'de>>(
     }
 
     deserializer.deserialize_seq(ListVisitor(PhantomData))
+}
+
+/// A list read by [`counted`], for the top-level lists the loader reads itself.
+pub struct Counted<T>(pub Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Counted<T> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        counted(deserializer).map(Counted)
+    }
+}
+
+/// [`counted`], for a list that may be absent.
+fn counted_some<'de, D, T>(deserializer: D) -> Result<Option<Vec<T>>, D::Error>
+where
+    D: de::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    counted(deserializer).map(Some)
 }
 
 /// A string with the place it was read from, when the parser knows it.

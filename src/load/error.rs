@@ -91,23 +91,32 @@ impl CatalogError {
     }
 }
 
+impl CatalogError {
+    /// The error as srm prints it: the first problem, and, when there are more, a second line
+    /// saying how to see them. Each is one line of safe text: the origin is a path, and a path
+    /// may hold a line break.
+    pub fn lines(&self) -> (String, Option<String>) {
+        let clean = |s: &str| crate::sanitize::clean(s).into_owned();
+        let Some(first) = self.problems.first() else {
+            return (clean(&format!("{}: invalid catalogue", self.origin)), None);
+        };
+        let more = self.count() - 1;
+        let second = (more > 0).then(|| {
+            format!(
+                "({more} more problem{}; `srm catalog validate` lists them)",
+                if more == 1 { "" } else { "s" }
+            )
+        });
+        (clean(&self.format_problem(first)), second)
+    }
+}
+
 impl fmt::Display for CatalogError {
     /// The first problem, and how to see the rest: errors stay one or two lines.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.problems.first() {
-            None => write!(f, "{}: invalid catalogue", self.origin),
-            Some(first) => {
-                f.write_str(&self.format_problem(first))?;
-                let more = self.count() - 1;
-                if more > 0 {
-                    write!(
-                        f,
-                        "\n({more} more problem{}; `srm catalog validate` lists them)",
-                        if more == 1 { "" } else { "s" }
-                    )?;
-                }
-                Ok(())
-            }
+        match self.lines() {
+            (first, None) => f.write_str(&first),
+            (first, Some(second)) => write!(f, "{first}\n{second}"),
         }
     }
 }
@@ -185,7 +194,15 @@ fn cut_quoted(message: &str) -> String {
         let quote = rest.as_bytes()[open] as char;
         out.push_str(&rest[..=open]);
         rest = &rest[open + 1..];
-        let Some(close) = rest.find(quote) else {
+        // A closing quote is one that no letter or digit follows: a key may hold the quote
+        // character itself (`` a`b ``).
+        let close = rest.match_indices(quote).map(|(i, _)| i).find(|&i| {
+            !rest[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        });
+        let Some(close) = close else {
             break;
         };
         out.push_str(&cut(&rest[..close]));

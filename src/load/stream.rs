@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use crate::catalog::Text;
-use crate::catalog::file::{LayerFile, ModelFile, SourceFile};
+use crate::catalog::file::{Counted, LayerFile, ModelFile, SourceFile};
 
 use super::validate::Builder;
 
@@ -104,11 +104,11 @@ impl<'de: 't, 't> Visitor<'de> for CatalogSeed<'_, 't> {
             }
             match field {
                 Field::Sources => {
-                    let sources: Vec<SourceFile<'t>> = map.next_value()?;
+                    let Counted(sources): Counted<SourceFile<'t>> = map.next_value()?;
                     self.0.sources(sources);
                 }
                 Field::Models => {
-                    let models: Vec<ModelFile<'t>> = map.next_value()?;
+                    let Counted(models): Counted<ModelFile<'t>> = map.next_value()?;
                     self.0.models(models);
                 }
                 Field::Layers => map.next_value_seed(LayersSeed(&mut *self.0))?,
@@ -142,6 +142,7 @@ impl<'de: 't, 't> Visitor<'de> for LayersSeed<'_, 't> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(layer) = seq.next_element::<LayerFile<'t>>()? {
+            crate::catalog::file::take_item::<A::Error>()?;
             self.0.layer(layer);
         }
         Ok(())

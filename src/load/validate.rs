@@ -422,6 +422,13 @@ impl<'t> Builder<'t> {
         let mut cited: foldhash::HashSet<&str> = foldhash::HashSet::default();
         for link in &r.controls {
             self.check_text(subject, "controls.why", &link.why);
+            if link.ids.is_empty() {
+                let message = format!(
+                    "{} '{}' has a `controls` entry with no `ids`; name the controls it bears on, or remove the entry",
+                    subject.kind, subject.id
+                );
+                self.problem(subject, message);
+            }
             for id in &link.ids {
                 self.check_control(subject, id);
                 // A control named twice would list the row twice under it.
@@ -748,7 +755,7 @@ impl<'t> Builder<'t> {
     }
 }
 
-/// Whether `s` is a real calendar date written `YYYY-MM-DD`.
+/// Whether `s` is a real calendar date written `YYYY-MM-DD`, in the years 1900 to 2999.
 pub(crate) fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
@@ -763,6 +770,10 @@ pub(crate) fn is_iso_date(s: &str) -> bool {
     let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
         return false;
     };
+    // The years OSCAL's date-time takes.
+    if !(1900..=2999).contains(&year) {
+        return false;
+    }
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

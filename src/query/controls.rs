@@ -103,9 +103,11 @@ pub(crate) struct ControlMap<'c, 't> {
 /// Whether any row of the catalogue maps a control: a catalogue that maps none says nothing
 /// of any control, and its controls are `unmapped`, not the customer's.
 pub fn maps_controls(cat: &Catalog<'_>) -> bool {
-    cat.layers()
-        .iter()
-        .any(|l| l.rows().iter().any(|r| !r.controls().is_empty()))
+    cat.layers().iter().any(|l| {
+        l.rows()
+            .iter()
+            .any(|r| r.controls().iter().any(|c| !c.ids().is_empty()))
+    })
 }
 
 impl<'c, 't> ControlMap<'c, 't> {

@@ -150,6 +150,11 @@ pub fn json_text<T: Serialize>(value: &T) -> serde_json::Result<String> {
 /// count stops at the limit: the cost is at most the limit's worth of writing, whatever a
 /// catalogue's texts would make the answer repeat.
 pub fn fits(report: &Report, limit: usize) -> bool {
+    fits_json(&Document(report), limit)
+}
+
+/// [`fits`], for any value written as JSON.
+pub fn fits_json<T: Serialize>(value: &T, limit: usize) -> bool {
     struct Counter {
         left: usize,
     }
@@ -165,7 +170,7 @@ pub fn fits(report: &Report, limit: usize) -> bool {
             Ok(())
         }
     }
-    write_json(&Document(report), Counter { left: limit }).is_ok()
+    write_json(value, Counter { left: limit }).is_ok()
 }
 
 pub fn yaml(report: &Report) -> Result<String, serde_saphyr::SerializeError> {

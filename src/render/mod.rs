@@ -8,7 +8,7 @@ mod picture;
 mod records;
 mod table;
 
-pub use document::{fits, json_text, schema, write_json};
+pub use document::{fits, fits_json, json_text, schema, write_json};
 
 use crate::query::Report;
 

@@ -41,6 +41,17 @@ impl Origin {
             None => srm,
             Some(text) => Uuid::new_v5(&srm, format!("catalogue:{text}").as_bytes()),
         };
+        // OSCAL's date-time takes years 1900 to 2999; a file time outside 1970 to 2999 (a
+        // clock set wrong, `touch -d @-1`) is no date of the facts, and the export's time is.
+        let sane = |t: SystemTime| {
+            t.duration_since(UNIX_EPOCH)
+                .is_ok_and(|d| d.as_secs() < LAST_SECOND_OF_2999)
+        };
+        let modified = if sane(modified) {
+            modified
+        } else {
+            SystemTime::now()
+        };
         let last_modified = match date {
             Some(date) => format!("{date}T00:00:00+00:00"),
             None => timestamp(modified),
@@ -55,6 +66,9 @@ impl Origin {
         Uuid::new_v5(&self.namespace, name.as_bytes()).to_string()
     }
 }
+
+/// 2999-12-31T23:59:59Z, in seconds since 1970.
+const LAST_SECOND_OF_2999: u64 = 32_503_680_000 - 1;
 
 /// `t` as OSCAL's date-time with a time zone, in UTC: `2026-11-23T20:43:00+00:00`.
 fn timestamp(t: SystemTime) -> String {

@@ -241,7 +241,7 @@ fn man_dir_never_writes_through_a_link() {
         if force {
             cmd.arg("--force");
         }
-        let err = refused(&mut cmd, "is a symbolic link");
+        let err = refused(&mut cmd, "is not a regular file");
         assert!(
             err.contains("srm-diff.1") && !err.contains("--force"),
             "{err}"
@@ -249,6 +249,59 @@ fn man_dir_never_writes_through_a_link() {
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
         assert_eq!(names(&man), ["srm-diff.1"]);
     }
+}
+
+/// A FIFO or a link to a device planted among the pages: refused at once (writing into a FIFO
+/// would wait for a reader for ever), nothing written.
+#[test]
+fn man_dir_refuses_fifos_and_links_to_devices() {
+    let dir = tempfile::tempdir().unwrap();
+    let man = dir.path().join("man1");
+    std::fs::create_dir(&man).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(man.join("srm.1"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut cmd = srm();
+    cmd.current_dir(dir.path())
+        .args(["man", "--dir", "man1", "--force"])
+        .timeout(std::time::Duration::from_secs(120));
+    refused(&mut cmd, "srm.1 is there and is not a regular file");
+    std::fs::remove_file(man.join("srm.1")).unwrap();
+    std::os::unix::fs::symlink("/dev/null", man.join("srm-who.1")).unwrap();
+    let mut cmd = srm();
+    cmd.current_dir(dir.path())
+        .args(["man", "--dir", "man1", "--force"]);
+    refused(&mut cmd, "srm-who.1 is there and is not a regular file");
+    assert_eq!(names(&man), ["srm-who.1"]);
+}
+
+/// `-o /dev/stdout` is the process's own descriptor, written into whatever it is open on, a
+/// file the shell opened included.
+#[test]
+fn dev_stdout_is_written_into_even_when_it_is_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.txt");
+    let status = std::process::Command::new("bash")
+        .current_dir(dir.path())
+        .arg("-c")
+        .arg(format!(
+            "'{}' models -o /dev/stdout > out.txt && '{}' models -o /dev/fd/3 3>> out.txt",
+            env!("CARGO_BIN_EXE_srm"),
+            env!("CARGO_BIN_EXE_srm")
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("paas"), "{text}");
+    let once = text.len() / 2;
+    assert_eq!(
+        &text[..once],
+        &text[once..],
+        "written twice, the second time appended"
+    );
 }
 
 #[test]

@@ -860,3 +860,97 @@ fn the_embedded_catalogue_still_maps_its_controls() {
         .expect("a paas cell");
     assert_eq!(paas["owner"], "provider");
 }
+
+// Found in review: paths, quoted keys, empty control lists, dates.
+
+/// A path holding a line break is one line of the error, not two that pass for srm's own.
+#[test]
+fn a_path_with_a_line_break_forges_no_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let forged = dir.path().join("x\nerror: forged");
+    for args in [
+        vec![
+            "--catalog".to_string(),
+            forged.display().to_string(),
+            "models".into(),
+        ],
+        vec![
+            "models".into(),
+            "-o".into(),
+            dir.path()
+                .join("none/x\nerror: forged")
+                .display()
+                .to_string(),
+        ],
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stdout.is_empty());
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            !stderr.lines().any(|l| l.starts_with("error: forged")),
+            "{stderr}"
+        );
+    }
+}
+
+/// A key holding the quote character itself is still quoted cut.
+#[test]
+fn a_key_holding_a_backtick_is_quoted_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = format!("a`b{}", "x".repeat(3_000));
+    let path = file(
+        &dir,
+        "bt.json",
+        &format!("{{\"models\": [{{\"{key}\": 1}}]}}"),
+    );
+    let (code, _, stderr) = run(&["--catalog", &path, "models"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.len() < 400, "{} bytes: {stderr}", stderr.len());
+}
+
+/// `controls: [{ids: [], why: w}]` maps nothing: it is refused, and cannot pass for a mapping.
+#[test]
+fn a_controls_entry_without_ids_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{HEAD}  - {{id: l0, name: L, owners: {{a: customer, b: customer}}, source: s, controls: [{{ids: [], why: w}}]}}\n"
+    );
+    let path = file(&dir, "empty.yaml", &text);
+    let (code, _, stderr) = run(&["--catalog", &path, "controls", "--model", "a"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(":4:10: layer 'l0' has a `controls` entry with no `ids`"),
+        "{stderr}"
+    );
+}
+
+/// A million `controls` entries count against the file's item budget like any list.
+#[test]
+fn controls_entries_count_against_the_item_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let entries = vec!["{ids: [ac-2], why: w}"; 200_000].join(", ");
+    let text = format!(
+        "{HEAD}  - {{id: l0, name: L, owners: {{a: customer, b: customer}}, source: s, controls: [{entries}]}}\n"
+    );
+    let path = file(&dir, "many.yaml", &text);
+    let (code, _, stderr) = run(&["catalog", "validate", &path]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("more list items than a catalogue of this size may hold"),
+        "{stderr}"
+    );
+}
+
+/// A catalogue's `date` must be one OSCAL can write (years 1900 to 2999).
+#[test]
+fn a_date_outside_oscals_years_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for date in ["0001-01-01", "3000-01-01"] {
+        let path = file(&dir, "dated.yaml", &format!("date: {date}\n{HEAD}{ROW}"));
+        let (code, _, stderr) = run(&["--catalog", &path, "models"]);
+        assert_eq!(code, 1, "{date}: {stderr}");
+        assert!(stderr.contains("`date`"), "{stderr}");
+    }
+}
