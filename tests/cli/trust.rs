@@ -954,3 +954,23 @@ fn a_date_outside_oscals_years_is_refused() {
         assert!(stderr.contains("`date`"), "{stderr}");
     }
 }
+
+/// A JSON catalogue's problems are placed from its one parse. Read again as YAML, as srm once
+/// did to place them, a key of more than 1,024 characters is no YAML key, and the place was lost.
+#[test]
+fn a_json_problem_is_placed_even_where_yaml_could_not_read_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = "k".repeat(2_000);
+    let text = format!(
+        "{{\"sources\": [{{\"id\": \"s\", \"title\": \"S\"}}], \"models\": [{{\"id\": \"a\", \"name\": \"A\"}}],\n\"layers\": [\n{{\"id\": \"l0\", \"name\": \"L\", \"owners\": {{\"a\": \"customer\", \"{key}\": \"customer\"}}, \"source\": \"s\"}}]}}\n"
+    );
+    let path = file(&dir, "long-key.json", &text);
+    let (code, _, stderr) = run(&["--catalog", &path, "models"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "error: {path}:3:8: layer 'l0' names unknown model 'kkk"
+        )),
+        "{stderr}"
+    );
+}
