@@ -180,12 +180,12 @@ pub struct RowFile<'t> {
     pub controls: Vec<ControlsFile<'t>>,
 }
 
-/// List items a catalogue of `len` bytes may hold: one per 16 bytes of the file, all lists
+/// List items a catalogue of `len` bytes may hold: one per 32 bytes of the file, all lists
 /// together. Kept items cost more than the bytes that spell them (`[k, k, k]` is three bytes an
 /// item), so this is what keeps memory in proportion to the file whatever its shape; a real
 /// catalogue spends far more bytes on each item (the shipped one, about 70).
 pub fn item_budget(len: usize) -> usize {
-    len / 16 + 1024
+    len / 32 + 1024
 }
 
 thread_local! {
@@ -204,7 +204,7 @@ pub fn take_item<E: de::Error>() -> Result<(), E> {
     let left = ITEMS_LEFT.with(std::cell::Cell::get);
     if left == 0 {
         return Err(E::custom(
-            "more list items than a catalogue of this size may hold (one per 16 bytes of the file, all lists together, counting what aliases replay); shorten the lists",
+            "more list items than a catalogue of this size may hold (one per 32 bytes of the file, all lists together, counting what aliases replay); shorten the lists",
         ));
     }
     ITEMS_LEFT.with(|l| l.set(left - 1));

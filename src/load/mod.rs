@@ -5,7 +5,7 @@
 //! non-blank character picks the backend (`{` is JSON, anything else YAML); validation turns
 //! the parsed file into a catalogue whose every value can be trusted. serde-saphyr and
 //! serde_json enforce their limits while parsing, and list items are counted as they are read
-//! (one per 16 bytes of the file at most). Validation keeps at most [`MAX_PROBLEMS`] problems
+//! (one per 32 bytes of the file at most). Validation keeps at most [`MAX_PROBLEMS`] problems
 //! and only counts the rest, and checks each row by the entries it spells, so its work follows
 //! what the file spells, not models × rows.
 

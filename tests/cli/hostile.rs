@@ -92,7 +92,7 @@ fn one_anchor_replayed_without_end_is_refused() {
     }
     refused(
         &file(&dir, "flat.yaml", &text),
-        "more list items than a catalogue of this size may hold (one per 16 bytes of the file, all lists together, counting what aliases replay)",
+        "more list items than a catalogue of this size may hold (one per 32 bytes of the file, all lists together, counting what aliases replay)",
     );
 }
 
@@ -126,7 +126,11 @@ fn a_layer_with_many_duties_answers_in_linear_time() {
     let dir = tempfile::tempdir().unwrap();
     let mut duties = String::new();
     for i in 0..20_000 {
-        writeln!(duties, "      - duty {i}").unwrap();
+        writeln!(
+            duties,
+            "      - duty number {i} of this layer, written out at length"
+        )
+        .unwrap();
     }
     let text = format!(
         "{HEAD}  - id: l\n    name: L\n    owners: {{a: customer, b: shared}}\n    source: s\n    duties:\n      customer:\n{duties}      provider:\n{duties}"
@@ -146,7 +150,7 @@ fn a_layer_with_many_duties_answers_in_linear_time() {
             .stdout
             .clone();
         let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
-        assert!(doc.to_string().contains("duty 19999"));
+        assert!(doc.to_string().contains("duty number 19999 of this layer"));
     }
 }
 
@@ -218,10 +222,10 @@ fn a_million_bad_items_keep_a_hundred_problems() {
     let n = 100_000;
     let many = |item: &str| vec![item; n].join(", ");
     for (name, row, problems) in [
-        // Items long enough for the file's item budget (one per 16 bytes).
+        // Items long enough for the file's item budget (one per 32 bytes).
         (
             "see-also",
-            format!("see_also: [{}]", many("zzzzzzzzzzzzzzzzzz")),
+            format!("see_also: [{}]", many("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz")),
             n,
         ),
         // The first names the control; each repeat is one problem.
@@ -229,7 +233,7 @@ fn a_million_bad_items_keep_a_hundred_problems() {
             "controls",
             format!(
                 "controls: [{{ids: [{}], why: w}}]",
-                many("ac-2            ")
+                many("ac-2                            ")
             ),
             n - 1,
         ),
