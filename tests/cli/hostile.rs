@@ -9,23 +9,11 @@
 //! timed by `bench/run.sh`, not here.)
 
 use std::fmt::Write as _;
-use std::time::Duration;
 
 use predicates::prelude::*;
 
+use crate::shapes::{HANG_GUARD, HEAD, file};
 use crate::srm;
-
-/// Kills a run that hangs: a hundred times and more what any of these runs needs.
-const HANG_GUARD: Duration = Duration::from_secs(120);
-
-const HEAD: &str =
-    "sources: [{id: s, title: S}]\nmodels: [{id: a, name: A}, {id: b, name: B}]\nlayers:\n";
-
-fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
-}
 
 /// Exit 1, nothing on stdout, one line on stderr that contains `message` (with its place).
 fn refused(path: &str, message: &str) {

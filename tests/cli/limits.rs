@@ -10,70 +10,16 @@
 
 use std::fmt::Write as _;
 use std::process::Output;
-use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::srm;
-
-/// Kills a run that hangs: a hundred times and more what any of these runs needs.
-const HANG_GUARD: Duration = Duration::from_secs(120);
-
-const HEAD: &str =
-    "sources: [{id: s, title: S}]\nmodels: [{id: a, name: A}, {id: b, name: B}]\nlayers:\n";
+use crate::shapes::{HANG_GUARD, HEAD, code_of, file, placed, run};
 
 /// The suffix of a table cell cut at 2,000 characters.
 const CUT: &str = "more characters; --json shows them";
 
 /// The one line srm prints when the lists hold more items than the file's size allows.
 const ITEM_BUDGET: &str = "more list items than a catalogue of this size may hold (one per 32 bytes of the file, all lists together, counting what aliases replay); shorten the lists";
-
-fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
-}
-
-/// The exit code of a run, which must end by itself rather than by a signal (an allocation
-/// abort is SIGABRT).
-fn code_of(out: &Output, what: &str) -> i32 {
-    out.status.code().unwrap_or_else(|| {
-        panic!(
-            "{what}: ended by a signal ({:?}); stderr: {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
-}
-
-/// Runs srm with `args` under the hang guard; returns (exit code, stdout, stderr).
-fn run(args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = srm()
-        .args(args)
-        .timeout(HANG_GUARD)
-        .assert()
-        .get_output()
-        .clone();
-    let code = code_of(&out, &format!("{args:?}"));
-    (
-        code,
-        out.stdout,
-        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    )
-}
-
-/// The start of a message placed in `path`: `error: PATH:LINE:COL: `, with numbers.
-fn placed(stderr: &str, path: &str) -> bool {
-    let Some(rest) = stderr.strip_prefix(&format!("error: {path}:")) else {
-        return false;
-    };
-    let mut fields = rest.splitn(3, ':');
-    let number =
-        |s: Option<&str>| s.is_some_and(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
-    number(fields.next())
-        && number(fields.next())
-        && fields.next().is_some_and(|s| s.starts_with(' '))
-}
 
 // 1. The answer's size is counted before any of it is written.
 

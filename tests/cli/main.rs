@@ -16,6 +16,7 @@ mod paths;
 mod readme;
 mod reference;
 mod schemas;
+mod shapes;
 mod snapshots;
 mod trust;
 

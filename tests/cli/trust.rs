@@ -9,58 +9,13 @@
 //! failure instead of a stuck suite.
 
 use std::fmt::Write as _;
-use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::srm;
-
-/// Kills a run that hangs: a hundred times and more what any of these runs needs.
-const HANG_GUARD: Duration = Duration::from_secs(120);
-
-const HEAD: &str =
-    "sources: [{id: s, title: S}]\nmodels: [{id: a, name: A}, {id: b, name: B}]\nlayers:\n";
+use crate::shapes::{HEAD, file, placed, run};
 
 /// One valid row for [`HEAD`].
 const ROW: &str = "  - {id: l0, name: L, owners: {a: customer, b: customer}, source: s}\n";
-
-fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
-}
-
-/// Runs srm with `args` under the hang guard; returns (exit code, stdout, stderr).
-fn run(args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = srm()
-        .args(args)
-        .timeout(HANG_GUARD)
-        .assert()
-        .get_output()
-        .clone();
-    let code = out
-        .status
-        .code()
-        .expect("srm ends with an exit code, not a signal");
-    (
-        code,
-        out.stdout,
-        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    )
-}
-
-/// The start of a message placed in `path`: `error: PATH:LINE:COL: `, with numbers.
-fn placed(stderr: &str, path: &str) -> bool {
-    let Some(rest) = stderr.strip_prefix(&format!("error: {path}:")) else {
-        return false;
-    };
-    let mut fields = rest.splitn(3, ':');
-    let number =
-        |s: Option<&str>| s.is_some_and(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
-    number(fields.next())
-        && number(fields.next())
-        && fields.next().is_some_and(|s| s.starts_with(' '))
-}
 
 /// Line and column (1-based, in characters; the text here is ASCII) of byte `offset` in `text`.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
