@@ -47,7 +47,7 @@ pub const EXAMPLES: &str = "Examples:
 #[derive(Debug, Args)]
 pub struct Global {
     /// When to color: auto colors a terminal (not TERM=dumb), or anything if CLICOLOR_FORCE is set; NO_COLOR turns auto off.
-    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, ignore_case = true, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
 
     /// Use this catalogue (YAML or JSON) instead of the embedded one; - reads standard input.
@@ -89,7 +89,7 @@ pub enum Command {
         #[arg(long, conflicts_with_all = ["all", "layer"])]
         controls: bool,
         /// With --controls: only the controls of this baseline.
-        #[arg(long, value_enum, requires = "controls")]
+        #[arg(long, value_enum, ignore_case = true, requires = "controls")]
         baseline: Option<BaselineArg>,
         /// Only these layers or parts; repeat or separate with commas.
         #[arg(long, short, value_delimiter = ',')]
@@ -178,7 +178,7 @@ pub enum Command {
         #[arg(long, short)]
         model: String,
         /// Only the controls of this baseline.
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, ignore_case = true)]
         baseline: Option<BaselineArg>,
         /// Only these families (ac, au, sc…); repeat or separate with commas.
         #[arg(long, value_delimiter = ',')]
@@ -204,7 +204,7 @@ pub enum Command {
     /// Print the JSON Schema of a command's --json output (format_version 2).
     Schema {
         /// The command whose output to describe.
-        #[arg(value_enum)]
+        #[arg(value_enum, ignore_case = true)]
         command: SchemaArg,
         #[command(flatten)]
         output: FileOutput,
@@ -248,7 +248,7 @@ pub enum ExportCommand {
         #[arg(long, short)]
         model: String,
         /// The baseline whose controls to export.
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, ignore_case = true)]
         baseline: BaselineArg,
         #[command(flatten)]
         output: FileOutput,
@@ -270,7 +270,7 @@ pub enum CatalogCommand {
         #[arg(long, conflicts_with = "format")]
         json: bool,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        #[arg(long, value_enum, ignore_case = true, default_value_t = ReportFormat::Table)]
         format: ReportFormat,
     },
     /// Print the JSON Schema of the catalogue format, for editors and CI.
@@ -287,7 +287,7 @@ pub struct Output {
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
     #[command(flatten)]
     pub file: FileOutput,
@@ -300,7 +300,7 @@ pub struct ControlsOutput {
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ControlsFormatArg::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ControlsFormatArg::Table)]
     pub format: ControlsFormatArg,
     #[command(flatten)]
     pub file: FileOutput,
@@ -358,7 +358,7 @@ pub struct PictureOutput {
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = PictureFormatArg::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PictureFormatArg::Table)]
     pub format: PictureFormatArg,
     #[command(flatten)]
     pub file: FileOutput,
@@ -377,7 +377,7 @@ pub struct FileOutput {
 #[derive(Debug, Args)]
 pub struct ScopeArgs {
     /// Which layers: the classic stack, the AI layers, or all.
-    #[arg(long, value_enum, default_value_t = ScopeArg::All)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ScopeArg::All)]
     pub scope: ScopeArg,
 }
 

@@ -105,11 +105,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         );
     };
     emit(&text, file)?;
+    // Like grep, a search that finds nothing prints its answer and exits 1, so that a script
+    // can tell (`srm find x && …`).
+    let found = !matches!(&report, Report::Find(f) if f.rows.is_empty());
     // The process ends next and the OS takes its memory back at once; freeing the catalogue's
     // thousands of small allocations one by one first was 5% of a whole `srm who`.
     std::mem::forget(report);
     std::mem::forget(catalog);
-    Ok(ExitCode::Success)
+    Ok(if found {
+        ExitCode::Success
+    } else {
+        ExitCode::Failure
+    })
 }
 
 /// The most an answer may hold, measured as its JSON: 16 MiB, and four times the catalogue's
@@ -222,14 +229,18 @@ fn selection(
     scope: &ScopeArgs,
 ) -> Result<Selection, UnknownId> {
     // Each layer and model once, in the order first named: `--layer os,os` asks one question.
+    // An empty item (`--layer os,`, a trailing comma) names nothing and is passed over.
+    let named = |s: &&String| !s.trim().is_empty();
     let mut layers: Vec<LayerRef> = layers
         .iter()
+        .filter(named)
         .map(|l| cat.resolve_layer(l))
         .collect::<Result<_, _>>()?;
     let mut seen = foldhash::HashSet::default();
     layers.retain(|l| seen.insert(*l));
     let mut models: Vec<ModelId> = models
         .iter()
+        .filter(named)
         .map(|m| cat.resolve_model(m))
         .collect::<Result<_, _>>()?;
     let mut seen = foldhash::HashSet::default();

@@ -175,10 +175,13 @@ impl<'a> ValidationReport<'a> {
     pub fn summary(&self) -> String {
         match self.summary {
             Some(s) => format!(
-                "{} layers, {} models, {} rows, {} sources",
-                s.layers, s.models, s.rows, s.sources
+                "{}, {}, {}, {}",
+                count(s.layers, "layer"),
+                count(s.models, "model"),
+                count(s.rows, "row"),
+                count(s.sources, "source")
             ),
-            None => format!("{} problems", self.problems.len() + self.omitted),
+            None => count(self.problems.len() + self.omitted, "problem"),
         }
     }
 }
@@ -211,6 +214,11 @@ fn cut_quoted(message: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `1 source`, `2 sources`.
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// `'a', 'b', 'c'`, at most ten of them (each cut at 64 characters), then how many more: a

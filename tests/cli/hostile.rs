@@ -286,7 +286,7 @@ fn many_models_are_found_by_map_not_by_search() {
         .timeout(HANG_GUARD)
         .assert()
         .success()
-        .stdout(format!("ok: 4 layers, {n} models, 4 rows, 1 sources\n"));
+        .stdout(format!("ok: 4 layers, {n} models, 4 rows, 1 source\n"));
 }
 
 #[test]

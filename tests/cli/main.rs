@@ -11,6 +11,7 @@ mod interface;
 mod json;
 mod limits;
 mod markdown_gfm;
+mod newcomer;
 mod oscal;
 mod paths;
 mod readme;

@@ -1,0 +1,81 @@
+//! Small things a newcomer hits: a search that finds nothing, a trailing comma, an enum value
+//! typed in capitals, a count of one.
+
+use crate::{srm, stdout_of};
+
+#[test]
+fn a_search_that_finds_nothing_says_so_and_exits_1_like_grep() {
+    let out = srm()
+        .args(["find", "xyzzy"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("nothing found for 'xyzzy'"), "{stdout}");
+    let out = srm()
+        .args(["find", "xyzzy", "--json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["rows"], serde_json::json!([]));
+    srm().args(["find", "patching"]).assert().success();
+}
+
+#[test]
+fn a_trailing_comma_names_nothing_more() {
+    let with = stdout_of(&["who", "--layer", "os,", "--model", "paas,", "--json"]);
+    let without = stdout_of(&["who", "--layer", "os", "--model", "paas", "--json"]);
+    assert_eq!(with, without);
+    assert_eq!(
+        stdout_of(&["matrix", "--layer", ",data,,", "--json"]),
+        stdout_of(&["matrix", "--layer", "data", "--json"])
+    );
+}
+
+#[test]
+fn enum_values_are_case_insensitive_like_layers_and_models() {
+    assert_eq!(
+        stdout_of(&[
+            "controls",
+            "--model",
+            "paas",
+            "--baseline",
+            "FedRAMP-Low",
+            "--format",
+            "CSV"
+        ]),
+        stdout_of(&[
+            "controls",
+            "--model",
+            "paas",
+            "--baseline",
+            "fedramp-low",
+            "--format",
+            "csv"
+        ])
+    );
+    assert_eq!(
+        stdout_of(&["who", "--scope", "Classic", "--format", "JSON"]),
+        stdout_of(&["who", "--scope", "classic", "--format", "json"])
+    );
+}
+
+#[test]
+fn a_count_of_one_is_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one.yaml");
+    std::fs::write(
+        &path,
+        "sources: [{id: s, title: S}]\nmodels: [{id: a, name: A}]\nlayers:\n  - {id: l, name: L, owners: {a: customer}, source: s}\n",
+    )
+    .unwrap();
+    srm()
+        .args(["catalog", "validate"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("ok: 1 layer, 1 model, 1 row, 1 source\n");
+}
