@@ -544,8 +544,23 @@ pub fn print_usage_error(err: &clap::Error) {
     } else {
         message.join(" ")
     };
+    // Where to read more: the help of the command the error is in (`srm who --help`), which
+    // clap's usage line names.
+    let command = text
+        .lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("Usage: "))
+        .map(|usage| {
+            usage
+                .split_whitespace()
+                .take_while(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|c| c.starts_with("srm"))
+        .unwrap_or_else(|| "srm".to_string());
     let hint = hint.map_or_else(
-        || "  see `srm --help`".to_string(),
+        || format!("  see `{command} --help`"),
         |line| format!("  {line}"),
     );
     let clean = crate::sanitize::clean;

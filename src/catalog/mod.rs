@@ -183,7 +183,18 @@ impl fmt::Display for UnknownId {
             "layer" => "`srm layers`",
             _ => "`srm layers` and `srm models`",
         };
-        write!(f, " see {listing} for the valid ones")
+        write!(f, " see {listing} for the valid ones")?;
+        // A topic typed where a layer goes (`--layer patching`) is what `find` is for.
+        let word = self.given.trim();
+        let searchable = !word.is_empty()
+            && word.len() <= 32
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b' ');
+        if self.suggestion.is_none() && self.kind != "model" && searchable {
+            write!(f, ", or `srm find {word}` to search their text")?;
+        }
+        Ok(())
     }
 }
 

@@ -71,7 +71,7 @@ fn usage_errors_are_one_line_and_one_hint() {
             &["who", "--owner", "nobody"],
             "  [possible values: customer, provider, shared, depends]",
         ),
-        (&["diff", "iaas"], "  see `srm --help`"),
+        (&["diff", "iaas"], "  see `srm diff --help`"),
     ] {
         let out = srm().args(args).assert().code(2).get_output().clone();
         let stderr = String::from_utf8(out.stderr).unwrap();

@@ -79,3 +79,51 @@ fn a_count_of_one_is_singular() {
         .success()
         .stdout("ok: 1 layer, 1 model, 1 row, 1 source\n");
 }
+
+#[test]
+fn a_usage_error_points_to_its_own_commands_help() {
+    for (args, hint) in [
+        (&["who", "--bogus"][..], "  see `srm who --help`"),
+        (
+            &["catalog", "validate", "a", "b"],
+            "  see `srm catalog validate --help`",
+        ),
+        (&["--bogus"], "  see `srm --help`"),
+    ] {
+        let out = srm().args(args).assert().code(2).get_output().clone();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.lines().nth(1), Some(hint), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn a_topic_typed_for_a_layer_points_to_find() {
+    let out = srm()
+        .args(["who", "--layer", "patching"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr
+            .trim_end()
+            .ends_with("or `srm find patching` to search their text"),
+        "{stderr}"
+    );
+    // A near miss is suggested instead, and a model is not a topic.
+    let out = srm()
+        .args(["who", "--layer", "kernal"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(!String::from_utf8(out.stderr).unwrap().contains("srm find"));
+    let out = srm()
+        .args(["who", "--model", "lambda"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(!String::from_utf8(out.stderr).unwrap().contains("srm find"));
+}
