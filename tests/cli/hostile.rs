@@ -2,24 +2,20 @@
 //! blew up its memory or took quadratic time must end, either with exit 1 and one line naming
 //! the limit and where, or with a correct answer where the file is valid.
 //!
-//! No test here is a speed test: the machine's speed decides nothing. Each size is chosen so
-//! that the linear code ends in well under a second even as a debug build on a busy machine,
-//! while the quadratic shape it guards against would take minutes; [`HANG_GUARD`] only turns
-//! such a hang into a failure instead of a stuck suite. (The same shapes at full size are
-//! timed by `bench/run.sh`, not here.)
+//! No test here reads the clock: the machine's speed decides nothing. Each test holds what the
+//! answer must be for its shape; the same shapes at full size are timed by `bench/hostile.py`.
 
 use std::fmt::Write as _;
 
 use predicates::prelude::*;
 
-use crate::shapes::{HANG_GUARD, HEAD, file};
+use crate::shapes::{HEAD, file};
 use crate::srm;
 
 /// Exit 1, nothing on stdout, one line on stderr that contains `message` (with its place).
 fn refused(path: &str, message: &str) {
     let out = srm()
         .args(["--catalog", path, "matrix"])
-        .timeout(HANG_GUARD)
         .assert()
         .code(1)
         .stdout("")
@@ -49,7 +45,6 @@ fn deep_flow_nesting_is_refused_however_it_is_disguised() {
         let path = file(&dir, name, &format!("sources: []{sep}layers: {deep}"));
         srm()
             .args(["--catalog", &path, "matrix"])
-            .timeout(HANG_GUARD)
             .assert()
             .code(1)
             .stdout("");
@@ -103,7 +98,6 @@ fn ordinary_anchor_reuse_and_a_bom_before_the_document_start_load() {
     let path = file(&dir, "anchors.yaml", &text);
     srm()
         .args(["--catalog", &path, "who", "--layer", "l499", "--model", "b"])
-        .timeout(HANG_GUARD)
         .assert()
         .success()
         .stdout(predicate::str::contains(": provider"));
@@ -131,7 +125,6 @@ fn a_layer_with_many_duties_answers_in_linear_time() {
         let out = srm()
             .args(["--catalog", &path])
             .args(command)
-            .timeout(HANG_GUARD)
             .assert()
             .success()
             .get_output()
@@ -156,7 +149,6 @@ fn did_you_mean_stays_fast_for_a_huge_argument_and_long_aliases() {
     let given = format!("a1{}", "q".repeat(10_000));
     let out = srm()
         .args(["--catalog", &path, "who", "--layer", &given])
-        .timeout(HANG_GUARD)
         .assert()
         .code(2)
         .get_output()
@@ -181,7 +173,6 @@ fn thousands_of_problems_are_counted_and_the_first_hundred_placed() {
     let path = file(&dir, "problems.yaml", &text);
     let out = srm()
         .args(["catalog", "validate", &path])
-        .timeout(HANG_GUARD)
         .assert()
         .code(1)
         .get_output()
@@ -246,7 +237,6 @@ fn a_million_bad_items_keep_a_hundred_problems() {
         let path = file(&dir, &format!("{name}.yaml"), &text);
         let out = srm()
             .args(["catalog", "validate", &path])
-            .timeout(HANG_GUARD)
             .assert()
             .code(1)
             .get_output()
@@ -283,7 +273,6 @@ fn many_models_are_found_by_map_not_by_search() {
     let path = file(&dir, "models.yaml", &text);
     srm()
         .args(["catalog", "validate", &path])
-        .timeout(HANG_GUARD)
         .assert()
         .success()
         .stdout(format!("ok: 4 layers, {n} models, 4 rows, 1 source\n"));
@@ -303,7 +292,6 @@ fn a_message_about_thousands_of_long_ids_stays_short() {
     let path = file(&dir, "long.yaml", &text);
     let out = srm()
         .args(["--catalog", &path, "matrix"])
-        .timeout(HANG_GUARD)
         .assert()
         .code(1)
         .get_output()

@@ -3,8 +3,7 @@
 //! a small multiple of the file, and a control named twice in one row is refused before any
 //! answer repeats it.
 //!
-//! As in `hostile.rs`, no test here is a speed test and no clock decides one: [`HANG_GUARD`]
-//! only turns a hang into a failure instead of a stuck suite. Memory is held by a data-size cap
+//! As in `hostile.rs`, no test here reads the clock. Memory is held by a data-size cap
 //! (`ulimit -d`, which counts the heap) measured against what a tiny catalogue needs on this
 //! machine, never by timing.
 
@@ -13,7 +12,7 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use crate::shapes::{HANG_GUARD, HEAD, code_of, file, placed, run};
+use crate::shapes::{HEAD, code_of, file, placed, run};
 
 /// The suffix of a table cell cut at 2,000 characters.
 const CUT: &str = "more characters; --json shows them";
@@ -171,7 +170,7 @@ fn has_script() -> bool {
 }
 
 /// Runs `srm --catalog PATH ARGS` on a pseudo-terminal 80 columns wide (util-linux `script`,
-/// whose `-e` passes srm's exit code on), in `dir`, under the hang guard.
+/// whose `-e` passes srm's exit code on), in `dir`.
 fn on_a_terminal(dir: &tempfile::TempDir, path: &str, args: &str) -> (i32, Vec<u8>) {
     let out = assert_cmd::Command::new("script")
         .current_dir(dir.path())
@@ -186,7 +185,6 @@ fn on_a_terminal(dir: &tempfile::TempDir, path: &str, args: &str) -> (i32, Vec<u
         .env("NO_COLOR", "1")
         .env_remove("SRM_CATALOG")
         .env_remove("COLUMNS")
-        .timeout(HANG_GUARD)
         .output()
         .expect("script runs");
     let code = code_of(&out, args);
@@ -267,7 +265,6 @@ fn under_data_limit(kb: u64, args: &[&str]) -> Output {
         .args(args)
         .env_remove("SRM_CATALOG")
         .env_remove("RUST_BACKTRACE")
-        .timeout(HANG_GUARD)
         .output()
         .expect("bash runs")
 }

@@ -2,7 +2,6 @@
 //! escaped, its UUIDs are the catalogue's own, and `last-modified` is the catalogue's date.
 
 use std::path::Path;
-use std::time::{Duration, SystemTime};
 
 use serde_json::{Value, json};
 
@@ -180,13 +179,14 @@ fn last_modified_is_the_catalogues_date() {
     );
     // No `date`: the file's modification time.
     let path = write(dir.path(), "undated.json", &catalogue("IaaS", "Text"));
-    let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(when)
+    // 1,700,000,000 seconds after 1970, set by touch(1).
+    let touched = std::process::Command::new("touch")
+        .arg("-d")
+        .arg("@1700000000")
+        .arg(&path)
+        .status()
         .unwrap();
+    assert!(touched.success());
     assert_eq!(
         last_modified(&export(dir.path(), Some(&path), "iaas")),
         "2023-11-14T22:13:20+00:00"

@@ -1,13 +1,7 @@
-//! What the tests of hostile input share: the hang guard, a small catalogue's head, writing a
-//! generated file, running srm and reading where a message is placed.
-
-use std::time::Duration;
+//! What the tests of hostile input share: a small catalogue's head, writing a generated file,
+//! running srm and reading where a message is placed.
 
 use crate::srm;
-
-/// Kills a run that hangs: a hundred times and more what any of these runs needs. No test
-/// decides by the clock; this only turns a hang into a failure instead of a stuck suite.
-pub const HANG_GUARD: Duration = Duration::from_secs(120);
 
 /// A catalogue's sources and two models, up to its `layers:` key.
 pub const HEAD: &str =
@@ -32,14 +26,9 @@ pub fn code_of(out: &std::process::Output, what: &str) -> i32 {
     })
 }
 
-/// Runs srm with `args` under the hang guard; returns (exit code, stdout, stderr).
+/// Runs srm with `args`; returns (exit code, stdout, stderr).
 pub fn run(args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = srm()
-        .args(args)
-        .timeout(HANG_GUARD)
-        .assert()
-        .get_output()
-        .clone();
+    let out = srm().args(args).assert().get_output().clone();
     let code = code_of(&out, &format!("{args:?}"));
     (
         code,
