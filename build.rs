@@ -91,24 +91,41 @@ impl Input {
 fn main() {
     write_controls();
     println!("cargo::rerun-if-changed=data/catalog.yaml");
+    println!("cargo::rerun-if-changed=data/services.yaml");
     println!("cargo::rerun-if-changed=src/catalog");
     println!("cargo::rerun-if-changed=src/load");
     println!("cargo::rerun-if-changed=data/controls.json");
-    let yaml = match std::fs::read_to_string("data/catalog.yaml") {
+    let read = |path: &str| match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(e) => fail(&format!("cannot read data/catalog.yaml: {e}")),
+        Err(e) => fail(&format!("cannot read {path}: {e}")),
     };
+    let layers = read("data/catalog.yaml");
+    let services = read("data/services.yaml");
+    // The embedded catalogue is the two files, one after the other (load/source.rs); a
+    // problem is reported in the file and at the line it stands on.
+    let yaml = format!("{layers}\n{services}");
+    let split = Split {
+        lines: layers.lines().count() + usize::from(!layers.ends_with('\n')),
+    };
+    if services
+        .lines()
+        .any(|l| l.starts_with("sources:") || l.starts_with("models:") || l.starts_with("layers:"))
+    {
+        fail(
+            "data/services.yaml may hold only the `services` key (its sources go inside each service)",
+        );
+    }
     let mut builder = validate::Builder::new(true);
     if let Err(p) = yaml::parse(&yaml, &mut builder) {
-        fail(&located(&p));
+        fail(&split.located(&p));
     }
     match builder.finish() {
         Err((problems, omitted)) => {
             for p in &problems {
-                eprintln!("{}", located(p));
+                eprintln!("{}", split.located(p));
             }
             fail(&format!(
-                "data/catalog.yaml has {} problem(s)",
+                "data/catalog.yaml and data/services.yaml have {} problem(s)",
                 problems.len() + omitted
             ));
         }
@@ -116,11 +133,14 @@ fn main() {
         Ok(catalog) if catalog.date.is_none() => fail(
             "data/catalog.yaml has no `date` (YYYY-MM-DD): the day its facts were last revised",
         ),
+        Ok(catalog) if catalog.services.is_empty() => {
+            fail("data/services.yaml declares no services")
+        }
         Ok(_) => {}
     }
     let value: serde_json::Value = match serde_saphyr::from_str(&yaml) {
         Ok(v) => v,
-        Err(e) => fail(&format!("data/catalog.yaml: {e}")),
+        Err(e) => fail(&format!("data/catalog.yaml with data/services.yaml: {e}")),
     };
     let json = match serde_json::to_string(&value) {
         Ok(j) => j,
@@ -184,13 +204,21 @@ fn write_controls() {
     }
 }
 
-fn located(p: &error::Problem) -> String {
-    format!(
-        "data/catalog.yaml:{}:{}: {}",
-        p.line.unwrap_or(0),
-        p.column.unwrap_or(0),
-        p.message
-    )
+/// Where `data/catalog.yaml` ends in the text the two files make.
+struct Split {
+    lines: usize,
+}
+
+impl Split {
+    fn located(&self, p: &error::Problem) -> String {
+        let line = p.line.unwrap_or(0);
+        let (file, line) = if line > self.lines {
+            ("data/services.yaml", line - self.lines)
+        } else {
+            ("data/catalog.yaml", line)
+        };
+        format!("{file}:{line}:{}: {}", p.column.unwrap_or(0), p.message)
+    }
 }
 
 fn fail(message: &str) -> ! {

@@ -131,6 +131,18 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// List the cloud services srm knows (AWS Lambda, Azure App Service, Cloud Run…): base model, variants, evidence.
+    ///
+    /// A service goes wherever a model does: `srm who --model aws-lambda`, a variant as
+    /// SERVICE:VARIANT (`--model aws-lambda:manual`). Evidence says how well its facts rest on
+    /// vendor pages: sourced, partial [P], archived [A] or unsourced [U].
+    Services {
+        /// Only this provider's services (aws, azure, gcp).
+        #[arg(long, short)]
+        provider: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
     /// The customer's to-do list under one model: every row it owns or shares, with duties and notes.
     ///
     /// Shared rows also say what the provider covers. --format csv gives one line per duty with
@@ -439,6 +451,7 @@ pub enum SchemaArg {
     Matrix,
     Layers,
     Models,
+    Services,
     Checklist,
     Explain,
     Find,
@@ -457,6 +470,7 @@ impl SchemaArg {
             SchemaArg::Matrix => "matrix",
             SchemaArg::Layers => "layers",
             SchemaArg::Models => "models",
+            SchemaArg::Services => "services",
             SchemaArg::Checklist => "checklist",
             SchemaArg::Explain => "explain",
             SchemaArg::Find => "find",

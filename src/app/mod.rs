@@ -8,7 +8,7 @@ mod docs;
 
 use std::io::{IsTerminal, Write};
 
-use crate::catalog::{Catalog, LayerRef, ModelId, UnknownId};
+use crate::catalog::{Catalog, Column, LayerRef, UnknownId};
 use crate::cli::{
     CatalogCommand, Cli, ColorArg, Command, ControlsFormatArg, ControlsOutput, ExportCommand,
     FileOutput, FormatArg, Output, PictureFormatArg, PictureOutput, ReportFormat, ScopeArg,
@@ -76,6 +76,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         | Command::Retained { output, .. }
         | Command::Layers { output, .. }
         | Command::Models { output }
+        | Command::Services { output, .. }
         | Command::Checklist { output, .. }
         | Command::Explain { output, .. }
         | Command::Find { output, .. } => (format_of(output), &output.file),
@@ -238,7 +239,7 @@ fn selection(
         .collect::<Result<_, _>>()?;
     let mut seen = foldhash::HashSet::default();
     layers.retain(|l| seen.insert(*l));
-    let mut models: Vec<ModelId> = models
+    let mut models: Vec<Column> = models
         .iter()
         .filter(named)
         .map(|m| cat.resolve_model(m))
@@ -350,6 +351,31 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             Report::Layers(query::layers(cat, &selection(cat, &[], &[], scope)?))
         }
         Command::Models { .. } => Report::Models(query::models(cat)),
+        Command::Services { provider, .. } => {
+            let provider = match provider.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+                None => None,
+                Some(given) => {
+                    let known = query::providers(cat);
+                    let wanted = given.to_ascii_lowercase();
+                    match known.iter().find(|p| **p == wanted) {
+                        Some(p) => Some(*p),
+                        None => {
+                            return Err(UsageError(format!(
+                                "unknown provider '{}'; this catalogue's services come from: {}",
+                                crate::sanitize::cut(given),
+                                if known.is_empty() {
+                                    "none (it declares no services)".to_string()
+                                } else {
+                                    known.join(", ")
+                                }
+                            ))
+                            .into());
+                        }
+                    }
+                }
+            };
+            Report::Services(query::services(cat, provider))
+        }
         Command::Checklist {
             model,
             layer,

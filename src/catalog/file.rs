@@ -17,7 +17,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
-use crate::catalog::{Owner, Text};
+use crate::catalog::{Evidence, Owner, Text};
 
 /// An srm catalogue: who owns each row of the stack under each service model.
 ///
@@ -44,6 +44,140 @@ pub struct CatalogFile<'t> {
     /// Layers of the stack (rows), each with cells of its own or a list of parts.
     #[serde(default)]
     pub layers: Vec<LayerFile<'t>>,
+    /// The services people run (AWS Lambda, Cloud Run…), each a column over a base model.
+    #[serde(default)]
+    pub services: Vec<ServiceFile<'t>>,
+}
+
+/// A cloud service: a base model, and the rows where its vendor says otherwise.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+pub struct ServiceFile<'t> {
+    /// Lowercase-kebab id (`aws-lambda`), unique across models, layers, parts and services.
+    #[schemars(with = "String")]
+    pub id: Located<'t>,
+    /// The vendor's name for it.
+    pub name: Text<'t>,
+    /// Whose service it is: `aws`, `azure`, `gcp` (lowercase-kebab).
+    pub provider: Text<'t>,
+    #[serde(default, deserialize_with = "counted")]
+    pub aliases: Vec<Text<'t>>,
+    /// Words people search for (`srm find`).
+    #[serde(default, deserialize_with = "counted")]
+    pub keywords: Vec<Text<'t>>,
+    #[serde(default)]
+    pub description: Option<Text<'t>>,
+    /// The model whose owners hold for every row not overridden.
+    pub base: Text<'t>,
+    /// How the vendor itself labels the service, in a few words.
+    #[serde(default)]
+    pub vendor_label: Option<Text<'t>>,
+    /// The source of the base-model choice.
+    pub source: Text<'t>,
+    /// How well the base-model choice is sourced (default `sourced`).
+    #[serde(default)]
+    pub evidence: Evidence,
+    /// What is weak, and why; required unless `evidence` is `sourced`.
+    #[serde(default)]
+    pub evidence_note: Option<Text<'t>>,
+    /// Sources this service cites, added to the catalogue's (ids unique across both).
+    #[serde(default, deserialize_with = "counted")]
+    pub sources: Vec<SourceFile<'t>>,
+    /// The resource types that identify the service in each inventory format.
+    #[serde(default)]
+    pub inventory: InventoryFile<'t>,
+    /// The settings that decide a variant.
+    #[serde(default, deserialize_with = "counted")]
+    pub fields: Vec<FieldFile<'t>>,
+    /// Overrides for every variant, by row id.
+    #[serde(default)]
+    pub rows: ModelMap<'t, OverrideFile<'t>>,
+    /// Configurations that change who holds some rows; one is the default.
+    #[serde(default, deserialize_with = "counted")]
+    pub variants: Vec<VariantFile<'t>>,
+}
+
+/// The resource types of a service, per inventory format.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+pub struct InventoryFile<'t> {
+    /// Terraform resource types (`aws_lambda_function`).
+    #[serde(default, deserialize_with = "counted")]
+    pub terraform: Vec<Text<'t>>,
+    /// CloudFormation resource types, which AWS Config's `resourceType` shares.
+    #[serde(default, deserialize_with = "counted")]
+    pub cloudformation: Vec<Text<'t>>,
+    /// ARM / Azure Resource Graph types (`Microsoft.Web/sites`).
+    #[serde(default, deserialize_with = "counted")]
+    pub arm: Vec<Text<'t>>,
+    /// Google Cloud Asset Inventory asset types (`run.googleapis.com/Service`).
+    #[serde(default, deserialize_with = "counted")]
+    pub asset_inventory: Vec<Text<'t>>,
+}
+
+/// A setting that decides a variant, as each inventory format spells its path.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+pub struct FieldFile<'t> {
+    /// Lowercase-kebab id, unique within the service; `when` names it.
+    #[schemars(with = "String")]
+    pub id: Located<'t>,
+    #[serde(default)]
+    pub description: Option<Text<'t>>,
+    #[serde(default)]
+    pub terraform: Option<Text<'t>>,
+    #[serde(default)]
+    pub cloudformation: Option<Text<'t>>,
+    #[serde(default)]
+    pub arm: Option<Text<'t>>,
+    #[serde(default)]
+    pub asset_inventory: Option<Text<'t>>,
+}
+
+/// A service's word on one row.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+pub struct OverrideFile<'t> {
+    pub owner: Owner,
+    /// What the service does with the row.
+    pub note: Text<'t>,
+    /// The source id this rests on.
+    pub source: Text<'t>,
+    /// How well it rests on it (default `sourced`).
+    #[serde(default)]
+    pub evidence: Evidence,
+    /// What is weak, and why; required unless `evidence` is `sourced`.
+    #[serde(default)]
+    pub evidence_note: Option<Text<'t>>,
+    /// What stays the customer's on this row under this service, whoever holds it.
+    #[serde(default, deserialize_with = "counted")]
+    pub duties: Vec<Text<'t>>,
+}
+
+/// A configuration of a service.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+pub struct VariantFile<'t> {
+    /// Lowercase-kebab id, unique within the service (`aws-lambda:manual`).
+    #[schemars(with = "String")]
+    pub id: Located<'t>,
+    pub name: Text<'t>,
+    #[serde(default, deserialize_with = "counted")]
+    pub aliases: Vec<Text<'t>>,
+    #[serde(default)]
+    pub description: Option<Text<'t>>,
+    /// Whether this is the variant the service stands for when named alone.
+    #[serde(default)]
+    pub default: bool,
+    /// Why it is the default; required on the default variant.
+    #[serde(default)]
+    pub why: Option<Text<'t>>,
+    /// Field id → the value that selects this variant.
+    #[serde(default)]
+    pub when: ModelMap<'t, Text<'t>>,
+    /// Overrides for this variant, by row id; they win over the service's.
+    #[serde(default)]
+    pub rows: ModelMap<'t, OverrideFile<'t>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -130,6 +264,10 @@ pub struct LayerFile<'t> {
     /// A note per model; required where the owner is `depends`.
     #[serde(default)]
     pub notes: Option<ModelMap<'t, Text<'t>>>,
+    /// Per model where the provider holds the row: what still stays the customer's there
+    /// (moving off an unsupported runtime, the OS layers of your own images).
+    #[serde(default)]
+    pub caveats: Option<ModelMap<'t, Counted<Text<'t>>>>,
     #[serde(default)]
     pub duties: Option<DutiesFile<'t>>,
     /// The id of the source this row rests on.
@@ -168,6 +306,9 @@ pub struct RowFile<'t> {
     /// A note per model; required where the owner is `depends`.
     #[serde(default)]
     pub notes: ModelMap<'t, Text<'t>>,
+    /// Per model where the provider holds the row: what still stays the customer's there.
+    #[serde(default)]
+    pub caveats: ModelMap<'t, Counted<Text<'t>>>,
     #[serde(default)]
     pub duties: DutiesFile<'t>,
     /// The id of the source this row rests on.
@@ -243,7 +384,23 @@ where
 }
 
 /// A list read by [`counted`], for the top-level lists the loader reads itself.
+#[derive(Debug)]
 pub struct Counted<T>(pub Vec<T>);
+
+/// In the schema a counted list is a list.
+impl<T: JsonSchema> JsonSchema for Counted<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        <Vec<T>>::schema_name()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        <Vec<T>>::json_schema(generator)
+    }
+}
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Counted<T> {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -12,6 +12,7 @@
 pub(crate) mod file;
 mod owner;
 mod row;
+mod service;
 mod text;
 
 use foldhash::HashMap;
@@ -21,6 +22,7 @@ use std::fmt;
 pub use owner::{Owner, derive_owner};
 pub(crate) use row::{Body, Duties, Owners, RowMore};
 pub use row::{ControlLink, Layer, Model, Row, Source, WebUrl};
+pub use service::{Evidence, Field, Inventory, Override, Service, Variant};
 pub use text::Text;
 
 /// A service model of one catalogue: an index into its models that only the catalogue (and
@@ -50,6 +52,47 @@ impl SourceId {
     }
 }
 
+/// A service of one catalogue, made only by the catalogue's loader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ServiceId(u32);
+
+impl ServiceId {
+    pub(crate) fn new(index: usize) -> ServiceId {
+        ServiceId(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+    pub(crate) fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A column of the matrix as a question names it: a service model, or a service in one of
+/// its variants (`aws-lambda:manual`). Only the catalogue hands these out
+/// ([`Catalog::resolve_model`]), so the indices inside always point into it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Column {
+    Model(ModelId),
+    /// A service, in the variant given (its default one when the service has variants).
+    Service {
+        service: ServiceId,
+        variant: Option<u16>,
+    },
+}
+
+/// How an answer names a column: the model or service, its variant, and the model it starts
+/// from.
+#[derive(Clone, Copy, Debug)]
+pub struct ColumnHead<'a> {
+    /// The model's id, or the service's.
+    pub id: &'a str,
+    pub name: &'a str,
+    pub variant: Option<&'a str>,
+    pub variant_name: Option<&'a str>,
+    /// The model a service starts from; a model's own id for a model.
+    pub base_model: &'a str,
+    /// The service's provider (`aws`, `azure`, `gcp`); none for a model.
+    pub provider: Option<&'a str>,
+}
+
 /// What an id or alias names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -57,6 +100,7 @@ pub enum Target {
     Layer(usize),
     /// A part: layer index, row index within the layer.
     Part(usize, usize),
+    Service(ServiceId),
 }
 
 /// A [`Target`] as the index stores it: twelve bytes instead of twenty-four, which matters
@@ -87,6 +131,11 @@ impl From<Target> for Slot {
                 a: narrow(l),
                 b: narrow(r),
             },
+            Target::Service(s) => Slot {
+                kind: 3,
+                a: s.0,
+                b: 0,
+            },
         }
     }
 }
@@ -96,7 +145,8 @@ impl From<Slot> for Target {
         match slot.kind {
             0 => Target::Model(ModelId(slot.a)),
             1 => Target::Layer(slot.a as usize),
-            _ => Target::Part(slot.a as usize, slot.b as usize),
+            2 => Target::Part(slot.a as usize, slot.b as usize),
+            _ => Target::Service(ServiceId(slot.a)),
         }
     }
 }
@@ -113,6 +163,8 @@ pub struct Catalog<'t> {
     pub(crate) sources: Vec<Source<'t>>,
     pub(crate) models: Vec<Model<'t>>,
     pub(crate) layers: Vec<Layer<'t>>,
+    /// The services people run, each a column over a base model.
+    pub(crate) services: Vec<Service<'t>>,
     /// The day the facts were last revised (`YYYY-MM-DD`, checked at load), when the file says.
     pub(crate) date: Option<Text<'t>>,
     /// Normalised id or alias → what it names.
@@ -163,6 +215,15 @@ pub struct UnknownId {
     pub kind: &'static str,
     pub given: String,
     pub suggestion: Option<String>,
+    /// Where to find the valid ones, when not the listing command of the kind.
+    pub listing: Option<String>,
+}
+
+impl UnknownId {
+    fn with_listing(mut self, listing: String) -> UnknownId {
+        self.listing = Some(listing);
+        self
+    }
 }
 
 impl fmt::Display for UnknownId {
@@ -178,10 +239,13 @@ impl fmt::Display for UnknownId {
             Some(s) => write!(f, "; did you mean '{}'?", crate::sanitize::cut(s))?,
             None => f.write_str(";")?,
         }
+        if let Some(listing) = &self.listing {
+            return write!(f, " {}", crate::sanitize::cut(listing));
+        }
         let listing = match self.kind {
-            "model" => "`srm models`",
+            "model" => "`srm models` and `srm services`",
             "layer" => "`srm layers`",
-            _ => "`srm layers` and `srm models`",
+            _ => "`srm layers`, `srm models` and `srm services`",
         };
         write!(f, " see {listing} for the valid ones")?;
         // A topic typed where a layer goes (`--layer patching`) is what `find` is for.
@@ -191,7 +255,7 @@ impl fmt::Display for UnknownId {
             && word
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b' ');
-        if self.suggestion.is_none() && self.kind != "model" && searchable {
+        if self.suggestion.is_none() && searchable {
             write!(f, ", or `srm find {word}` to search their text")?;
         }
         Ok(())
@@ -240,11 +304,184 @@ impl<'t> Catalog<'t> {
             .map(Target::from)
     }
 
-    pub fn resolve_model(&self, name: &str) -> Result<ModelId, UnknownId> {
+    /// A model, or a service (by id, alias or name) with an optional `:VARIANT`; a service
+    /// named alone stands for its default variant.
+    pub fn resolve_model(&self, name: &str) -> Result<Column, UnknownId> {
+        let is_column = |t: Target| matches!(t, Target::Model(_) | Target::Service(_));
         match self.find(name) {
-            Some(Target::Model(m)) => Ok(m),
-            _ => Err(self.unknown("model", name, |t| matches!(t, Target::Model(_)))),
+            Some(Target::Model(m)) => return Ok(Column::Model(m)),
+            Some(Target::Service(s)) => return Ok(self.service_column(s, None)),
+            _ => {}
         }
+        if let Some((service, variant)) = name.split_once(':')
+            && let Some(Target::Service(s)) = self.find(service)
+        {
+            return self.resolve_variant(s, variant);
+        }
+        Err(self.unknown("model", name, is_column))
+    }
+
+    /// The column of service `s` in the variant at `variant`, or its default.
+    fn service_column(&self, s: ServiceId, variant: Option<usize>) -> Column {
+        let variant = variant.or(self.services[s.index()].default_variant);
+        Column::Service {
+            service: s,
+            variant: variant.map(|v| u16::try_from(v).unwrap_or(u16::MAX)),
+        }
+    }
+
+    /// `SERVICE:VARIANT`, the variant named by its id or an alias; an empty variant is the
+    /// default one.
+    fn resolve_variant(&self, s: ServiceId, given: &str) -> Result<Column, UnknownId> {
+        let service = &self.services[s.index()];
+        let wanted = normalize(given);
+        if wanted.is_empty() {
+            return Ok(self.service_column(s, None));
+        }
+        let found = service.variants.iter().position(|v| {
+            normalize(&v.id) == wanted
+                || v.aliases.iter().any(|a| normalize(a) == wanted)
+                || normalize(&v.name) == wanted
+        });
+        if let Some(v) = found {
+            return Ok(self.service_column(s, Some(v)));
+        }
+        let ids: Vec<&str> = service.variants.iter().map(|v| v.id()).collect();
+        let suggestion = ids
+            .iter()
+            .map(|id| (strsim::damerau_levenshtein(&wanted, id), *id))
+            .filter(|(d, id)| *d <= (id.len() / 3).max(1))
+            .min()
+            .map(|(_, id)| format!("{}:{id}", service.id()));
+        Err(UnknownId {
+            kind: "variant",
+            given: format!("{}:{given}", service.id()),
+            suggestion,
+            listing: None,
+        }
+        .with_listing(if ids.is_empty() {
+            format!("service '{}' has no variants", service.id())
+        } else {
+            format!("variants of '{}': {}", service.id(), ids.join(", "))
+        }))
+    }
+
+    pub fn services(&self) -> &[Service<'t>] {
+        &self.services
+    }
+    pub fn service(&self, id: ServiceId) -> &Service<'t> {
+        &self.services[id.index()]
+    }
+    /// Every service's id, in order.
+    pub fn service_ids(&self) -> impl Iterator<Item = ServiceId> + use<'t> {
+        (0..self.services.len()).map(ServiceId::new)
+    }
+
+    /// The model whose owners a column starts from: the model itself, or a service's base.
+    pub fn base_model(&self, c: Column) -> ModelId {
+        match c {
+            Column::Model(m) => m,
+            Column::Service { service, .. } => self.services[service.index()].base,
+        }
+    }
+
+    /// The service and variant of a column, for a service.
+    pub fn service_of(&self, c: Column) -> Option<(&Service<'t>, Option<&Variant<'t>>)> {
+        match c {
+            Column::Model(_) => None,
+            Column::Service { service, variant } => {
+                let s = &self.services[service.index()];
+                Some((s, variant.and_then(|v| s.variants.get(usize::from(v)))))
+            }
+        }
+    }
+
+    /// How an answer names a column.
+    pub fn head(&self, c: Column) -> ColumnHead<'_> {
+        match self.service_of(c) {
+            None => {
+                let m = self.model(self.base_model(c));
+                ColumnHead {
+                    id: m.id(),
+                    name: m.name(),
+                    variant: None,
+                    variant_name: None,
+                    base_model: m.id(),
+                    provider: None,
+                }
+            }
+            Some((s, v)) => ColumnHead {
+                id: s.id(),
+                name: s.name(),
+                variant: v.map(Variant::id),
+                variant_name: v.map(Variant::name),
+                base_model: self.model(s.base).id(),
+                provider: Some(s.provider()),
+            },
+        }
+    }
+
+    /// A service's own word on `row` under column `c`, when it has one.
+    pub fn override_of(&self, row: &Row<'_>, c: Column) -> Option<&Override<'t>> {
+        let Column::Service { service, variant } = c else {
+            return None;
+        };
+        self.services[service.index()].override_for(variant.map(usize::from), row.id())
+    }
+
+    /// Who holds `row` under column `c`: a service's override, else its base model's owner.
+    pub fn owner(&self, row: &Row<'_>, c: Column) -> Owner {
+        match self.override_of(row, c) {
+            Some(o) => o.owner,
+            None => row.owner(self.base_model(c)),
+        }
+    }
+
+    /// The note on `row` under column `c`: a service's override's, else the base model's.
+    pub fn note<'a>(&'a self, row: &'a Row<'_>, c: Column) -> Option<&'a str> {
+        match self.override_of(row, c) {
+            Some(o) => Some(&o.note),
+            None => row.note(self.base_model(c)),
+        }
+    }
+
+    /// How well `row`'s owner under a service column is sourced (none under a model: the
+    /// catalogue's own rows cite their sources).
+    pub fn evidence(&self, row: &Row<'_>, c: Column) -> Option<(Evidence, Option<&str>)> {
+        let (service, _) = self.service_of(c)?;
+        Some(match self.override_of(row, c) {
+            Some(o) => (o.evidence, o.evidence_note.as_deref()),
+            None => (service.evidence, service.evidence_note.as_deref()),
+        })
+    }
+
+    /// A layer's owner under a column, derived from its rows.
+    pub fn layer_owner(&self, layer: &Layer<'_>, c: Column) -> Owner {
+        derive_owner(layer.rows().iter().map(|row| self.owner(row, c)))
+    }
+
+    /// The note of a layer's own row under a column; a layer of parts has none of its own.
+    pub fn layer_note<'a>(&'a self, layer: &'a Layer<'_>, c: Column) -> Option<&'a str> {
+        layer.own_row().and_then(|row| self.note(row, c))
+    }
+
+    /// What a column is keyed by in answers that hold several: a model's id, a service's
+    /// (without variants, or in its default one), or `SERVICE:VARIANT`.
+    pub fn column_key(&self, c: Column) -> Cow<'_, str> {
+        let head = self.head(c);
+        match (c, head.variant) {
+            (Column::Service { service, variant }, Some(v))
+                if variant.map(usize::from) != self.services[service.index()].default_variant =>
+            {
+                Cow::Owned(format!("{}:{v}", head.id))
+            }
+            _ => Cow::Borrowed(head.id),
+        }
+    }
+
+    /// The columns every model gives, in order.
+    pub fn model_columns(&self) -> impl Iterator<Item = Column> + use<'t> {
+        self.model_ids().map(Column::Model)
     }
 
     /// A layer id or alias, or a part id or alias.
@@ -252,7 +489,9 @@ impl<'t> Catalog<'t> {
         match self.find(name) {
             Some(Target::Layer(l)) => Ok(LayerRef::Layer(l)),
             Some(Target::Part(l, r)) => Ok(LayerRef::Part(l, r)),
-            _ => Err(self.unknown("layer", name, |t| !matches!(t, Target::Model(_)))),
+            _ => Err(self.unknown("layer", name, |t| {
+                matches!(t, Target::Layer(_) | Target::Part(..))
+            })),
         }
     }
 
@@ -267,6 +506,7 @@ impl<'t> Catalog<'t> {
             Target::Model(m) => &self.models[m.index()].id,
             Target::Layer(l) => &self.layers[l].id,
             Target::Part(l, r) => &self.layers[l].rows()[r].id,
+            Target::Service(s) => &self.services[s.index()].id,
         }
     }
 
@@ -295,6 +535,9 @@ impl<'t> Catalog<'t> {
             };
             for (m, model) in self.models.iter().enumerate() {
                 add(model.name(), Target::Model(ModelId::new(m)));
+            }
+            for (s, service) in self.services.iter().enumerate() {
+                add(service.name(), Target::Service(ServiceId::new(s)));
             }
             for (l, layer) in self.layers.iter().enumerate() {
                 add(layer.name(), Target::Layer(l));
@@ -362,6 +605,7 @@ impl<'t> Catalog<'t> {
             kind,
             given: given.to_string(),
             suggestion: best.map(|(_, _, t)| self.id_of(t).to_string()),
+            listing: None,
         }
     }
 }
@@ -392,6 +636,7 @@ mod tests {
             kind: "layer",
             given: "kernal".into(),
             suggestion: Some("os".into()),
+            listing: None,
         };
         assert_eq!(
             e.to_string(),

@@ -164,6 +164,8 @@ pub(crate) struct RowMore<'t> {
     /// A note on the row as a whole (e.g. where sources disagree).
     pub(crate) remark: Option<Text<'t>>,
     pub(crate) duties: Duties<'t>,
+    /// By model, sorted: what stays the customer's where the provider holds the row.
+    pub(crate) caveats: Vec<(ModelId, Vec<Text<'t>>)>,
     pub(crate) see_also: Vec<SourceId>,
     /// The controls the row bears on, with why.
     pub(crate) controls: Vec<ControlLink<'t>>,
@@ -193,6 +195,7 @@ impl RowMore<'_> {
             && self.remark.is_none()
             && self.duties.customer.is_empty()
             && self.duties.provider.is_empty()
+            && self.caveats.is_empty()
             && self.see_also.is_empty()
             && self.controls.is_empty()
     }
@@ -240,6 +243,13 @@ impl<'t> Row<'t> {
     }
     pub fn customer_duties(&self) -> &[Text<'t>] {
         self.more.as_ref().map_or(&[], |m| &m.duties.customer)
+    }
+    /// What stays the customer's under `model` when the provider holds the row there.
+    pub fn caveats(&self, model: ModelId) -> &[Text<'t>] {
+        let Some(more) = &self.more else { return &[] };
+        more.caveats
+            .binary_search_by_key(&model, |(m, _)| *m)
+            .map_or(&[], |i| &more.caveats[i].1)
     }
     pub fn provider_duties(&self) -> &[Text<'t>] {
         self.more.as_ref().map_or(&[], |m| &m.duties.provider)

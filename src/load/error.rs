@@ -143,6 +143,7 @@ pub struct Summary {
     pub layers: usize,
     pub models: usize,
     pub rows: usize,
+    pub services: usize,
     pub sources: usize,
 }
 
@@ -155,6 +156,7 @@ impl<'a> ValidationReport<'a> {
                     layers: cat.layers.len(),
                     models: cat.models.len(),
                     rows: cat.row_count(),
+                    services: cat.services.len(),
                     sources: cat.sources.len(),
                 }),
                 Vec::new(),
@@ -171,14 +173,19 @@ impl<'a> ValidationReport<'a> {
         }
     }
 
-    /// `13 layers, 4 models, 26 rows, 4 sources`.
+    /// `13 layers, 4 models, 26 rows, 27 services, 40 sources` (services only when there are).
     pub fn summary(&self) -> String {
         match self.summary {
             Some(s) => format!(
-                "{}, {}, {}, {}",
+                "{}, {}, {}, {}{}",
                 count(s.layers, "layer"),
                 count(s.models, "model"),
                 count(s.rows, "row"),
+                if s.services > 0 {
+                    format!("{}, ", count(s.services, "service"))
+                } else {
+                    String::new()
+                },
                 count(s.sources, "source")
             ),
             None => count(self.problems.len() + self.omitted, "problem"),

@@ -7,8 +7,14 @@ use std::path::PathBuf;
 
 use super::error::{CatalogError, Problem};
 
-/// The catalogue compiled into the binary, as people write it (`srm catalog show`).
-pub const EMBEDDED: &str = include_str!("../../data/catalog.yaml");
+/// The catalogue compiled into the binary, as people write it (`srm catalog show`): the layer
+/// catalogue, `data/catalog.yaml`, with the service catalogue, `data/services.yaml`, after it.
+/// The second holds only the `services` key, so together they are one YAML document.
+pub const EMBEDDED: &str = concat!(
+    include_str!("../../data/catalog.yaml"),
+    "\n",
+    include_str!("../../data/services.yaml")
+);
 
 /// The same catalogue transcoded to JSON (and validated) by `build.rs`. This is what runs
 /// parse, through the same loader as any JSON catalogue: serde_json reads it several times

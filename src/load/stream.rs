@@ -9,11 +9,11 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use crate::catalog::Text;
-use crate::catalog::file::{Counted, LayerFile, ModelFile, SourceFile};
+use crate::catalog::file::{Counted, LayerFile, ModelFile, ServiceFile, SourceFile};
 
 use super::validate::Builder;
 
-const FIELDS: &[&str] = &["sources", "models", "layers", "date"];
+const FIELDS: &[&str] = &["sources", "models", "layers", "date", "services"];
 
 #[derive(Clone, Copy)]
 enum Field {
@@ -21,11 +21,12 @@ enum Field {
     Models,
     Layers,
     Date,
+    Services,
 }
 
 /// What is said of a file whose top level is not a catalogue's. It quotes nothing of the
 /// file: `srm --catalog /etc/shadow` must not print the file's first line.
-const NOT_A_CATALOGUE: &str = "not an srm catalogue: its top level holds a key other than `sources`, `models`, `layers` and `date` (see `srm catalog show`)";
+const NOT_A_CATALOGUE: &str = "not an srm catalogue: its top level holds a key other than `sources`, `models`, `layers`, `services` and `date` (see `srm catalog show`)";
 
 impl<'de> Deserialize<'de> for Field {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Field, D::Error> {
@@ -44,6 +45,7 @@ impl<'de> Deserialize<'de> for Field {
                     "models" => Ok(Field::Models),
                     "layers" => Ok(Field::Layers),
                     "date" => Ok(Field::Date),
+                    "services" => Ok(Field::Services),
                     // The key is not quoted: it may be a line of some other file, a secret.
                     _ => Err(E::custom(NOT_A_CATALOGUE)),
                 }
@@ -115,6 +117,10 @@ impl<'de: 't, 't> Visitor<'de> for CatalogSeed<'_, 't> {
                 Field::Date => {
                     let date: Text<'t> = map.next_value()?;
                     self.0.date(date);
+                }
+                Field::Services => {
+                    let Counted(services): Counted<ServiceFile<'t>> = map.next_value()?;
+                    self.0.services(services);
                 }
             }
         }

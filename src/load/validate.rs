@@ -17,11 +17,13 @@
 use foldhash::HashMap;
 
 use crate::catalog::file::{
-    DutiesFile, LayerFile, Located, ModelFile, ModelMap, RowFile, ScopeFile, SourceFile,
+    Counted, DutiesFile, FieldFile, InventoryFile, LayerFile, Located, ModelFile, ModelMap,
+    OverrideFile, RowFile, ScopeFile, ServiceFile, SourceFile, VariantFile,
 };
 use crate::catalog::{
-    Body, Catalog, ControlLink, Duties, Layer, Model, ModelId, Owner, Owners, Row, RowMore, Slot,
-    Source, SourceId, Target, Text, WebUrl, normalize_text,
+    Body, Catalog, ControlLink, Duties, Evidence, Field, Inventory, Layer, Model, ModelId,
+    Override, Owner, Owners, Row, RowMore, Service, ServiceId, Slot, Source, SourceId, Target,
+    Text, Variant, WebUrl, normalize, normalize_text,
 };
 
 use unicode_script::{Script, UnicodeScript};
@@ -62,6 +64,10 @@ pub(crate) struct Builder<'t> {
     seen_models: bool,
     /// Layers read before the sources and models they cite.
     waiting: Vec<LayerFile<'t>>,
+    /// Services, checked once every layer is built (they name its rows).
+    services: Vec<ServiceFile<'t>>,
+    /// Service ids in declaration order, for messages.
+    service_ids: Vec<Text<'t>>,
     /// The layer being built, for messages about clashes with it or its parts.
     current: Option<(Text<'t>, Vec<Row<'t>>)>,
     /// Whether control ids are checked against the shipped list.
@@ -89,6 +95,15 @@ impl<'t> Builder<'t> {
 
     pub(crate) fn sources(&mut self, sources: Vec<SourceFile<'t>>) {
         self.seen_sources = true;
+        self.add_sources(sources);
+    }
+
+    /// Takes the services; they are checked at the end, against every layer.
+    pub(crate) fn services(&mut self, services: Vec<ServiceFile<'t>>) {
+        self.services = services;
+    }
+
+    fn add_sources(&mut self, sources: Vec<SourceFile<'t>>) {
         for s in sources {
             let subject = Subject {
                 kind: "source",
@@ -180,6 +195,19 @@ impl<'t> Builder<'t> {
         for layer in std::mem::take(&mut self.waiting) {
             self.build_layer(layer);
         }
+        // A service's own sources first: its overrides, and other services, cite them.
+        let files = std::mem::take(&mut self.services);
+        let mut files: Vec<ServiceFile<'t>> = files
+            .into_iter()
+            .map(|mut f| {
+                self.add_sources(std::mem::take(&mut f.sources));
+                f
+            })
+            .collect();
+        let mut services = Vec::with_capacity(files.len());
+        for (i, f) in files.drain(..).enumerate() {
+            services.push(self.service(ServiceId::new(i), f));
+        }
         if self.models.is_empty() {
             self.push(Problem::new(
                 "no models declared; add a `models` list (e.g. on-prem, iaas, paas, saas)",
@@ -199,6 +227,7 @@ impl<'t> Builder<'t> {
             sources: self.sources,
             models: self.models,
             layers: self.layers,
+            services,
             date: self.date,
             index: self.index,
             names: std::sync::OnceLock::new(),
@@ -222,6 +251,7 @@ impl<'t> Builder<'t> {
         );
         let has_own = l.owners.is_some()
             || l.notes.is_some()
+            || l.caveats.is_some()
             || l.duties.is_some()
             || l.source.is_some()
             || !l.see_also.is_empty();
@@ -281,6 +311,7 @@ impl<'t> Builder<'t> {
                     remark: l.remark,
                     owners: l.owners.unwrap_or_default(),
                     notes: l.notes.unwrap_or_default(),
+                    caveats: l.caveats.unwrap_or_default(),
                     duties: l.duties.unwrap_or_default(),
                     // A missing source was reported above; an empty id cites nothing twice.
                     source: l.source.unwrap_or_default(),
@@ -299,6 +330,333 @@ impl<'t> Builder<'t> {
             ai: l.scope == ScopeFile::Ai,
             body,
         });
+    }
+
+    /// Checks one service against the built layers, models and sources.
+    fn service(&mut self, id: ServiceId, f: ServiceFile<'t>) -> Service<'t> {
+        let subject = Subject {
+            kind: "service",
+            id: &f.id,
+        };
+        self.service_ids.push(f.id.text.reborrow());
+        self.register(subject, &f.aliases, Target::Service(id));
+        self.check_texts(subject, &f.name, f.description.as_deref(), None);
+        if !is_kebab(&f.provider) {
+            let message = format!(
+                "service '{}' has `provider` '{}', which is not lowercase-kebab (such as aws, azure or gcp)",
+                f.id,
+                cut(&f.provider)
+            );
+            self.problem(subject, message);
+        }
+        if let Some(label) = &f.vendor_label {
+            self.check_text(subject, "vendor_label", label);
+        }
+        for keyword in &f.keywords {
+            self.check_text(subject, "keywords", keyword);
+        }
+        let base = match self.model_index.get(&*f.base) {
+            Some(&m) => m,
+            None => {
+                let declared = quote_list(&self.model_ids);
+                let message = format!(
+                    "service '{}' has `base` '{}', which is not a declared model; declared models: {declared}",
+                    f.id,
+                    cut(&f.base)
+                );
+                self.problem(subject, message);
+                ModelId::new(0)
+            }
+        };
+        let source = self.source_id(subject, "source", &f.source);
+        self.check_evidence(subject, "", f.evidence, f.evidence_note.as_deref());
+        let inventory = self.inventory(subject, f.inventory);
+        let mut field_ids: foldhash::HashSet<Text<'t>> = foldhash::HashSet::default();
+        let mut fields = Vec::with_capacity(f.fields.len());
+        for field in f.fields {
+            fields.push(self.field(subject, &mut field_ids, field));
+        }
+        let overrides = self.overrides(subject, "rows", f.rows);
+        let mut variant_keys: foldhash::HashSet<String> = foldhash::HashSet::default();
+        let mut variants = Vec::with_capacity(f.variants.len());
+        let mut default_variant = None;
+        for (vi, v) in f.variants.into_iter().enumerate() {
+            if v.default {
+                if default_variant.is_some() {
+                    let message = format!(
+                        "service '{}' has more than one default variant ('{}' too); mark one `default: true`",
+                        f.id, v.id
+                    );
+                    self.problem(subject, message);
+                } else {
+                    default_variant = Some(vi);
+                }
+            }
+            variants.push(self.variant(subject, &field_ids, &mut variant_keys, v));
+        }
+        if !variants.is_empty() && default_variant.is_none() {
+            let message = format!(
+                "service '{}' has variants but none is `default: true`; mark the one the service stands for when named alone, and say `why`",
+                f.id
+            );
+            self.problem(subject, message);
+        }
+        Service {
+            id: f.id.text,
+            name: f.name,
+            provider: f.provider,
+            aliases: f.aliases,
+            keywords: f.keywords,
+            description: f.description,
+            base,
+            vendor_label: f.vendor_label,
+            source,
+            evidence: f.evidence,
+            evidence_note: f.evidence_note,
+            inventory,
+            fields,
+            overrides,
+            variants,
+            default_variant,
+        }
+    }
+
+    /// A weaker fact must say what is weak.
+    fn check_evidence(
+        &mut self,
+        subject: Subject<'_, 't>,
+        what: &str,
+        evidence: Evidence,
+        note: Option<&str>,
+    ) {
+        match note {
+            Some(note) => self.check_text(subject, "evidence_note", note),
+            None if evidence != Evidence::Sourced => {
+                let message = format!(
+                    "{} '{}'{what} has `evidence: {}` but no `evidence_note`; say what is weak and why",
+                    subject.kind,
+                    subject.id,
+                    evidence.as_str()
+                );
+                self.problem(subject, message);
+            }
+            None => {}
+        }
+    }
+
+    fn inventory(&mut self, subject: Subject<'_, 't>, f: InventoryFile<'t>) -> Inventory<'t> {
+        for t in f
+            .terraform
+            .iter()
+            .chain(&f.cloudformation)
+            .chain(&f.arm)
+            .chain(&f.asset_inventory)
+        {
+            self.check_text(subject, "inventory", t);
+        }
+        Inventory {
+            terraform: f.terraform,
+            cloudformation: f.cloudformation,
+            arm: f.arm,
+            asset_inventory: f.asset_inventory,
+        }
+    }
+
+    fn field(
+        &mut self,
+        subject: Subject<'_, 't>,
+        seen: &mut foldhash::HashSet<Text<'t>>,
+        f: FieldFile<'t>,
+    ) -> Field<'t> {
+        let own = Subject {
+            kind: "field",
+            id: &f.id,
+        };
+        if self.check_id(own) && !seen.insert(f.id.text.reborrow()) {
+            let message = format!(
+                "service '{}' declares field '{}' twice; give each field once",
+                subject.id, f.id
+            );
+            self.problem(own, message);
+        }
+        for (name, text) in [
+            ("description", &f.description),
+            ("terraform", &f.terraform),
+            ("cloudformation", &f.cloudformation),
+            ("arm", &f.arm),
+            ("asset_inventory", &f.asset_inventory),
+        ] {
+            if let Some(text) = text {
+                self.check_text(own, name, text);
+            }
+        }
+        Field {
+            id: f.id.text,
+            description: f.description,
+            terraform: f.terraform,
+            cloudformation: f.cloudformation,
+            arm: f.arm,
+            asset_inventory: f.asset_inventory,
+        }
+    }
+
+    fn variant(
+        &mut self,
+        service: Subject<'_, 't>,
+        fields: &foldhash::HashSet<Text<'t>>,
+        keys: &mut foldhash::HashSet<String>,
+        v: VariantFile<'t>,
+    ) -> Variant<'t> {
+        let subject = Subject {
+            kind: "variant",
+            id: &v.id,
+        };
+        let id_ok = self.check_id(subject);
+        for (what, name) in
+            std::iter::once(("id", &v.id.text)).chain(v.aliases.iter().map(|a| ("alias", a)))
+        {
+            if what == "id" && !id_ok {
+                continue;
+            }
+            if what == "alias" {
+                self.check_text(subject, "aliases", name);
+            }
+            let key = normalize(name).into_owned();
+            if key.is_empty() {
+                continue;
+            }
+            if !keys.insert(key) {
+                let message = format!(
+                    "service '{}' has {what} '{}' for more than one variant; variant ids and aliases must be unique within a service",
+                    service.id,
+                    cut(name)
+                );
+                self.problem(subject, message);
+            }
+        }
+        self.check_texts(subject, &v.name, v.description.as_deref(), None);
+        match (&v.why, v.default) {
+            (Some(why), true) => self.check_text(subject, "why", why),
+            (None, true) => {
+                let message = format!(
+                    "variant '{}' of service '{}' is the default but has no `why`; say why it is the one the service stands for",
+                    v.id, service.id
+                );
+                self.problem(subject, message);
+            }
+            (Some(_), false) => {
+                let message = format!(
+                    "variant '{}' of service '{}' has `why` but is not the default; `why` says why the default is the default",
+                    v.id, service.id
+                );
+                self.problem(subject, message);
+            }
+            (None, false) => {}
+        }
+        let ModelMap(when) = v.when;
+        for (field, value) in &when {
+            self.check_text(subject, "when", value);
+            if !fields.contains(&**field) {
+                let message = format!(
+                    "variant '{}' of service '{}' names field '{}' in `when`, which the service does not declare in `fields`",
+                    v.id,
+                    service.id,
+                    cut(field)
+                );
+                self.problem(subject, message);
+            }
+        }
+        let overrides = self.overrides(subject, "rows", v.rows);
+        Variant {
+            id: v.id.text,
+            name: v.name,
+            aliases: v.aliases,
+            description: v.description,
+            why_default: v.why,
+            when,
+            overrides,
+        }
+    }
+
+    /// A service's or variant's overrides, keyed by row id (a layer's own row or a part),
+    /// sorted by it.
+    fn overrides(
+        &mut self,
+        subject: Subject<'_, 't>,
+        field: &str,
+        map: ModelMap<'t, OverrideFile<'t>>,
+    ) -> Vec<Override<'t>> {
+        let ModelMap(entries) = map;
+        let mut out: Vec<Override<'t>> = Vec::with_capacity(entries.len());
+        for (key, o) in entries {
+            let row: Option<Text<'t>> = match self
+                .index
+                .get(&*normalize(&key))
+                .map(|&s| Target::from(s))
+            {
+                Some(Target::Layer(l)) => match self.layers.get(l) {
+                    Some(layer) if layer.own_row().is_some() => Some(layer.id.reborrow()),
+                    Some(layer) => {
+                        let parts: Vec<&str> = layer.parts().iter().map(|p| p.id()).collect();
+                        let message = format!(
+                            "{} '{}' overrides layer '{}' in `{field}`, which is made of parts; name the parts instead: {}",
+                            subject.kind,
+                            subject.id,
+                            cut(&key),
+                            quote_list(&parts[..parts.len().min(10)])
+                        );
+                        self.problem(subject, message);
+                        None
+                    }
+                    None => None,
+                },
+                Some(Target::Part(l, r)) => self
+                    .layers
+                    .get(l)
+                    .and_then(|layer| layer.rows().get(r))
+                    .map(|row| row.id.reborrow()),
+                _ => {
+                    let message = format!(
+                        "{} '{}' names '{}' in `{field}`, which is no layer or part; use a row id from `srm layers`",
+                        subject.kind,
+                        subject.id,
+                        cut(&key)
+                    );
+                    self.problem(subject, message);
+                    None
+                }
+            };
+            self.check_text(subject, "note", &o.note);
+            let source = self.source_id(subject, "source", &o.source);
+            let about = format!(" on row '{}'", cut(&key));
+            self.check_evidence(subject, &about, o.evidence, o.evidence_note.as_deref());
+            for duty in &o.duties {
+                self.check_text(subject, "duties", duty);
+            }
+            let Some(row) = row else { continue };
+            out.push(Override {
+                row,
+                owner: o.owner,
+                note: o.note,
+                source,
+                evidence: o.evidence,
+                evidence_note: o.evidence_note,
+                duties: o.duties,
+            });
+        }
+        out.sort_by(|a, b| a.row.cmp(&b.row));
+        for pair in out.windows(2) {
+            if pair[0].row == pair[1].row {
+                let message = format!(
+                    "{} '{}' overrides row '{}' twice in `{field}`; give each row once",
+                    subject.kind,
+                    subject.id,
+                    cut(&pair[0].row)
+                );
+                self.problem(subject, message);
+            }
+        }
+        out
     }
 
     fn part(&mut self, li: usize, ri: usize, p: RowFile<'t>) -> Row<'t> {
@@ -355,6 +713,23 @@ impl<'t> Builder<'t> {
         }
         for duty in r.duties.customer.iter().chain(&r.duties.provider) {
             self.check_text(subject, "duties", duty);
+        }
+        let ModelMap(caveat_entries) = r.caveats;
+        let mut caveats: Vec<(ModelId, Vec<Text<'t>>)> = Vec::with_capacity(caveat_entries.len());
+        for (key, Counted(list)) in caveat_entries {
+            if let Some(m) = self.model_slot(subject, "caveats", &key) {
+                for caveat in &list {
+                    self.check_text(subject, "caveats", caveat);
+                }
+                caveats.push((m, list));
+            }
+        }
+        caveats.sort_by_key(|(m, _)| *m);
+        for pair in caveats.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                let key = self.model_ids[pair[0].0.index()].reborrow();
+                self.duplicate_key(subject, "caveats", &key);
+            }
         }
         for &(model, owner) in &given {
             if owner != Owner::Depends {
@@ -459,6 +834,7 @@ impl<'t> Builder<'t> {
             description: r.description,
             remark: r.remark,
             duties: duties(r.duties),
+            caveats,
             see_also,
             controls,
         };
@@ -677,11 +1053,11 @@ impl<'t> Builder<'t> {
             let name = cut(name);
             let message = if what == "id" {
                 format!(
-                    "duplicate id '{name}': {pkind} '{pid}' already uses it; ids and aliases must be unique across models, layers and parts"
+                    "duplicate id '{name}': {pkind} '{pid}' already uses it; ids and aliases must be unique across models, layers, parts and services"
                 )
             } else {
                 format!(
-                    "{} '{}' has alias '{name}', which {pkind} '{pid}' already uses; ids and aliases must be unique across models, layers and parts",
+                    "{} '{}' has alias '{name}', which {pkind} '{pid}' already uses; ids and aliases must be unique across models, layers, parts and services",
                     subject.kind, subject.id
                 )
             };
@@ -711,6 +1087,13 @@ impl<'t> Builder<'t> {
                 built(l)
                     .map(|layer| quoted(layer.id()))
                     .or_else(|| current.map(|(id, _)| quoted(id)))
+                    .unwrap_or_default(),
+            ),
+            Target::Service(s) => (
+                "service",
+                self.service_ids
+                    .get(s.index())
+                    .map(|id| quoted(id))
                     .unwrap_or_default(),
             ),
             Target::Part(l, r) => (

@@ -4,9 +4,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::Selection;
-use crate::catalog::{Catalog, ModelId, Owner};
+use crate::catalog::{Catalog, Column, Evidence, Owner};
 
-/// A row the customer owns, shares, or may own (`depends`) under the model.
+/// A row the customer owns, shares, or may own (`depends`) under the model, or one the
+/// provider holds that still leaves the customer something to do.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ChecklistRow<'a> {
     pub id: &'a str,
@@ -15,7 +16,10 @@ pub struct ChecklistRow<'a> {
     pub name: &'a str,
     pub owner: Owner,
     pub note: Option<&'a str>,
-    /// What the customer does.
+    /// Under a service: how well this owner is sourced (null under a model).
+    pub evidence: Option<Evidence>,
+    /// What the customer does; on a row the provider holds, what it still leaves the
+    /// customer (the row's caveats under the model, and the service's own).
     pub duties: Vec<&'a str>,
     /// What the provider covers, for a shared or depends row (empty when the customer owns it).
     pub provider_covers: Vec<&'a str>,
@@ -26,18 +30,28 @@ pub struct ChecklistRow<'a> {
 pub struct Checklist<'a> {
     pub model: &'a str,
     pub model_name: &'a str,
+    /// The service's variant (null for a model, and for a service without variants).
+    pub variant: Option<&'a str>,
+    /// The model the checklist starts from: a service's base model, or the model itself.
+    pub base_model: &'a str,
     pub rows: Vec<ChecklistRow<'a>>,
 }
 
 /// `checklist`: every row the customer owns, shares, or may own under a model, in catalogue
 /// order, within the selection.
-pub fn checklist<'a>(cat: &'a Catalog<'_>, m: ModelId, selection: &Selection) -> Checklist<'a> {
+pub fn checklist<'a>(cat: &'a Catalog<'_>, m: Column, selection: &Selection) -> Checklist<'a> {
     let covered = selection.covered();
     let mut rows = Vec::new();
     for (l, layer) in cat.layers().iter().enumerate() {
         for (i, row) in layer.rows().iter().enumerate() {
-            let owner = row.owner(m);
-            if !owner.involves_customer() || !covered.row(cat, l, i) {
+            if !covered.row(cat, l, i) {
+                continue;
+            }
+            let owner = cat.owner(row, m);
+            let mut duties = super::Distinct::default();
+            duties.extend(super::customer_duties(cat, row, m));
+            // A row the provider holds is listed only for what it still leaves the customer.
+            if !owner.involves_customer() && duties.items.is_empty() {
                 continue;
             }
             rows.push(ChecklistRow {
@@ -46,8 +60,9 @@ pub fn checklist<'a>(cat: &'a Catalog<'_>, m: ModelId, selection: &Selection) ->
                 layer_name: layer.name(),
                 name: row.name(),
                 owner,
-                note: row.note(m),
-                duties: row.customer_duties().iter().map(|d| &**d).collect(),
+                note: cat.note(row, m),
+                evidence: cat.evidence(row, m).map(|(e, _)| e),
+                duties: duties.items,
                 provider_covers: if owner.involves_provider() {
                     row.provider_duties().iter().map(|d| &**d).collect()
                 } else {
@@ -56,9 +71,12 @@ pub fn checklist<'a>(cat: &'a Catalog<'_>, m: ModelId, selection: &Selection) ->
             });
         }
     }
+    let head = cat.head(m);
     Checklist {
-        model: cat.model(m).id(),
-        model_name: cat.model(m).name(),
+        model: head.id,
+        model_name: head.name,
+        variant: head.variant,
+        base_model: head.base_model,
         rows,
     }
 }

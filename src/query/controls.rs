@@ -17,7 +17,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Distinct, Scope};
-use crate::catalog::{Catalog, Layer, ModelId, Owner, Row};
+use crate::catalog::{Catalog, Column, Layer, Owner, Row};
 use crate::controls::{Control, Controls};
 
 /// Why a control has its owner.
@@ -71,8 +71,13 @@ pub struct ControlRow<'a> {
 /// The answer to `srm controls`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ControlsReport<'a> {
+    /// The model's id, or the service's.
     pub model: &'a str,
     pub model_name: &'a str,
+    /// The service's variant (null for a model, and for a service without variants).
+    pub variant: Option<&'a str>,
+    /// A service's base model, or the model itself.
+    pub base_model: &'a str,
     /// The baseline the list is drawn from; `null` for every control srm knows.
     pub baseline: Option<&'a str>,
     /// Whether the catalogue maps any control to its rows; when it maps none, every control is
@@ -132,9 +137,9 @@ impl<'c, 't> ControlMap<'c, 't> {
 
     /// A control's owner under `m` from the rows behind it: `unmapped` when the catalogue
     /// maps no control at all.
-    fn owner(&self, behind: &[Listing<'c, 't>], m: ModelId) -> Owner {
+    fn owner(&self, cat: &Catalog<'_>, behind: &[Listing<'c, 't>], m: Column) -> Owner {
         if self.mapped {
-            derive(behind.iter().map(|(_, row, _)| row.owner(m)))
+            derive(behind.iter().map(|(_, row, _)| cat.owner(row, m)))
         } else {
             Owner::Unmapped
         }
@@ -187,22 +192,21 @@ pub fn inherited(owner: Owner) -> &'static str {
 }
 
 pub(crate) fn control_row<'a>(
+    cat: &'a Catalog<'_>,
     map: &ControlMap<'a, '_>,
     control: &'a Control,
-    m: ModelId,
+    m: Column,
 ) -> ControlRow<'a> {
     let (basis, base, behind) = map.behind(control);
-    let owner = map.owner(behind, m);
+    let owner = map.owner(cat, behind, m);
     let mut provider = Distinct::default();
     let mut customer = Distinct::default();
     for (_, row, _) in behind {
-        let o = row.owner(m);
+        let o = cat.owner(row, m);
         if o.involves_provider() {
             provider.extend(row.provider_duties().iter().map(|d| &**d));
         }
-        if o.involves_customer() {
-            customer.extend(row.customer_duties().iter().map(|d| &**d));
-        }
+        customer.extend(super::customer_duties(cat, row, m));
     }
     ControlRow {
         id: control.id,
@@ -219,8 +223,8 @@ pub(crate) fn control_row<'a>(
                 id: row.id(),
                 layer: layer.id(),
                 name: row.name(),
-                owner: row.owner(m),
-                note: row.note(m),
+                owner: cat.owner(row, m),
+                note: cat.note(row, m),
                 why,
             })
             .collect(),
@@ -233,7 +237,7 @@ pub(crate) fn control_row<'a>(
 pub fn controls<'a>(
     cat: &'a Catalog<'_>,
     list: &'a Controls,
-    m: ModelId,
+    m: Column,
     filter: &ControlFilter,
     scope: Scope,
 ) -> ControlsReport<'a> {
@@ -249,12 +253,15 @@ pub fn controls<'a>(
                     .is_none_or(|b| c.baselines.contains(&b.as_str()))
             })
             .filter(|c| filter.families.is_empty() || filter.families.iter().any(|f| f == c.family))
-            .map(|c| control_row(&map, c, m))
+            .map(|c| control_row(cat, &map, c, m))
             .filter(|r| filter.owners.is_empty() || filter.owners.contains(&r.owner)),
     );
+    let head = cat.head(m);
     ControlsReport {
-        model: cat.model(m).id(),
-        model_name: cat.model(m).name(),
+        model: head.id,
+        model_name: head.name,
+        variant: head.variant,
+        base_model: head.base_model,
         baseline: filter.baseline.as_deref().and_then(|b| {
             crate::controls::BASELINES
                 .iter()
@@ -308,7 +315,7 @@ pub fn control<'a>(
     control: &'a Control,
 ) -> ControlExplain<'a> {
     let map = ControlMap::new(cat, Scope::All);
-    let models: Vec<ModelId> = cat.model_ids().collect();
+    let models: Vec<Column> = cat.model_columns().collect();
     let (basis, base, behind) = map.behind(control);
     ControlExplain {
         id: control.id,
@@ -326,16 +333,17 @@ pub fn control<'a>(
                 layer: layer.id(),
                 name: row.name(),
                 why,
-                owners: super::ByModel::of(cat, &models, |m| row.owner(m)),
+                owners: super::ByModel::of(cat, &models, |m| cat.owner(row, m)),
             })
             .collect(),
         cells: models
             .iter()
             .map(|&m| {
-                let owner = map.owner(behind, m);
+                let owner = map.owner(cat, behind, m);
+                let head = cat.head(m);
                 ControlCell {
-                    model: cat.model(m).id(),
-                    model_name: cat.model(m).name(),
+                    model: head.id,
+                    model_name: head.name,
                     owner,
                     can_be_inherited: inherited(owner),
                 }
@@ -359,10 +367,17 @@ pub struct ControlChange<'a> {
 /// The answer to `srm diff FROM TO --controls`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ControlsDiff<'a> {
+    /// The model's id, or the service's.
     pub from: &'a str,
     pub from_name: &'a str,
+    /// The service's variant (null for a model, and for a service without variants).
+    pub from_variant: Option<&'a str>,
+    /// A service's base model, or the model itself.
+    pub from_base_model: &'a str,
     pub to: &'a str,
     pub to_name: &'a str,
+    pub to_variant: Option<&'a str>,
+    pub to_base_model: &'a str,
     pub baseline: Option<&'a str>,
     /// Whether the catalogue maps any control to its rows.
     pub catalog_maps_controls: bool,
@@ -372,8 +387,8 @@ pub struct ControlsDiff<'a> {
 pub fn controls_diff<'a>(
     cat: &'a Catalog<'_>,
     list: &'a Controls,
-    from: ModelId,
-    to: ModelId,
+    from: Column,
+    to: Column,
     baseline: Option<&'a str>,
     scope: Scope,
 ) -> ControlsDiff<'a> {
@@ -384,8 +399,8 @@ pub fn controls_diff<'a>(
         .filter(|c| baseline.is_none_or(|b| c.baselines.contains(&b)))
         .filter_map(|c| {
             let (_, _, behind) = map.behind(c);
-            let a = map.owner(behind, from);
-            let b = map.owner(behind, to);
+            let a = map.owner(cat, behind, from);
+            let b = map.owner(cat, behind, to);
             (a != b).then(|| ControlChange {
                 id: c.id,
                 label: c.label,
@@ -396,11 +411,16 @@ pub fn controls_diff<'a>(
             })
         })
         .collect();
+    let (f, t) = (cat.head(from), cat.head(to));
     ControlsDiff {
-        from: cat.model(from).id(),
-        from_name: cat.model(from).name(),
-        to: cat.model(to).id(),
-        to_name: cat.model(to).name(),
+        from: f.id,
+        from_name: f.name,
+        from_variant: f.variant,
+        from_base_model: f.base_model,
+        to: t.id,
+        to_name: t.name,
+        to_variant: t.variant,
+        to_base_model: t.base_model,
         baseline,
         catalog_maps_controls: map.mapped,
         changes,
@@ -433,7 +453,7 @@ mod tests {
         let list = crate::controls::embedded().unwrap();
         let paas = cat.resolve_model("paas").unwrap();
         let map = ControlMap::new(&cat, Scope::All);
-        let row = |id: &str| control_row(&map, list.find(id).unwrap(), paas);
+        let row = |id: &str| control_row(&cat, &map, list.find(id).unwrap(), paas);
         let pe3 = row("pe-3");
         assert_eq!(
             (pe3.basis, pe3.owner, pe3.can_be_inherited),

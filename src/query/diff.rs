@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::Selection;
-use crate::catalog::{Catalog, ModelId, Owner};
+use crate::catalog::{Catalog, Column, Owner};
 
 /// Which way responsibility moves between two models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -87,10 +87,17 @@ pub struct Change<'a> {
 /// The answer to `srm diff`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Diff<'a> {
+    /// The model's id, or the service's.
     pub from: &'a str,
     pub from_name: &'a str,
+    /// The service's variant (null for a model, and for a service without variants).
+    pub from_variant: Option<&'a str>,
+    /// A service's base model, or the model itself.
+    pub from_base_model: &'a str,
     pub to: &'a str,
     pub to_name: &'a str,
+    pub to_variant: Option<&'a str>,
+    pub to_base_model: &'a str,
     /// The layers in which anything changes owner (every layer with `--all`).
     pub changes: Vec<Change<'a>>,
 }
@@ -98,8 +105,8 @@ pub struct Diff<'a> {
 /// `diff`: the layers in which any row changes owner between two models.
 pub fn diff<'a>(
     cat: &'a Catalog<'_>,
-    from: ModelId,
-    to: ModelId,
+    from: Column,
+    to: Column,
     selection: &Selection,
     all: bool,
 ) -> Diff<'a> {
@@ -118,13 +125,13 @@ pub fn diff<'a>(
                 id: p.id(),
                 layer: layer.id(),
                 name: p.name(),
-                from_owner: p.owner(from),
-                to_owner: p.owner(to),
-                direction: Direction::of(p.owner(from), p.owner(to)),
+                from_owner: cat.owner(p, from),
+                to_owner: cat.owner(p, to),
+                direction: Direction::of(cat.owner(p, from), cat.owner(p, to)),
             })
             .filter(|c| all || c.direction != Direction::Unchanged)
             .collect();
-        let (a, b) = (layer.owner(from), layer.owner(to));
+        let (a, b) = (cat.layer_owner(layer, from), cat.layer_owner(layer, to));
         let direction = match layer.own_row() {
             Some(_) => Direction::of(a, b),
             None => Direction::combine(rows.iter().map(|r| r.direction)),
@@ -142,11 +149,16 @@ pub fn diff<'a>(
             rows,
         });
     }
+    let (f, t) = (cat.head(from), cat.head(to));
     Diff {
-        from: cat.model(from).id(),
-        from_name: cat.model(from).name(),
-        to: cat.model(to).id(),
-        to_name: cat.model(to).name(),
+        from: f.id,
+        from_name: f.name,
+        from_variant: f.variant,
+        from_base_model: f.base_model,
+        to: t.id,
+        to_name: t.name,
+        to_variant: t.variant,
+        to_base_model: t.base_model,
         changes,
     }
 }
@@ -178,7 +190,7 @@ layers:
       - {id: q, name: Q, owners: {a: provider, b: customer, c: customer}, source: s}
 ";
         let cat = parse("t", text).unwrap_or_else(|e| panic!("{e}"));
-        let (a, b, c) = (ModelId::new(0), ModelId::new(1), ModelId::new(2));
+        let [a, b, c] = [0, 1, 2].map(|i| Column::Model(crate::catalog::ModelId::new(i)));
         let d = diff(&cat, a, b, &Selection::default(), false);
         assert_eq!(d.changes.len(), 1);
         assert_eq!(

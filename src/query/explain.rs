@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Cell, Selection, SideDuties, SourceRef, all_duties, sources, who};
-use crate::catalog::{Catalog, LayerRef, Owner, Row, Target, Text};
+use crate::catalog::{Catalog, Column, LayerRef, Owner, Row, Target, Text};
 
 /// What `explain` describes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -13,6 +13,7 @@ pub enum Kind {
     Layer,
     Part,
     Model,
+    Service,
 }
 
 /// The answer to `srm explain`.
@@ -36,10 +37,32 @@ pub struct Explain<'a> {
 
 pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
     let (kind, at) = match target {
+        Target::Service(s) => {
+            let column = cat
+                .resolve_model(cat.service(s).id())
+                .unwrap_or(Column::Model(cat.service(s).base()));
+            let service = cat.service(s);
+            let selection = Selection {
+                models: vec![column],
+                ..Selection::default()
+            };
+            return Explain {
+                kind: Kind::Service,
+                id: service.id(),
+                layer: None,
+                name: service.name(),
+                aliases: service.aliases(),
+                description: service.description(),
+                remark: service.base_evidence_note(),
+                cells: who(cat, &selection, &[]).cells,
+                duties: SideDuties::default(),
+                sources: vec![super::source_ref(cat, service.source())],
+            };
+        }
         Target::Model(m) => {
             let model = cat.model(m);
             let selection = Selection {
-                models: vec![m],
+                models: vec![Column::Model(m)],
                 ..Selection::default()
             };
             return Explain {

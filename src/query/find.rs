@@ -142,7 +142,7 @@ pub fn find<'a>(cat: &'a Catalog<'_>, wanted: Vec<String>, selection: &Selection
                 name: row.name(),
                 score,
                 matched,
-                owners: ByModel::of(cat, &models, |m| row.owner(m)),
+                owners: ByModel::of(cat, &models, |m| cat.owner(row, m)),
             }
         })
         .collect();

@@ -5,11 +5,14 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use super::{Selection, SideDuties, SourceRef, source_ref, sources};
-use crate::catalog::{Catalog, ModelId, Owner, Row, SourceId};
+use std::borrow::Cow;
 
-/// Owners keyed by model id, serialised as a JSON object in model order.
+use crate::catalog::{Catalog, Column, Owner, Row, SourceId};
+
+/// Owners keyed by column ([`ModelHead::key`]: a model's id, a service's, or
+/// `SERVICE:VARIANT`), serialised as a JSON object in the order asked.
 #[derive(Debug)]
-pub struct ByModel<'a>(pub Vec<(&'a str, Owner)>);
+pub struct ByModel<'a>(pub Vec<(Cow<'a, str>, Owner)>);
 
 impl Serialize for ByModel<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -38,17 +41,25 @@ impl ByModel<'_> {
 
     pub(crate) fn of<'a>(
         cat: &'a Catalog<'_>,
-        models: &[ModelId],
-        f: impl Fn(ModelId) -> Owner,
+        models: &[Column],
+        f: impl Fn(Column) -> Owner,
     ) -> ByModel<'a> {
-        ByModel(models.iter().map(|&m| (cat.model(m).id(), f(m))).collect())
+        ByModel(models.iter().map(|&m| (cat.column_key(m), f(m))).collect())
     }
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ModelHead<'a> {
+    /// What the rows' `owners` are keyed by: the model's id, the service's, or
+    /// `SERVICE:VARIANT` for a variant named on the command line.
+    pub key: Cow<'a, str>,
+    /// The model's id, or the service's.
     pub id: &'a str,
     pub name: &'a str,
+    /// The service's variant (null for a model, and for a service without variants).
+    pub variant: Option<&'a str>,
+    /// A service's base model, or the model itself.
+    pub base_model: &'a str,
 }
 
 /// A part under every model.
@@ -89,9 +100,15 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
     Matrix {
         models: models
             .iter()
-            .map(|&m| ModelHead {
-                id: cat.model(m).id(),
-                name: cat.model(m).name(),
+            .map(|&m| {
+                let head = cat.head(m);
+                ModelHead {
+                    key: cat.column_key(m),
+                    id: head.id,
+                    name: head.name,
+                    variant: head.variant,
+                    base_model: head.base_model,
+                }
             })
             .collect(),
         layers: cat
@@ -102,7 +119,7 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
             .map(|(l, layer)| MatrixLayer {
                 id: layer.id(),
                 name: layer.name(),
-                owners: ByModel::of(cat, &models, |m| layer.owner(m)),
+                owners: ByModel::of(cat, &models, |m| cat.layer_owner(layer, m)),
                 retained: layer.rows().iter().all(Row::always_customer),
                 rows: layer
                     .parts()
@@ -113,7 +130,7 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
                         id: p.id(),
                         layer: layer.id(),
                         name: p.name(),
-                        owners: ByModel::of(cat, &models, |m| p.owner(m)),
+                        owners: ByModel::of(cat, &models, |m| cat.owner(p, m)),
                         retained: p.always_customer(),
                     })
                     .collect(),

@@ -18,6 +18,7 @@ mod explain;
 mod find;
 mod lists;
 mod matrix;
+mod services;
 mod who;
 
 use foldhash::HashSet;
@@ -26,7 +27,7 @@ use std::hash::Hash;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Layer, LayerRef, ModelId, Row, SourceId};
+use crate::catalog::{Catalog, Column, Layer, LayerRef, Row, Service, SourceId};
 
 pub use checklist::{Checklist, ChecklistRow, checklist};
 pub use controls::{
@@ -41,6 +42,10 @@ pub use lists::{LayerInfo, Layers, ModelInfo, Models, RowInfo, layers, models};
 pub use matrix::{
     ByModel, Matrix, MatrixLayer, MatrixRow, ModelHead, Retained, RetainedRow, matrix, retained,
 };
+pub use services::{
+    FieldInfo, InventoryInfo, OverrideInfo, ServiceInfo, Services, VariantInfo, WhenInfo,
+    providers, services,
+};
 pub use who::{Cell, RowCell, Who, who};
 
 /// Any answer, for the renderers.
@@ -52,6 +57,7 @@ pub enum Report<'a> {
     Matrix(Matrix<'a>),
     Layers(Layers<'a>),
     Models(Models<'a>),
+    Services(Services<'a>),
     Checklist(Checklist<'a>),
     Explain(Explain<'a>),
     Find(Find<'a>),
@@ -83,15 +89,15 @@ impl Scope {
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
     pub layers: Vec<LayerRef>,
-    pub models: Vec<ModelId>,
+    pub models: Vec<Column>,
     pub scope: Scope,
 }
 
 impl Selection {
     /// The models asked for, in catalogue order when none was named.
-    pub(crate) fn models(&self, cat: &Catalog<'_>) -> Vec<ModelId> {
+    pub(crate) fn models(&self, cat: &Catalog<'_>) -> Vec<Column> {
         if self.models.is_empty() {
-            cat.model_ids().collect()
+            cat.model_columns().collect()
         } else {
             self.models.clone()
         }
@@ -204,6 +210,80 @@ pub(crate) fn all_duties<'a>(
         customer: customer.items,
         provider: provider.items,
     }
+}
+
+/// The customer's duties on `row` under column `m`: the row's own when the customer holds
+/// part of it; else, on a row the provider holds, its caveats under the base model (what such
+/// a row still leaves the customer). A service that speaks of the row itself replaces the
+/// model's caveats with its own duties, the more exact word on what stays yours.
+pub(crate) fn customer_duties<'a>(
+    cat: &'a Catalog<'_>,
+    row: &'a Row<'_>,
+    m: Column,
+) -> impl Iterator<Item = &'a str> + 'a {
+    let owner = cat.owner(row, m);
+    let over = cat.override_of(row, m);
+    let own = if owner.involves_customer() {
+        row.customer_duties()
+    } else if over.is_none() {
+        row.caveats(cat.base_model(m))
+    } else {
+        &[]
+    };
+    let extra = over.map_or(&[][..], |o| o.duties());
+    own.iter().chain(extra).map(|d| &**d)
+}
+
+/// [`all_duties`] under a column: the customer's side by [`customer_duties`], the provider's
+/// where `sides` says it counts.
+pub(crate) fn column_duties<'a>(
+    cat: &'a Catalog<'_>,
+    rows: &'a [Row<'_>],
+    m: Column,
+    sides: impl Fn(&Row<'_>) -> (bool, bool),
+) -> SideDuties<'a> {
+    let mut customer = Distinct::default();
+    let mut provider = Distinct::default();
+    for row in rows {
+        let (_, p) = sides(row);
+        customer.extend(customer_duties(cat, row, m));
+        if p {
+            provider.extend(row.provider_duties().iter().map(|d| &**d));
+        }
+    }
+    SideDuties {
+        customer: customer.items,
+        provider: provider.items,
+    }
+}
+
+/// The sources of `rows` under a column: a service's overrides' first, then its base-model
+/// source for the rows it does not override, then the rows' own.
+pub(crate) fn column_sources<'a>(
+    cat: &'a Catalog<'_>,
+    rows: &[Row<'_>],
+    m: Column,
+) -> Vec<SourceRef<'a>> {
+    let mut cited = Distinct::default();
+    let service = cat.service_of(m).map(|(s, _)| s);
+    // An override rests on its own source; a row the service leaves to its base model rests
+    // on the service's base-model source and on the row's.
+    for row in rows {
+        if let Some(o) = cat.override_of(row, m) {
+            cited.extend([o.source()]);
+        }
+    }
+    for row in rows {
+        if cat.override_of(row, m).is_none() {
+            cited.extend(service.map(Service::source));
+            cited.extend(row.sources());
+        }
+    }
+    cited
+        .items
+        .into_iter()
+        .map(|i| source_ref(cat, i))
+        .collect()
 }
 
 /// Items in first-seen order without repeats. Short lists are checked by scanning them; past

@@ -3,8 +3,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Selection, SideDuties, SourceRef, all_duties, row_refs, sources};
-use crate::catalog::{Catalog, LayerRef, ModelId, Owner};
+use super::{Selection, SideDuties, SourceRef, row_refs};
+use crate::catalog::{Catalog, Column, Evidence, LayerRef, Owner};
 
 /// A row under one model, as the parts behind a layer's derived owner.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -14,6 +14,8 @@ pub struct RowCell<'a> {
     pub name: &'a str,
     pub owner: Owner,
     pub note: Option<&'a str>,
+    /// Under a service: how well this owner is sourced (null under a model).
+    pub evidence: Option<Evidence>,
 }
 
 /// One layer or row under one model.
@@ -24,11 +26,21 @@ pub struct Cell<'a> {
     /// The layer: the same as `id` for a layer, the layer the part belongs to for a part.
     pub layer: &'a str,
     pub name: &'a str,
+    /// The model's id, or the service's.
     pub model: &'a str,
     pub model_name: &'a str,
+    /// The service's variant (null for a model, and for a service without variants).
+    pub variant: Option<&'a str>,
+    /// The model the answer starts from: a service's base model, or the model itself.
+    pub base_model: &'a str,
     /// `split` for a layer whose rows have different owners.
     pub owner: Owner,
     pub note: Option<&'a str>,
+    /// Under a service: how well this owner is sourced, the weakest of the rows behind it
+    /// (null under a model).
+    pub evidence: Option<Evidence>,
+    /// What is weak about it, when the evidence is not `sourced`.
+    pub evidence_note: Option<&'a str>,
     /// The rows behind a layer's derived owner (empty for a layer with a row of its own, and
     /// for a part).
     pub rows: Vec<RowCell<'a>>,
@@ -65,7 +77,7 @@ pub fn who<'a>(cat: &'a Catalog<'_>, selection: &Selection, owners: &[Owner]) ->
                 LayerRef::Part(l, i)
             };
             for &m in &models {
-                if owners.contains(&layer.rows()[i].owner(m)) {
+                if owners.contains(&cat.owner(&layer.rows()[i], m)) {
                     cells.push(cell(cat, at, m));
                 }
             }
@@ -74,55 +86,88 @@ pub fn who<'a>(cat: &'a Catalog<'_>, selection: &Selection, owners: &[Owner]) ->
     Who { cells }
 }
 
-pub(crate) fn cell<'a>(cat: &'a Catalog<'_>, r: LayerRef, m: ModelId) -> Cell<'a> {
-    let model = cat.model(m);
+pub(crate) fn cell<'a>(cat: &'a Catalog<'_>, r: LayerRef, m: Column) -> Cell<'a> {
+    let head = cat.head(m);
     let held = |row: &crate::catalog::Row<'_>| {
-        let owner = row.owner(m);
+        let owner = cat.owner(row, m);
         (owner.involves_customer(), owner.involves_provider())
     };
-    match r {
+    let (layer, rows, id, name, owner, note, parts) = match r {
         LayerRef::Layer(l) => {
             let layer = &cat.layers()[l];
-            Cell {
-                id: layer.id(),
-                layer: layer.id(),
-                name: layer.name(),
-                model: model.id(),
-                model_name: model.name(),
-                owner: layer.owner(m),
-                note: layer.note(m),
-                rows: layer
-                    .parts()
-                    .iter()
-                    .map(|p| RowCell {
-                        id: p.id(),
-                        layer: layer.id(),
-                        name: p.name(),
-                        owner: p.owner(m),
-                        note: p.note(m),
-                    })
-                    .collect(),
-                duties: all_duties(layer.rows(), held),
-                sources: sources(cat, layer.rows()),
-            }
+            let parts = layer
+                .parts()
+                .iter()
+                .map(|p| RowCell {
+                    id: p.id(),
+                    layer: layer.id(),
+                    name: p.name(),
+                    owner: cat.owner(p, m),
+                    note: cat.note(p, m),
+                    evidence: cat.evidence(p, m).map(|(e, _)| e),
+                })
+                .collect();
+            (
+                layer,
+                layer.rows(),
+                layer.id(),
+                layer.name(),
+                cat.layer_owner(layer, m),
+                cat.layer_note(layer, m),
+                parts,
+            )
         }
         LayerRef::Part(l, i) => {
             let layer = &cat.layers()[l];
             let rows = std::slice::from_ref(&layer.rows()[i]);
             let row = &rows[0];
-            Cell {
-                id: row.id(),
-                layer: layer.id(),
-                name: row.name(),
-                model: model.id(),
-                model_name: model.name(),
-                owner: row.owner(m),
-                note: row.note(m),
-                rows: Vec::new(),
-                duties: all_duties(rows, held),
-                sources: sources(cat, rows),
-            }
+            (
+                layer,
+                rows,
+                row.id(),
+                row.name(),
+                cat.owner(row, m),
+                cat.note(row, m),
+                Vec::new(),
+            )
         }
+    };
+    let (evidence, evidence_note) = weakest(cat, rows, m);
+    Cell {
+        id,
+        layer: layer.id(),
+        name,
+        model: head.id,
+        model_name: head.name,
+        variant: head.variant,
+        base_model: head.base_model,
+        owner,
+        note,
+        evidence,
+        evidence_note,
+        rows: parts,
+        duties: super::column_duties(cat, rows, m, held),
+        sources: super::column_sources(cat, rows, m),
+    }
+}
+
+/// The weakest evidence of `rows` under a service column, with what is weak about it.
+pub(crate) fn weakest<'a>(
+    cat: &'a Catalog<'_>,
+    rows: &'a [crate::catalog::Row<'_>],
+    m: Column,
+) -> (Option<Evidence>, Option<&'a str>) {
+    let mut worst: Option<(Evidence, Option<&str>)> = None;
+    for row in rows {
+        if let Some((e, note)) = cat.evidence(row, m)
+            && worst.is_none_or(|(w, _)| e > w)
+        {
+            worst = Some((e, note));
+        }
+    }
+    match worst {
+        Some((e, note)) => (Some(e), note.filter(|_| e != Evidence::Sourced)),
+        None => (None, None),
     }
 }
 
@@ -143,8 +188,23 @@ mod tests {
             ..Selection::default()
         };
         let w = who(&cat, &at(paas), &[]);
-        assert!(w.cells[0].duties.customer.is_empty());
+        // The provider holds the OS under PaaS: the customer keeps only its caveats there.
+        let caveats: Vec<&str> = cat.layers()[3].rows()[0]
+            .caveats(cat.base_model(paas))
+            .iter()
+            .map(|c| &**c)
+            .collect();
+        assert!(!caveats.is_empty());
+        assert_eq!(w.cells[0].duties.customer, caveats);
         assert!(!w.cells[0].duties.provider.is_empty());
+        let w = who(&cat, &at(iaas), &[]);
+        assert!(
+            !w.cells[0]
+                .duties
+                .customer
+                .iter()
+                .any(|d| caveats.contains(d))
+        );
         let w = who(&cat, &at(iaas), &[]);
         assert!(!w.cells[0].duties.customer.is_empty());
         assert!(w.cells[0].duties.provider.is_empty());

@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 
 use crate::query::{
     Checklist, ControlExplain, ControlsDiff, ControlsReport, Diff, Explain, Find, Layers, Matrix,
-    Models, Report, Retained, Who,
+    Models, Report, Retained, Services, Who,
 };
 
 /// Version of the documents srm prints.
@@ -43,6 +43,7 @@ impl Serialize for Document<'_, '_> {
             Report::Matrix(r) => envelope(r, s),
             Report::Layers(r) => envelope(r, s),
             Report::Models(r) => envelope(r, s),
+            Report::Services(r) => envelope(r, s),
             Report::Checklist(r) => envelope(r, s),
             Report::Explain(r) => envelope(r, s),
             Report::Find(r) => envelope(r, s),
@@ -193,6 +194,7 @@ pub fn schema(command: &str) -> serde_json::Result<String> {
         "matrix" => of::<Versioned<Matrix<'static>>>(),
         "layers" => of::<Versioned<Layers<'static>>>(),
         "models" => of::<Versioned<Models<'static>>>(),
+        "services" => of::<Versioned<Services<'static>>>(),
         "checklist" => of::<Versioned<Checklist<'static>>>(),
         "explain" => of::<Versioned<Explain<'static>>>(),
         "find" => of::<Versioned<Find<'static>>>(),
@@ -202,8 +204,8 @@ pub fn schema(command: &str) -> serde_json::Result<String> {
         _ => of::<crate::load::ValidationReport<'static>>(),
     };
     let title = match command {
-        "who" | "diff" | "retained" | "matrix" | "layers" | "models" | "checklist" | "explain"
-        | "find" | "controls" | "control" => format!("srm {command} --json"),
+        "who" | "diff" | "retained" | "matrix" | "layers" | "models" | "services" | "checklist"
+        | "explain" | "find" | "controls" | "control" => format!("srm {command} --json"),
         "diff-controls" => "srm diff --controls --json".to_string(),
         _ => "srm catalog validate --json".to_string(),
     };

@@ -174,8 +174,12 @@ fn who(w: &Who) -> String {
         .flat_map(|c| {
             let mut rows = vec![vec![
                 label(c.name, c.id, c.layer),
-                format!("{} (`{}`)", esc(c.model_name), esc(c.model)),
-                c.owner.to_string(),
+                format!(
+                    "{} (`{}`)",
+                    esc(c.model_name),
+                    esc(&super::column_key(c.model, c.variant))
+                ),
+                super::with_mark(c.owner.as_str(), c.evidence),
                 esc(c.note.unwrap_or_default()),
             ]];
             rows.extend(c.rows.iter().map(|p| {
@@ -200,8 +204,8 @@ fn one_cell(out: &mut String, c: &Cell) {
         "## {} under {} (`{}`): {}\n",
         label(c.name, c.id, c.layer),
         esc(c.model_name),
-        esc(c.model),
-        c.owner
+        esc(&super::column_key(c.model, c.variant)),
+        super::with_mark(c.owner.as_str(), c.evidence)
     );
     if let Some(note) = c.note {
         let _ = writeln!(out, "{}\n", esc(note));
@@ -229,9 +233,9 @@ fn diff(d: &Diff) -> String {
         out,
         "## From {} (`{}`) to {} (`{}`)\n",
         esc(d.from_name),
-        esc(d.from),
+        esc(&super::column_key(d.from, d.from_variant)),
         esc(d.to_name),
-        esc(d.to)
+        esc(&super::column_key(d.to, d.to_variant))
     );
     if d.changes.is_empty() {
         out.push_str("No layer changes owner.\n");
@@ -324,7 +328,7 @@ fn checklist(c: &Checklist) -> String {
         out,
         "# Customer checklist: {} (`{}`)",
         esc(c.model_name),
-        esc(c.model)
+        esc(&super::column_key(c.model, c.variant))
     );
     let mut current = None;
     for row in &c.rows {
@@ -367,8 +371,12 @@ fn explain(e: &Explain) -> String {
         .map(|c| {
             vec![
                 label(c.name, c.id, c.layer),
-                format!("{} (`{}`)", esc(c.model_name), esc(c.model)),
-                c.owner.to_string(),
+                format!(
+                    "{} (`{}`)",
+                    esc(c.model_name),
+                    esc(&super::column_key(c.model, c.variant))
+                ),
+                super::with_mark(c.owner.as_str(), c.evidence),
                 esc(c.note.unwrap_or_default()),
             ]
         })
@@ -386,7 +394,7 @@ fn controls(c: &crate::query::ControlsReport) -> String {
     let mut out = format!(
         "## Controls under {} (`{}`){}\n\n",
         esc(c.model_name),
-        esc(c.model),
+        esc(&super::column_key(c.model, c.variant)),
         c.baseline
             .map(|b| format!(", baseline `{}`", esc(b)))
             .unwrap_or_default()

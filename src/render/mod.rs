@@ -10,7 +10,49 @@ mod table;
 
 pub use document::{fits, fits_json, json_text, schema, write_json};
 
+use crate::catalog::Evidence;
 use crate::query::Report;
+
+/// How a column is named for people: `Name (id)`, or `Name (id:variant)` for a service in a
+/// variant.
+pub(crate) fn column_label(name: &str, id: &str, variant: Option<&str>) -> String {
+    match variant {
+        Some(v) => format!("{name} ({id}:{v})"),
+        None => format!("{name} ({id})"),
+    }
+}
+
+/// A column's id as typed: `id`, or `id:variant`.
+pub(crate) fn column_key(id: &str, variant: Option<&str>) -> String {
+    match variant {
+        Some(v) => format!("{id}:{v}"),
+        None => id.to_string(),
+    }
+}
+
+/// An owner with the mark of weaker evidence after it (`customer [P]`).
+pub(crate) fn with_mark(owner: &str, evidence: Option<Evidence>) -> String {
+    match evidence.and_then(Evidence::mark) {
+        Some(mark) => format!("{owner} {mark}"),
+        None => owner.to_string(),
+    }
+}
+
+/// The legend for the marks `evidence` holds, one line each, strongest first; empty when
+/// every fact is sourced.
+pub(crate) fn evidence_legend(evidence: impl Iterator<Item = Option<Evidence>>) -> String {
+    let mut seen = [false; 4];
+    for e in evidence.flatten() {
+        seen[e as usize] = true;
+    }
+    let mut out = String::new();
+    for e in Evidence::ALL {
+        if let (true, Some(mark)) = (seen[e as usize], e.mark()) {
+            out.push_str(&format!("{mark} {}\n", e.meaning()));
+        }
+    }
+    out
+}
 
 /// The output forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -27,6 +27,9 @@ const CELL_HEADER: &[&str] = &[
     "rows",
     "customer_duties",
     "provider_duties",
+    "variant",
+    "base_model",
+    "evidence",
 ];
 
 fn cell_record(c: &Cell) -> Vec<String> {
@@ -46,6 +49,12 @@ fn cell_record(c: &Cell) -> Vec<String> {
         rows.join("\n"),
         lines(&c.duties.customer),
         lines(&c.duties.provider),
+        c.variant.unwrap_or_default().to_string(),
+        c.base_model.to_string(),
+        c.evidence
+            .map(|e| e.as_str())
+            .unwrap_or_default()
+            .to_string(),
     ]
 }
 
@@ -137,6 +146,37 @@ pub fn records(report: &Report) -> Records {
                         l.aliases.join("\n"),
                         l.description.unwrap_or_default().to_string(),
                         lines(&parts),
+                    ]
+                })
+                .collect(),
+        },
+        Report::Services(s) => Records {
+            header: header(&[
+                "id",
+                "name",
+                "provider",
+                "base_model",
+                "default_variant",
+                "variants",
+                "evidence",
+                "aliases",
+                "vendor_label",
+            ]),
+            rows: s
+                .services
+                .iter()
+                .map(|s| {
+                    let variants: Vec<&str> = s.variants.iter().map(|v| v.id).collect();
+                    vec![
+                        s.id.to_string(),
+                        s.name.to_string(),
+                        s.provider.to_string(),
+                        s.base_model.to_string(),
+                        s.default_variant.unwrap_or_default().to_string(),
+                        variants.join("\n"),
+                        s.evidence.as_str().to_string(),
+                        s.aliases.join("\n"),
+                        s.vendor_label.unwrap_or_default().to_string(),
                     ]
                 })
                 .collect(),

@@ -27,6 +27,7 @@ pub fn render(report: &Report, style: Style) -> String {
         Report::Matrix(m) => matrix(m, style),
         Report::Layers(l) => layers(l, style),
         Report::Models(m) => models(m, style),
+        Report::Services(s) => services(s, style),
         Report::Checklist(c) => checklist(c, style),
         Report::Explain(e) => explain(e, style),
         Report::Find(f) => find(f, style),
@@ -43,10 +44,9 @@ fn controls(c: &query::ControlsReport, style: Style) -> String {
     let mut out = String::with_capacity(200 * (c.controls.len() + 2));
     let _ = writeln!(
         out,
-        "{} controls under {} ({}){}\n",
+        "{} controls under {}{}\n",
         c.controls.len(),
-        c.model_name,
-        c.model,
+        super::column_label(c.model_name, c.model, c.variant),
         c.baseline
             .map(|b| format!(", baseline {b}"))
             .unwrap_or_default()
@@ -166,8 +166,8 @@ fn controls_diff(d: &query::ControlsDiff, style: Style) -> String {
     if d.changes.is_empty() {
         return format!("no control changes owner between {} and {}\n", d.from, d.to);
     }
-    let from = format!("{} ({})", d.from_name, d.from);
-    let to = format!("{} ({})", d.to_name, d.to);
+    let from = super::column_label(d.from_name, d.from, d.from_variant);
+    let to = super::column_label(d.to_name, d.to, d.to_variant);
     let mut table = new_table(style, &["Control", "Title", &from, &to, "Direction"]);
     for c in &d.changes {
         table.add_row(vec![
@@ -194,8 +194,8 @@ fn checklist(c: &query::Checklist, style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "customer checklist under {} ({})",
-        c.model_name, c.model
+        "customer checklist under {}",
+        super::column_label(c.model_name, c.model, c.variant)
     );
     if c.rows.is_empty() {
         out.push_str("nothing for the customer here\n");
@@ -215,13 +215,14 @@ fn checklist(c: &query::Checklist, style: Style) -> String {
     for row in &c.rows {
         table.add_row(vec![
             text_cell(label(row.name, row.id, row.layer)),
-            owner_cell(row.owner, style),
+            marked_owner_cell(row.owner, row.evidence, style),
             text_cell(bullets("☐", &row.duties)),
             text_cell(row.note.unwrap_or_default()),
             text_cell(bullets("•", &row.provider_covers)),
         ]);
     }
     out.push_str(&finish(&table));
+    out.push_str(&super::evidence_legend(c.rows.iter().map(|r| r.evidence)));
     out
 }
 
@@ -231,6 +232,7 @@ fn explain(e: &query::Explain, style: Style) -> String {
         query::Kind::Layer => "layer",
         query::Kind::Part => "part",
         query::Kind::Model => "model",
+        query::Kind::Service => "service",
     };
     let _ = writeln!(out, "{} ({kind} {})", e.name, e.id);
     if let Some(layer) = e.layer.filter(|l| *l != e.id) {
@@ -256,11 +258,11 @@ fn explain(e: &query::Explain, style: Style) -> String {
         let name = if e.kind == query::Kind::Model {
             label(c.name, c.id, c.layer)
         } else {
-            format!("{} ({})", c.model_name, c.model)
+            super::column_label(c.model_name, c.model, c.variant)
         };
         table.add_row(vec![
             text_cell(name),
-            owner_cell(c.owner, style),
+            marked_owner_cell(c.owner, c.evidence, style),
             text_cell(c.note.unwrap_or_default()),
         ]);
         for p in &c.rows {
@@ -326,6 +328,20 @@ fn paint(owner: Owner, style: Style) -> String {
         format!("\x1b[1;{}m{}\x1b[0m", sgr_of(owner), owner)
     } else {
         owner.to_string()
+    }
+}
+
+/// [`owner_cell`] with the mark of weaker evidence (`customer [P]`).
+fn marked_owner_cell(
+    owner: Owner,
+    evidence: Option<crate::catalog::Evidence>,
+    style: Style,
+) -> Cell {
+    let cell = Cell::new(super::with_mark(owner.as_str(), evidence));
+    if style.color {
+        cell.fg(color_of(owner))
+    } else {
+        cell
     }
 }
 
@@ -398,9 +414,15 @@ fn who_single(cell: &query::Cell, style: Style) -> String {
         "{} under {} ({}): {}",
         label(cell.name, cell.id, cell.layer),
         cell.model_name,
-        cell.model,
-        paint(cell.owner, style)
+        match cell.variant {
+            Some(v) => format!("{}:{v}", cell.model),
+            None => cell.model.to_string(),
+        },
+        super::with_mark(&paint(cell.owner, style), cell.evidence)
     );
+    if let Some(why) = cell.evidence_note {
+        let _ = writeln!(out, "evidence: {why}");
+    }
     if let Some(note) = cell.note {
         let _ = writeln!(out, "note: {note}");
     }
@@ -456,30 +478,38 @@ fn who_table(who: &Who, style: Style) -> String {
     }
     let mut table = new_table(style, &["Layer", "Model", "Owner", "Note"]);
     for c in &who.cells {
+        let model = match c.variant {
+            Some(v) => format!("{}:{v}", c.model),
+            None => c.model.to_string(),
+        };
         table.add_row(vec![
             text_cell(label(c.name, c.id, c.layer)),
-            text_cell(c.model),
-            owner_cell(c.owner, style),
+            text_cell(model),
+            marked_owner_cell(c.owner, c.evidence, style),
             text_cell(c.note.unwrap_or_default()),
         ]);
         for p in &c.rows {
             table.add_row(vec![
                 text_cell(sub(p.name, p.id)),
                 text_cell(""),
-                owner_cell(p.owner, style),
+                marked_owner_cell(p.owner, p.evidence, style),
                 text_cell(p.note.unwrap_or_default()),
             ]);
         }
     }
-    finish(&table)
+    let mut out = finish(&table);
+    out.push_str(&super::evidence_legend(
+        who.cells.iter().map(|c| c.evidence),
+    ));
+    out
 }
 
 fn diff(d: &Diff, style: Style) -> String {
     if d.changes.is_empty() {
         return format!("no layer changes owner between {} and {}\n", d.from, d.to);
     }
-    let from = format!("{} ({})", d.from_name, d.from);
-    let to = format!("{} ({})", d.to_name, d.to);
+    let from = super::column_label(d.from_name, d.from, d.from_variant);
+    let to = super::column_label(d.to_name, d.to, d.to_variant);
     let mut table = new_table(style, &["Layer", &from, &to, "Direction"]);
     for c in &d.changes {
         table.add_row(vec![
@@ -535,7 +565,10 @@ fn retained(r: &Retained, style: Style) -> String {
 
 fn matrix(m: &Matrix, style: Style) -> String {
     let mut header: Vec<String> = vec!["Layer".to_string()];
-    header.extend(m.models.iter().map(|h| h.name.to_string()));
+    header.extend(m.models.iter().map(|h| match h.variant {
+        Some(v) => format!("{} ({v})", h.name),
+        None => h.name.to_string(),
+    }));
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut table = new_table(style, &header);
     let mark = |retained: bool| if retained { " *" } else { "" };
@@ -594,6 +627,53 @@ fn models(m: &query::Models, style: Style) -> String {
         ]);
     }
     finish(&table)
+}
+
+fn services(s: &query::Services, style: Style) -> String {
+    if s.services.is_empty() {
+        return match s.provider {
+            Some(p) => format!("no services from {p} in this catalogue\n"),
+            None => "this catalogue declares no services\n".to_string(),
+        };
+    }
+    let mut table = new_table(
+        style,
+        &[
+            "Service",
+            "Provider",
+            "Base",
+            "Variants (* default)",
+            "Evidence",
+        ],
+    );
+    for service in &s.services {
+        let variants: Vec<String> = service
+            .variants
+            .iter()
+            .map(|v| {
+                let id = super::with_mark(v.id, Some(v.evidence));
+                if v.default { format!("{id} *") } else { id }
+            })
+            .collect();
+        table.add_row(vec![
+            text_cell(format!("{} ({})", service.name, service.id)),
+            text_cell(service.provider),
+            text_cell(service.base_model),
+            text_cell(variants.join(", ")),
+            text_cell(service.evidence.as_str()),
+        ]);
+    }
+    let mut out = finish(&table);
+    out.push_str(&super::evidence_legend(s.services.iter().flat_map(|s| {
+        std::iter::once(Some(s.evidence)).chain(s.variants.iter().map(|v| Some(v.evidence)))
+    })));
+    let _ = writeln!(
+        out,
+        "{} service{}; `srm explain SERVICE` or `srm who --model SERVICE[:VARIANT]` for the rows",
+        s.services.len(),
+        if s.services.len() == 1 { "" } else { "s" }
+    );
+    out
 }
 
 fn join(items: &[crate::catalog::Text]) -> String {

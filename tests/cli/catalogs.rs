@@ -117,7 +117,7 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "unknown-top-level-field.yaml",
-        "its top level holds a key other than `sources`, `models`, `layers` and `date`",
+        "its top level holds a key other than `sources`, `models`, `layers`, `services` and `date`",
     ),
     (
         "wrong-type.yaml",
@@ -203,7 +203,7 @@ fn validate_lists_every_problem_not_just_the_first() {
 fn validate_the_embedded_catalogue() {
     assert_eq!(
         stdout_of(&["catalog", "validate"]),
-        "ok: 13 layers, 4 models, 26 rows, 9 sources\n"
+        "ok: 13 layers, 4 models, 26 rows, 27 services, 40 sources\n"
     );
     let doc: serde_json::Value =
         serde_json::from_str(&stdout_of(&["catalog", "validate", "--json"])).unwrap();
@@ -263,7 +263,7 @@ fn show_round_trips_through_stdin() {
         .write_stdin(yaml)
         .assert()
         .success()
-        .stdout("ok: 13 layers, 4 models, 26 rows, 9 sources\n");
+        .stdout("ok: 13 layers, 4 models, 26 rows, 27 services, 40 sources\n");
 }
 
 #[test]
@@ -381,7 +381,7 @@ fn schema_is_json_derived_from_the_format() {
     let props = schema["properties"].as_object().unwrap();
     let mut keys: Vec<_> = props.keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["date", "layers", "models", "sources"]);
+    assert_eq!(keys, ["date", "layers", "models", "services", "sources"]);
     let layer = &schema["$defs"]["LayerFile"];
     for field in [
         "id", "name", "owners", "notes", "duties", "source", "see_also", "parts", "aliases",

@@ -12,7 +12,13 @@ fn who_one_cell_says_the_provider_owns_the_os_under_paas() {
         "{out}"
     );
     assert!(out.contains("provider duties:"), "{out}");
-    assert!(!out.contains("customer duties:"), "{out}");
+    // What the provider's OS still leaves the customer: its caveats under PaaS.
+    assert!(out.contains("customer duties:"), "{out}");
+    assert!(out.contains("container images"), "{out}");
+    assert!(
+        !out.contains("Patch and harden the operating system"),
+        "{out}"
+    );
     assert!(out.contains("[ms-classic]"), "{out}");
 }
 

@@ -37,7 +37,7 @@ fn unknown_model_suggests_too() {
     );
     usage_error(
         &["diff", "xyzzy", "saas"],
-        "unknown model 'xyzzy'; see `srm models` for the valid ones",
+        "unknown model 'xyzzy'; see `srm models` and `srm services` for the valid ones",
     );
 }
 

@@ -275,7 +275,13 @@ fn checklist_paas_in_markdown() {
             "{layer} missing:\n{md}"
         );
     }
-    assert!(!md.contains("(os)") && !md.contains("`os`"), "{md}");
+    // The provider's OS is listed for what it still leaves the customer, and only that.
+    assert!(md.contains("(`os`, provider)"), "{md}");
+    assert!(md.contains("container images"), "{md}");
+    assert!(
+        !md.contains("Patch and harden the operating system"),
+        "{md}"
+    );
     assert!(
         !md.contains("Physical network"),
         "the provider's part of the network is not listed:\n{md}"

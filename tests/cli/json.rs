@@ -34,6 +34,7 @@ pub struct RowCellJson {
     pub name: String,
     pub owner: String,
     pub note: Option<String>,
+    pub evidence: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -44,8 +45,12 @@ pub struct CellJson {
     pub name: String,
     pub model: String,
     pub model_name: String,
+    pub variant: Option<String>,
+    pub base_model: String,
     pub owner: String,
     pub note: Option<String>,
+    pub evidence: Option<String>,
+    pub evidence_note: Option<String>,
     pub rows: Vec<RowCellJson>,
     pub duties: DutiesJson,
     pub sources: Vec<SourceJson>,
@@ -87,8 +92,12 @@ pub struct DiffJson {
     pub format_version: u32,
     pub from: String,
     pub from_name: String,
+    pub from_variant: Option<String>,
+    pub from_base_model: String,
     pub to: String,
     pub to_name: String,
+    pub to_variant: Option<String>,
+    pub to_base_model: String,
     pub changes: Vec<ChangeJson>,
 }
 
@@ -113,8 +122,11 @@ pub struct RetainedJson {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelHeadJson {
+    pub key: String,
     pub id: String,
     pub name: String,
+    pub variant: Option<String>,
+    pub base_model: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -191,6 +203,89 @@ pub struct ModelsJson {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct OverrideJson {
+    pub row: String,
+    pub owner: String,
+    pub note: String,
+    pub evidence: String,
+    pub evidence_note: Option<String>,
+    pub duties: Vec<String>,
+    pub source: SourceJson,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhenJson {
+    pub field: String,
+    pub value: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VariantJson {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+    pub default: bool,
+    pub evidence: String,
+    pub why_default: Option<String>,
+    pub when: Vec<WhenJson>,
+    pub overrides: Vec<OverrideJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldJson {
+    pub id: String,
+    pub description: Option<String>,
+    pub terraform: Option<String>,
+    pub cloudformation: Option<String>,
+    pub arm: Option<String>,
+    pub asset_inventory: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InventoryJson {
+    pub terraform: Vec<String>,
+    pub cloudformation: Vec<String>,
+    pub arm: Vec<String>,
+    pub asset_inventory: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceJson {
+    pub id: String,
+    pub name: String,
+    pub provider: String,
+    pub aliases: Vec<String>,
+    pub keywords: Vec<String>,
+    pub description: Option<String>,
+    pub base_model: String,
+    pub vendor_label: Option<String>,
+    pub evidence: String,
+    pub base_evidence: String,
+    pub base_evidence_note: Option<String>,
+    pub base_source: SourceJson,
+    pub default_variant: Option<String>,
+    pub overrides: Vec<OverrideJson>,
+    pub variants: Vec<VariantJson>,
+    pub inventory: InventoryJson,
+    pub fields: Vec<FieldJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServicesJson {
+    pub format_version: u32,
+    pub provider: Option<String>,
+    pub services: Vec<ServiceJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChecklistRowJson {
     pub id: String,
     pub layer: String,
@@ -198,6 +293,7 @@ pub struct ChecklistRowJson {
     pub name: String,
     pub owner: String,
     pub note: Option<String>,
+    pub evidence: Option<String>,
     pub duties: Vec<String>,
     pub provider_covers: Vec<String>,
 }
@@ -208,6 +304,8 @@ pub struct ChecklistJson {
     pub format_version: u32,
     pub model: String,
     pub model_name: String,
+    pub variant: Option<String>,
+    pub base_model: String,
     pub rows: Vec<ChecklistRowJson>,
 }
 
@@ -264,9 +362,20 @@ fn who_is_always_a_list_of_cells_even_for_one() {
     assert_eq!(c.name, "Operating system");
     assert_eq!(c.model_name, "PaaS");
     assert!(c.rows.is_empty());
+    // The provider holds the OS under PaaS; the customer keeps only its caveats there.
     assert!(
-        c.duties.customer.is_empty(),
-        "the provider holds the OS under PaaS"
+        c.duties
+            .customer
+            .iter()
+            .all(|d| !d.starts_with("Patch and harden")),
+        "{:?}",
+        c.duties.customer
+    );
+    assert!(
+        c.duties
+            .customer
+            .iter()
+            .any(|d| d.contains("container images"))
     );
     assert!(!c.duties.provider.is_empty());
     assert_eq!(c.sources[0].id, "ms-classic");
@@ -555,7 +664,20 @@ fn checklist_explain_and_find_shapes() {
     let c: ChecklistJson = json_of(&["checklist", "paas", "--scope", "classic", "--json"]);
     assert_eq!(c.format_version, 2);
     assert_eq!(c.model, "paas");
-    assert!(c.rows.iter().all(|r| r.owner != "provider"));
+    // A row the provider holds is listed only for what it still leaves the customer.
+    assert!(
+        c.rows
+            .iter()
+            .all(|r| r.owner != "provider" || !r.duties.is_empty())
+    );
+    let runtime = c.rows.iter().find(|r| r.id == "runtime").unwrap();
+    assert_eq!(runtime.owner, "provider");
+    assert!(
+        runtime
+            .duties
+            .iter()
+            .any(|d| d.contains("supported language version"))
+    );
     assert!(
         c.rows
             .iter()

@@ -119,11 +119,14 @@ fn a_topic_typed_for_a_layer_points_to_find() {
         .get_output()
         .clone();
     assert!(!String::from_utf8(out.stderr).unwrap().contains("srm find"));
+    // A topic typed where a model goes points to the services and to find.
     let out = srm()
-        .args(["who", "--model", "lambda"])
+        .args(["who", "--model", "serverless"])
         .assert()
         .code(2)
         .get_output()
         .clone();
-    assert!(!String::from_utf8(out.stderr).unwrap().contains("srm find"));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("`srm services`"), "{stderr}");
+    assert!(stderr.contains("`srm find serverless`"), "{stderr}");
 }

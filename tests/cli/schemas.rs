@@ -14,6 +14,7 @@ const CASES: &[(&str, &[&[&str]])] = &[
             &["who", "--layer", "os", "--model", "paas"],
             &["who", "--model", "paas", "--owner", "customer,depends"],
             &["who", "--layer", "network", "--model", "iaas"],
+            &["who", "--model", "aws-lambda:manual,azure-storage,gcp-gcs"],
         ],
     ),
     (
@@ -21,20 +22,30 @@ const CASES: &[(&str, &[&[&str]])] = &[
         &[
             &["diff", "iaas", "saas"],
             &["diff", "on-prem", "saas", "--all"],
+            &["diff", "azure-vm", "azure-app-service"],
         ],
     ),
     ("retained", &[&["retained"]]),
     (
         "matrix",
-        &[&["matrix"], &["matrix", "--scope", "ai", "--model", "paas"]],
+        &[
+            &["matrix"],
+            &["matrix", "--scope", "ai", "--model", "paas"],
+            &["matrix", "--model", "paas,aws-lambda,aws-lambda:image"],
+        ],
     ),
     ("layers", &[&["layers"]]),
     ("models", &[&["models"]]),
+    (
+        "services",
+        &[&["services"], &["services", "--provider", "gcp"]],
+    ),
     (
         "checklist",
         &[
             &["checklist", "paas"],
             &["checklist", "saas", "--scope", "ai"],
+            &["checklist", "gcp-cloud-run"],
         ],
     ),
     (
@@ -43,6 +54,7 @@ const CASES: &[(&str, &[&[&str]])] = &[
             &["explain", "identity"],
             &["explain", "ai-compute"],
             &["explain", "saas"],
+            &["explain", "aws-lambda"],
         ],
     ),
     (
@@ -51,10 +63,19 @@ const CASES: &[(&str, &[&[&str]])] = &[
     ),
     (
         "controls",
-        &[&["controls", "--model", "paas", "--baseline", "fedramp-high"]],
+        &[
+            &["controls", "--model", "paas", "--baseline", "fedramp-high"],
+            &["controls", "--model", "aws-eks:self-managed"],
+        ],
     ),
     ("control", &[&["control", "ac-2.7"], &["control", "ps-3"]]),
-    ("diff-controls", &[&["diff", "iaas", "saas", "--controls"]]),
+    (
+        "diff-controls",
+        &[
+            &["diff", "iaas", "saas", "--controls"],
+            &["diff", "aws-lambda:auto", "aws-lambda:manual", "--controls"],
+        ],
+    ),
     ("validate", &[&["catalog", "validate"]]),
 ];
 
