@@ -17,6 +17,10 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
                 "srm who --layer os --model paas",
                 "who secures the operating system under PaaS",
             ),
+            (
+                "srm checklist aws-lambda",
+                "what is yours when you run AWS Lambda",
+            ),
             ("srm diff iaas saas", "what moves between IaaS and SaaS"),
             (
                 "srm find mfa",
@@ -63,6 +67,21 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
             "the classic layers and their parts",
         )],
         "srm-models" => &[("srm models", "the service models and their aliases")],
+        "srm-services" => &[
+            (
+                "srm services",
+                "every service, its base model, variants and evidence",
+            ),
+            ("srm services --provider azure", "Azure's only"),
+            (
+                "srm who --layer runtime --model aws-lambda:manual",
+                "one service in one variant",
+            ),
+            (
+                "srm services --json | jq -r '.services[] | select(.evidence != \"sourced\") | .id'",
+                "the services whose facts are not all stated by their vendor",
+            ),
+        ],
         "srm-checklist" => &[
             (
                 "srm checklist paas --format markdown",

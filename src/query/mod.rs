@@ -27,7 +27,7 @@ use std::hash::Hash;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Column, Layer, LayerRef, Row, Service, SourceId};
+use crate::catalog::{Catalog, Column, Layer, LayerRef, Row, SourceId};
 
 pub use checklist::{Checklist, ChecklistRow, checklist};
 pub use controls::{
@@ -274,9 +274,14 @@ pub(crate) fn column_sources<'a>(
         }
     }
     for row in rows {
-        if cat.override_of(row, m).is_none() {
-            cited.extend(service.map(Service::source));
-            cited.extend(row.sources());
+        if cat.override_of(row, m).is_some() {
+            continue;
+        }
+        match service {
+            // The service's base-model choice, and the row's own source for the base model's
+            // owner (not its further reading, which speaks of other services).
+            Some(service) => cited.extend([service.source(), row.source]),
+            None => cited.extend(row.sources()),
         }
     }
     cited

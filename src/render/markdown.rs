@@ -17,6 +17,13 @@ use super::records::{Records, records};
 use super::table::direction_text;
 use crate::query::{Cell, Checklist, Diff, Explain, Find, Report, Retained, SourceRef, Who};
 
+/// A column's id as typed (`aws-lambda:manual`), for a code span. Ids are lowercase-kebab
+/// (the loader checks them) and a `:` joins a variant: nothing in them can end a code span or
+/// mean anything inside one, where a backslash escape would show as a backslash.
+fn code_key(id: &str, variant: Option<&str>) -> String {
+    super::column_key(id, variant)
+}
+
 /// Catalogue text, escaped so that Markdown, GitHub's included, shows it as it is: as text,
 /// making no link and starting no block wherever srm writes it (a table cell, a list or task
 /// item, a heading, a paragraph at the start of a line).
@@ -174,11 +181,7 @@ fn who(w: &Who) -> String {
         .flat_map(|c| {
             let mut rows = vec![vec![
                 label(c.name, c.id, c.layer),
-                format!(
-                    "{} (`{}`)",
-                    esc(c.model_name),
-                    esc(&super::column_key(c.model, c.variant))
-                ),
+                format!("{} (`{}`)", esc(c.model_name), code_key(c.model, c.variant)),
                 super::with_mark(c.owner.as_str(), c.evidence),
                 esc(c.note.unwrap_or_default()),
             ]];
@@ -204,7 +207,7 @@ fn one_cell(out: &mut String, c: &Cell) {
         "## {} under {} (`{}`): {}\n",
         label(c.name, c.id, c.layer),
         esc(c.model_name),
-        esc(&super::column_key(c.model, c.variant)),
+        code_key(c.model, c.variant),
         super::with_mark(c.owner.as_str(), c.evidence)
     );
     if let Some(note) = c.note {
@@ -233,9 +236,9 @@ fn diff(d: &Diff) -> String {
         out,
         "## From {} (`{}`) to {} (`{}`)\n",
         esc(d.from_name),
-        esc(&super::column_key(d.from, d.from_variant)),
+        code_key(d.from, d.from_variant),
         esc(d.to_name),
-        esc(&super::column_key(d.to, d.to_variant))
+        code_key(d.to, d.to_variant)
     );
     if d.changes.is_empty() {
         out.push_str("No layer changes owner.\n");
@@ -328,7 +331,7 @@ fn checklist(c: &Checklist) -> String {
         out,
         "# Customer checklist: {} (`{}`)",
         esc(c.model_name),
-        esc(&super::column_key(c.model, c.variant))
+        code_key(c.model, c.variant)
     );
     let mut current = None;
     for row in &c.rows {
@@ -371,11 +374,7 @@ fn explain(e: &Explain) -> String {
         .map(|c| {
             vec![
                 label(c.name, c.id, c.layer),
-                format!(
-                    "{} (`{}`)",
-                    esc(c.model_name),
-                    esc(&super::column_key(c.model, c.variant))
-                ),
+                format!("{} (`{}`)", esc(c.model_name), code_key(c.model, c.variant)),
                 super::with_mark(c.owner.as_str(), c.evidence),
                 esc(c.note.unwrap_or_default()),
             ]
@@ -394,7 +393,7 @@ fn controls(c: &crate::query::ControlsReport) -> String {
     let mut out = format!(
         "## Controls under {} (`{}`){}\n\n",
         esc(c.model_name),
-        esc(&super::column_key(c.model, c.variant)),
+        code_key(c.model, c.variant),
         c.baseline
             .map(|b| format!(", baseline `{}`", esc(b)))
             .unwrap_or_default()

@@ -128,8 +128,13 @@ pub fn component_definition(
     source: &str,
     origin: &Origin,
 ) -> serde_json::Result<String> {
-    let (model, baseline) = (report.model, report.baseline.unwrap_or("all"));
-    let name = esc(report.model_name);
+    let baseline = report.baseline.unwrap_or("all");
+    // A service in a variant is its own component: `aws-lambda:manual`.
+    let model = &super::column_key(report.model, report.variant);
+    let name = match report.variant {
+        Some(v) => format!("{} ({})", esc(report.model_name), esc(v)),
+        None => esc(report.model_name),
+    };
     let document = json!({
         "component-definition": {
             "uuid": origin.uuid(&format!("component-definition/{model}/{baseline}")),
