@@ -142,13 +142,56 @@ fn main() {
         Ok(v) => v,
         Err(e) => fail(&format!("data/catalog.yaml with data/services.yaml: {e}")),
     };
+    // srm trusts the embedded URLs as written: each must be in the form parsing gives.
+    let sources = value["sources"].as_array().into_iter().flatten().chain(
+        value["services"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|s| s["sources"].as_array().into_iter().flatten()),
+    );
+    for source in sources {
+        if let Some(url) = source["url"].as_str() {
+            match catalog::WebUrl::parse(url) {
+                Ok(parsed) if parsed.as_str() == url => {}
+                Ok(parsed) => fail(&format!(
+                    "source {} has url '{url}', which srm reads as '{}'; write that",
+                    source["id"],
+                    parsed.as_str()
+                )),
+                Err(why) => fail(&format!(
+                    "source {} has url '{url}', which {why}",
+                    source["id"]
+                )),
+            }
+        }
+    }
     let json = match serde_json::to_string(&value) {
         Ok(j) => j,
         Err(e) => fail(&format!("data/catalog.yaml cannot be written as JSON: {e}")),
     };
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("catalog.json");
-    if let Err(e) = std::fs::write(&out, json) {
-        fail(&format!("cannot write {}: {e}", out.display()));
+    let dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    if let Err(e) = std::fs::write(dir.join("catalog.json"), json) {
+        fail(&format!(
+            "cannot write catalog.json in {}: {e}",
+            dir.display()
+        ));
+    }
+    // The same catalogue without its services, for the runs that name none (most of them):
+    // srm loads the whole only when a name is not found in this one (load/mod.rs).
+    let mut layers = value;
+    if let Some(map) = layers.as_object_mut() {
+        map.remove("services");
+    }
+    let json = match serde_json::to_string(&layers) {
+        Ok(j) => j,
+        Err(e) => fail(&format!("data/catalog.yaml cannot be written as JSON: {e}")),
+    };
+    if let Err(e) = std::fs::write(dir.join("layers.json"), json) {
+        fail(&format!(
+            "cannot write layers.json in {}: {e}",
+            dir.display()
+        ));
     }
 }
 

@@ -51,6 +51,10 @@ hi=$(instructions $HELLO)
 echo "instructions: srm $si (target <= 2000000), hello $hi"
 ci=$(instructions $SRM controls --model paas --baseline fedramp-high)
 echo "instructions: srm controls --model paas --baseline fedramp-high $ci (target <= 3000000)"
+li=$(instructions $SRM who --layer os --model aws-lambda)
+echo "instructions: srm who --layer os --model aws-lambda $li (the whole catalogue, services included)"
+svi=$(instructions $SRM services)
+echo "instructions: srm services $svi"
 rss=$(/usr/bin/time -f %M $SRM who --layer os --model paas 2>&1 >/dev/null)
 echo "peak memory (embedded): $rss KiB (target <= 10240)"
 

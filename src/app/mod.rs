@@ -81,8 +81,24 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         | Command::Explain { output, .. }
         | Command::Find { output, .. } => (format_of(output), &output.file),
     };
-    let catalog = load::load(&input)?;
-    let Some(report) = answer(&catalog, &cli.command)? else {
+    // Most runs name no service: they read the embedded catalogue without its services, and
+    // read the whole one only for a name that one does not know (or a command that lists or
+    // searches services).
+    let (lean, whole_already) = load::load_lean(&input)?;
+    let whole = std::cell::OnceCell::new();
+    let catalog = if whole_already || !wants_services(&cli.command) {
+        &lean
+    } else {
+        whole_catalogue(&whole, &input)?
+    };
+    let (catalog, report) = match answer(catalog, &cli.command) {
+        Err(err) if !whole_already && err.downcast_ref::<UnknownId>().is_some() => {
+            let catalog = whole_catalogue(&whole, &input)?;
+            (catalog, answer(catalog, &cli.command)?)
+        }
+        other => (catalog, other?),
+    };
+    let Some(report) = report else {
         return Ok(ExitCode::Success);
     };
     let maps_controls = match &report {
@@ -112,12 +128,30 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // The process ends next and the OS takes its memory back at once; freeing the catalogue's
     // thousands of small allocations one by one first was 5% of a whole `srm who`.
     std::mem::forget(report);
-    std::mem::forget(catalog);
+    std::mem::forget(whole);
+    std::mem::forget(lean);
     Ok(if found {
         ExitCode::Success
     } else {
         ExitCode::Failure
     })
+}
+
+/// Whether a command reads the services whatever it is asked: it lists or searches them.
+fn wants_services(command: &Command) -> bool {
+    matches!(command, Command::Services { .. } | Command::Find { .. })
+}
+
+/// The whole catalogue, services included, read the first time it is asked for.
+fn whole_catalogue<'a>(
+    cell: &'a std::cell::OnceCell<Catalog<'static>>,
+    input: &Input,
+) -> anyhow::Result<&'a Catalog<'static>> {
+    if let Some(catalog) = cell.get() {
+        return Ok(catalog);
+    }
+    let catalog = load::load(input)?;
+    Ok(cell.get_or_init(|| catalog))
 }
 
 /// The most an answer may hold, measured as its JSON: 16 MiB, and four times the catalogue's

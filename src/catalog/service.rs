@@ -310,18 +310,33 @@ impl<'t> Service<'t> {
     /// unsourced service stays so); else `partial` when any override it applies is weaker
     /// (some facts stated by the vendor, some not); else `sourced`.
     pub fn variant_evidence(&self, v: Option<usize>) -> Evidence {
+        self.evidence_given(self.shared_weaker(), v)
+    }
+
+    /// [`Service::variant_evidence`] of every variant, in order: the service-wide overrides are
+    /// looked at once, not once a variant.
+    pub fn variant_evidences(&self) -> Vec<Evidence> {
+        let shared = self.shared_weaker();
+        (0..self.variants.len())
+            .map(|v| self.evidence_given(shared, Some(v)))
+            .collect()
+    }
+
+    /// Whether a service-wide override is weaker than `sourced`.
+    fn shared_weaker(&self) -> bool {
+        self.overrides
+            .iter()
+            .any(|o| o.evidence != Evidence::Sourced)
+    }
+
+    fn evidence_given(&self, shared_weaker: bool, v: Option<usize>) -> Evidence {
         if self.evidence != Evidence::Sourced {
             return self.evidence;
         }
         let own = v
             .and_then(|v| self.variants.get(v))
             .map_or(&[][..], |v| &v.overrides);
-        let weaker = self
-            .overrides
-            .iter()
-            .chain(own)
-            .any(|o| o.evidence != Evidence::Sourced);
-        if weaker {
+        if shared_weaker || own.iter().any(|o| o.evidence != Evidence::Sourced) {
             Evidence::Partial
         } else {
             Evidence::Sourced

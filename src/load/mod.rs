@@ -34,6 +34,17 @@ pub fn load(input: &Input) -> Result<Catalog<'static>, CatalogError> {
     load_with_text(input).map(|(catalog, _)| catalog)
 }
 
+/// The catalogue, and whether it is whole: the embedded one comes without its services (most
+/// runs name none, and they are two thirds of its text), any other whole. A caller that meets
+/// a name the catalogue does not know loads the whole one with [`load`] and asks again.
+pub fn load_lean(input: &Input) -> Result<(Catalog<'static>, bool), CatalogError> {
+    if *input != Input::Embedded {
+        return load(input).map(|c| (c, true));
+    }
+    let catalog = parse_checking(&input.origin(), source::EMBEDDED_LAYERS_JSON, false)?;
+    Ok((catalog, false))
+}
+
 /// [`load`], with the text the catalogue was read from (for the embedded catalogue, its JSON
 /// transcode).
 pub fn load_with_text(input: &Input) -> Result<(Catalog<'static>, &'static str), CatalogError> {

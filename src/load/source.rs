@@ -21,6 +21,11 @@ pub const EMBEDDED: &str = concat!(
 /// faster than a YAML parser reads the original.
 pub(crate) const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
 
+/// [`EMBEDDED_JSON`] without its services (`build.rs` writes both): what a run that names no
+/// service loads. A third of the text, and of the start-up.
+pub(crate) const EMBEDDED_LAYERS_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/layers.json"));
+
 /// Largest catalogue read: room for a 100,000-row file, small enough to refuse `/dev/zero`.
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 

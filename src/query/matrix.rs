@@ -7,7 +7,7 @@ use serde::ser::SerializeMap;
 use super::{Selection, SideDuties, SourceRef, source_ref, sources};
 use std::borrow::Cow;
 
-use crate::catalog::{Catalog, Column, Owner, Row, SourceId};
+use crate::catalog::{Catalog, Column, Owner, Row};
 
 /// Owners keyed by column ([`ModelHead::key`]: a model's id, a service's, or
 /// `SERVICE:VARIANT`), serialised as a JSON object in the order asked.
@@ -90,7 +90,8 @@ pub struct MatrixLayer<'a> {
 pub struct Matrix<'a> {
     pub models: Vec<ModelHead<'a>>,
     pub layers: Vec<MatrixLayer<'a>>,
-    /// Every source the catalogue declares.
+    /// The sources the matrix rests on: those of the rows shown, and of the services shown
+    /// (each one's base-model source and its overrides').
     pub sources: Vec<SourceRef<'a>>,
 }
 
@@ -136,10 +137,37 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
                     .collect(),
             })
             .collect(),
-        sources: (0..cat.sources().len())
-            .map(|i| source_ref(cat, SourceId::new(i)))
-            .collect(),
+        sources: cited(cat, &models, selection),
     }
+}
+
+/// The sources of the rows a selection covers, then of the service columns in it.
+fn cited<'a>(cat: &'a Catalog<'_>, models: &[Column], selection: &Selection) -> Vec<SourceRef<'a>> {
+    let covered = selection.covered();
+    let mut cited = super::Distinct::default();
+    for (l, layer) in cat.layers().iter().enumerate() {
+        for (i, row) in layer.rows().iter().enumerate() {
+            if covered.row(cat, l, i) {
+                cited.extend(row.sources());
+            }
+        }
+    }
+    for &m in models {
+        if let Some((service, variant)) = cat.service_of(m) {
+            cited.extend([service.source()]);
+            cited.extend(service.overrides().iter().map(|o| o.source()));
+            cited.extend(
+                variant
+                    .into_iter()
+                    .flat_map(|v| v.overrides().iter().map(|o| o.source())),
+            );
+        }
+    }
+    cited
+        .items
+        .into_iter()
+        .map(|i| source_ref(cat, i))
+        .collect()
 }
 
 /// A row the customer owns under every model.

@@ -143,6 +143,7 @@ fn overrides<'a>(cat: &'a Catalog<'_>, list: &'a [Override<'_>]) -> Vec<Override
 }
 
 fn info<'a>(cat: &'a Catalog<'_>, s: &'a Service<'_>) -> ServiceInfo<'a> {
+    let evidences = s.variant_evidences();
     ServiceInfo {
         id: s.id(),
         name: s.name(),
@@ -168,7 +169,7 @@ fn info<'a>(cat: &'a Catalog<'_>, s: &'a Service<'_>) -> ServiceInfo<'a> {
                 aliases: v.aliases(),
                 description: v.description(),
                 default: s.default_variant() == Some(i),
-                evidence: s.variant_evidence(Some(i)),
+                evidence: evidences[i],
                 why_default: v.why_default(),
                 when: v
                     .when()

@@ -488,3 +488,37 @@ fn a_catalogue_without_services_says_so_when_asked_for_them() {
         .code(2)
         .stderr(predicate::str::contains("unknown model 'aws-lambda'"));
 }
+
+#[test]
+fn runs_that_name_no_service_answer_as_the_whole_catalogue_does() {
+    // The embedded catalogue is read without its services unless a name needs them; the same
+    // catalogue read whole, from a file, gives the same answers.
+    let whole = srm().args(["catalog", "show"]).output().unwrap().stdout;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("whole.yaml");
+    std::fs::write(&path, whole).unwrap();
+    let path = path.to_str().unwrap();
+    for args in [
+        &["who", "--layer", "os", "--model", "paas", "--json"][..],
+        &["who", "--json"],
+        &["matrix", "--json"],
+        &["diff", "iaas", "saas", "--json"],
+        &["checklist", "paas", "--json"],
+        &["controls", "--model", "saas", "--json"],
+        &["explain", "os", "--json"],
+        &[
+            "who",
+            "--layer",
+            "os",
+            "--model",
+            "aws-lambda:image",
+            "--json",
+        ],
+        &["matrix", "--model", "paas,gcp-cloud-run", "--json"],
+    ] {
+        let lean = stdout_of(args);
+        let mut with_file = vec!["--catalog", path];
+        with_file.extend_from_slice(args);
+        assert_eq!(lean, stdout_of(&with_file), "{args:?}");
+    }
+}
