@@ -89,7 +89,7 @@ impl<'t> Builder<'t> {
     /// checked when srm was built).
     pub(crate) fn new(checked: bool) -> Builder<'t> {
         Builder {
-            checked: checked,
+            checked,
             ..Builder::default()
         }
     }
