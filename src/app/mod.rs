@@ -113,7 +113,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // A table cuts every cell (2,000 characters), so it holds at most that much for each
     // cell the catalogue spells; every other form holds the text whole and is measured.
     if format != Format::Table {
-        within_limit(|limit| render::fits(&report, limit), &catalog)?;
+        within_limit(|limit| render::fits(&report, limit), catalog)?;
     }
     let Some(text) = render::render(&report, format, style)? else {
         // The command line offers pictures for the matrix only; this is a bug if reached.
