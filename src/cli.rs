@@ -146,9 +146,13 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// Everything about one layer, part or model: description, cells, duties, sources.
+    /// Everything about one layer, part or model: description, cells, duties, sources; or what an owner word means.
+    ///
+    /// The owner words are customer, provider, shared, depends, split (derived for a layer
+    /// whose parts differ) and unmapped (derived for controls): srm explain split says what
+    /// one means. An id of the catalogue that spells the same wins.
     Explain {
-        /// A layer, part or model, by id, alias or name.
+        /// A layer, part or model, by id, alias or name; or an owner word (shared, split, depends…).
         id: String,
         #[command(flatten)]
         output: Output,

@@ -73,10 +73,16 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
                 "a sheet to tick, one line per duty",
             ),
         ],
-        "srm-explain" => &[(
-            "srm explain identity",
-            "everything about the identity layer",
-        )],
+        "srm-explain" => &[
+            (
+                "srm explain identity",
+                "everything about the identity layer",
+            ),
+            (
+                "srm explain split",
+                "what the owner split means, and how it is derived",
+            ),
+        ],
         "srm-find" => &[
             ("srm find patch", "where patching is whose"),
             ("srm find prompt injection", "rows about prompt injection"),
@@ -304,7 +310,12 @@ pub(super) fn completions(shell: clap_complete::Shell) -> String {
             .map(str::to_string)
             .collect();
         let models: Vec<String> = cat.models().iter().map(|m| m.id().to_string()).collect();
-        let all: Vec<String> = layers.iter().chain(&models).cloned().collect();
+        // explain also takes the owner words that no id of the catalogue takes.
+        let words = crate::catalog::Owner::WORDS
+            .iter()
+            .map(|o| o.as_str().to_string())
+            .filter(|w| cat.find(w).is_none());
+        let all: Vec<String> = layers.iter().chain(&models).cloned().chain(words).collect();
         let values =
             |ids: &[String]| {
                 clap::builder::PossibleValuesParser::new(ids.iter().map(|id| {

@@ -8,7 +8,7 @@ mod docs;
 
 use std::io::{IsTerminal, Write};
 
-use crate::catalog::{Catalog, LayerRef, ModelId, UnknownId};
+use crate::catalog::{Catalog, LayerRef, ModelId, Owner, UnknownId};
 use crate::cli::{
     CatalogCommand, Cli, ColorArg, Command, ControlsFormatArg, ControlsOutput, ExportCommand,
     FileOutput, FormatArg, Output, PictureFormatArg, PictureOutput, ReportFormat, ScopeArg,
@@ -92,6 +92,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     if !maps_controls {
         warn_unmapped(&input);
+    }
+    // An owner word has no cells, the records CSV is made of: say so rather than print a
+    // header alone.
+    if let Report::Explain(e) = &report
+        && e.kind == query::Kind::Owner
+        && format == Format::Csv
+    {
+        return Err(UsageError(format!(
+            "`srm explain {}` explains an owner word, which has no cells to list as CSV; use --format table, json, yaml or markdown",
+            e.id
+        ))
+        .into());
     }
     // A table cuts every cell (2,000 characters), so it holds at most that much for each
     // cell the catalogue spells; every other form holds the text whole and is measured.
@@ -360,7 +372,11 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             let selection = selection(cat, layer, &[], scope)?;
             Report::Checklist(query::checklist(cat, model, &selection))
         }
-        Command::Explain { id, .. } => Report::Explain(query::explain(cat, cat.resolve_any(id)?)),
+        // An id of the catalogue wins; an owner word that none takes is explained as a word.
+        Command::Explain { id, .. } => match (cat.find(id), Owner::from_word(id)) {
+            (None, Some(owner)) => Report::Explain(query::explain_owner(owner)),
+            _ => Report::Explain(query::explain(cat, cat.resolve_any(id)?)),
+        },
         Command::Find {
             words,
             model,

@@ -44,6 +44,48 @@ impl Owner {
         Owner::Split,
     ];
 
+    /// Every owner word srm prints: the four of rows, `split` and `unmapped`.
+    pub const WORDS: [Owner; 6] = [
+        Owner::Customer,
+        Owner::Provider,
+        Owner::Shared,
+        Owner::Depends,
+        Owner::Split,
+        Owner::Unmapped,
+    ];
+
+    /// The owner a word names, matched as ids are (case-insensitively, blanks trimmed):
+    /// `srm explain shared` explains the word when no id of the catalogue takes it.
+    pub fn from_word(word: &str) -> Option<Owner> {
+        let word = super::normalize(word);
+        Owner::WORDS.into_iter().find(|o| o.as_str() == word)
+    }
+
+    /// What the owner word means, and where it comes from: the one text `srm explain OWNER`
+    /// shows, in every format.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Owner::Customer => {
+                "The customer holds the row under that model: securing it is the customer's job (the customer's duties), whoever runs the hardware beneath it. Written for a row in a catalogue; a control whose rows are all the customer's cannot be inherited from the provider (the CRM's \"No\")."
+            }
+            Owner::Provider => {
+                "The provider holds the row under that model: the provider secures it (the provider's duties) and the customer inherits that. Written for a row in a catalogue; a control whose rows are all the provider's can be inherited (the CRM's \"Yes\")."
+            }
+            Owner::Shared => {
+                "Both sides act on the row under that model: the provider runs part of it and the customer configures or uses the rest, each with duties of its own. Written for a row in a catalogue, as in Microsoft's diagrams; it ranks between customer and provider (customer < shared < provider). A layer whose rows have different owners is `split`, not shared."
+            }
+            Owner::Depends => {
+                "Who holds the row turns on a choice made under that model, such as the AI model chosen (the provider's own, or one you bring): the cell always carries a note saying on what, and a catalogue must give a note for every `depends` cell. It has no place on the customer-to-provider axis, so `srm diff` calls a change to or from it `other`."
+            }
+            Owner::Split => {
+                "A layer made of parts whose rows have different owners under that model. A layer of parts has no owner of its own: srm derives it from its rows, their common owner when they all agree, else `split`; `srm who --layer LAYER --model MODEL` shows the rows behind it. Derived, never written in a catalogue."
+            }
+            Owner::Unmapped => {
+                "The owner of every control in a catalogue that maps no control to any row (no row has `controls`): the catalogue says nothing of the control, so srm names nobody, not even the customer. Derived for controls only, never written in a catalogue; give rows `controls: [{ids: [...], why: ...}]` to map them."
+            }
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Owner::Customer => "customer",
@@ -108,6 +150,21 @@ mod tests {
         assert_eq!(derive_owner([Shared, Shared].into_iter()), Shared);
         assert_eq!(derive_owner([Depends, Depends].into_iter()), Depends);
         assert_eq!(derive_owner(std::iter::empty()), Split);
+    }
+
+    #[test]
+    fn owner_words_are_matched_as_ids_are_and_each_has_a_meaning() {
+        assert_eq!(Owner::from_word("shared"), Some(Owner::Shared));
+        assert_eq!(Owner::from_word(" Split "), Some(Owner::Split));
+        assert_eq!(Owner::from_word("DEPENDS"), Some(Owner::Depends));
+        assert_eq!(Owner::from_word("share"), None);
+        assert_eq!(Owner::from_word(""), None);
+        for o in Owner::WORDS {
+            assert_eq!(Owner::from_word(o.as_str()), Some(o));
+            assert!(!o.meaning().is_empty());
+        }
+        assert!(Owner::Depends.meaning().contains("note"));
+        assert!(Owner::Split.meaning().contains("derives"));
     }
 
     #[test]

@@ -354,6 +354,14 @@ fn checklist(c: &Checklist) -> String {
 
 fn explain(e: &Explain) -> String {
     let mut out = String::new();
+    if e.kind == crate::query::Kind::Owner {
+        // An owner word: the word and what it means, nothing of the catalogue.
+        let _ = writeln!(out, "## `{}` (owner)\n", esc(e.id));
+        if let Some(d) = e.description {
+            let _ = writeln!(out, "{}", esc(d));
+        }
+        return out;
+    }
     let _ = writeln!(out, "## {} (`{}`)\n", esc(e.name), esc(e.id));
     if let Some(d) = e.description {
         let _ = writeln!(out, "{}\n", esc(d));

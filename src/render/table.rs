@@ -231,6 +231,14 @@ fn explain(e: &query::Explain, style: Style) -> String {
         query::Kind::Layer => "layer",
         query::Kind::Part => "part",
         query::Kind::Model => "model",
+        query::Kind::Owner => {
+            // An owner word: the word and what it means, nothing of the catalogue.
+            let _ = writeln!(out, "{} (owner)", e.id);
+            if let Some(d) = e.description {
+                let _ = writeln!(out, "\n{d}");
+            }
+            return out;
+        }
     };
     let _ = writeln!(out, "{} ({kind} {})", e.name, e.id);
     if let Some(layer) = e.layer.filter(|l| *l != e.id) {

@@ -43,6 +43,7 @@ const CASES: &[(&str, &[&[&str]])] = &[
             &["explain", "identity"],
             &["explain", "ai-compute"],
             &["explain", "saas"],
+            &["explain", "split"],
         ],
     ),
     (

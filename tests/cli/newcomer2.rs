@@ -1,0 +1,118 @@
+//! The second round of newcomer fixes: owner words explained, tables that keep their shape,
+//! schema and manual pages named as the commands are typed, completion and manual lines that
+//! work from any shell, and catalogue errors in the user's words.
+
+use crate::{srm, stdout_of};
+
+/// The words of owners, each with a phrase its meaning must hold.
+const OWNER_WORDS: &[(&str, &str)] = &[
+    ("customer", "The customer holds the row"),
+    ("provider", "The provider holds the row"),
+    ("shared", "Both sides act on the row"),
+    ("depends", "the cell always carries a note saying on what"),
+    (
+        "split",
+        "srm derives it from its rows, their common owner when they all agree, else `split`",
+    ),
+    ("unmapped", "maps no control to any row"),
+];
+
+fn json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&stdout_of(args)).unwrap()
+}
+
+/// A catalogue file in `dir` holding `layers` (YAML lines under `layers:`).
+fn catalogue(dir: &std::path::Path, name: &str, layers: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        format!(
+            "sources: [{{id: s, title: S}}]\nmodels: [{{id: a, name: A}}, {{id: b, name: B}}]\nlayers:\n{layers}"
+        ),
+    )
+    .unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn explain_says_what_each_owner_word_means_in_every_format() {
+    let schema = json(&["schema", "explain"]);
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for (word, phrase) in OWNER_WORDS {
+        let table = stdout_of(&["explain", word]);
+        assert!(table.starts_with(&format!("{word} (owner)\n\n")), "{table}");
+        assert!(table.contains(phrase), "{word}: {table}");
+        // No table of cells: an owner word has none.
+        assert!(!table.contains('╭'), "{word}: {table}");
+
+        let doc = json(&["explain", word, "--json"]);
+        assert_eq!(doc["kind"], "owner", "{doc}");
+        assert_eq!(doc["id"], *word);
+        assert!(
+            doc["description"].as_str().unwrap().contains(phrase),
+            "{doc}"
+        );
+        assert_eq!(doc["cells"], serde_json::json!([]));
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{word}: {errors:?}");
+
+        let md = stdout_of(&["explain", word, "--format", "markdown"]);
+        assert!(md.starts_with(&format!("## `{word}` (owner)\n\n")), "{md}");
+    }
+    // Typed as ids are: any case, blanks around.
+    assert_eq!(
+        stdout_of(&["explain", " Shared "]),
+        stdout_of(&["explain", "shared"])
+    );
+}
+
+#[test]
+fn an_owner_word_has_no_cells_for_csv_and_a_near_miss_is_still_unknown() {
+    let out = srm()
+        .args(["explain", "split", "--format", "csv"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("use --format table, json, yaml or markdown"),
+        "{stderr}"
+    );
+    srm()
+        .args(["explain", "sharde"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::starts_with("error: unknown id 'sharde'"));
+}
+
+#[test]
+fn a_catalogue_id_that_spells_an_owner_word_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = catalogue(
+        dir.path(),
+        "shared.yaml",
+        "  - {id: shared, name: Shared storage, owners: {a: customer, b: shared}, source: s}\n",
+    );
+    let out = srm()
+        .args(["--catalog", &path, "explain", "shared", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["kind"], "layer", "{doc}");
+    assert_eq!(doc["name"], "Shared storage");
+    // The words it does not take are still explained.
+    let out = srm()
+        .args(["--catalog", &path, "explain", "split", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["kind"], "owner", "{doc}");
+}
