@@ -57,10 +57,11 @@ pub struct Global {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Who owns a layer or part under a model, with the note, the rows behind it and each side's duties.
+    /// Who owns a layer or part under a model, with the note and the rows behind it (--json adds each side's duties and the sources).
     ///
     /// Without --layer: every layer in scope. Without --model: every model. --owner keeps the
-    /// rows that owner holds ("what is mine under PaaS?").
+    /// rows that owner holds ("what is mine under PaaS?"). The answer is a table however many
+    /// cells it holds; srm explain LAYER tells everything about one layer or part.
     Who {
         /// Layers or parts, by id, alias or name (see srm layers); repeat or separate with commas.
         #[arg(long, short, value_delimiter = ',')]

@@ -151,6 +151,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "Set and not 0: colors in auto mode even when not on a terminal; NO_COLOR wins.",
     ),
     ("TERM", "dumb: no colors in auto mode."),
+    (
+        "COLUMNS",
+        "A width (60): tables written anywhere but a terminal fit it; unset or not a width, they keep their natural width. A terminal's own width wins.",
+    ),
 ];
 
 const EXIT_STATUS: &[(&str, &str)] = &[

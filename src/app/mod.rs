@@ -512,6 +512,9 @@ fn auto_color(tty: bool) -> bool {
 }
 
 /// Colors and width for text output; --color always and never win over the environment.
+///
+/// Tables fit a terminal's width; written anywhere else, they fit `COLUMNS` when it holds a
+/// width (`COLUMNS=60 srm matrix | less`), and keep their natural width when it does not.
 fn style(color: ColorArg) -> Style {
     let tty = std::io::stdout().is_terminal();
     let color = match color {
@@ -522,9 +525,20 @@ fn style(color: ColorArg) -> Style {
     let width = if tty {
         terminal_size::terminal_size().map(|(w, _)| w.0)
     } else {
-        None
+        std::env::var_os("COLUMNS").and_then(|v| columns(&v))
     };
     Style { color, width }
+}
+
+/// The width a `COLUMNS` value holds: a whole number of columns from 1 to 65535, blanks
+/// around it allowed; anything else (empty, `0`, `-5`, `80x`) holds none.
+fn columns(value: &std::ffi::OsStr) -> Option<u16> {
+    value
+        .to_str()?
+        .trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|&w| w > 0)
 }
 
 /// Prints a usage error from clap on stderr. clap echoes the arguments it could not take, and

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 
 use super::records::{Records, records};
 use super::table::direction_text;
-use crate::query::{Cell, Checklist, Diff, Explain, Find, Report, Retained, SourceRef, Who};
+use crate::query::{Checklist, Diff, Explain, Find, Report, Retained, SourceRef, Who};
 
 /// Catalogue text, escaped so that Markdown, GitHub's included, shows it as it is: as text,
 /// making no link and starting no block wherever srm writes it (a table cell, a list or task
@@ -162,11 +162,8 @@ fn duties_and_sources(out: &mut String, duties: &crate::query::SideDuties, sourc
 }
 
 fn who(w: &Who) -> String {
+    // A table whatever the number of cells, as in the terminal.
     let mut out = String::new();
-    if let [cell] = w.cells.as_slice() {
-        one_cell(&mut out, cell);
-        return out;
-    }
     let _ = writeln!(out, "## Who holds what\n");
     let rows: Vec<Vec<String>> = w
         .cells
@@ -192,35 +189,6 @@ fn who(w: &Who) -> String {
     let header = ["Layer", "Model", "Owner", "Note"].map(String::from);
     people_table(&mut out, &header, &rows);
     out
-}
-
-fn one_cell(out: &mut String, c: &Cell) {
-    let _ = writeln!(
-        out,
-        "## {} under {} (`{}`): {}\n",
-        label(c.name, c.id, c.layer),
-        esc(c.model_name),
-        esc(c.model),
-        c.owner
-    );
-    if let Some(note) = c.note {
-        let _ = writeln!(out, "{}\n", esc(note));
-    }
-    if !c.rows.is_empty() {
-        let rows: Vec<Vec<String>> = c
-            .rows
-            .iter()
-            .map(|p| {
-                vec![
-                    label(p.name, p.id, p.layer),
-                    p.owner.to_string(),
-                    esc(p.note.unwrap_or_default()),
-                ]
-            })
-            .collect();
-        people_table(out, &["Part", "Owner", "Note"].map(String::from), &rows);
-    }
-    duties_and_sources(out, &c.duties, &c.sources);
 }
 
 fn diff(d: &Diff) -> String {

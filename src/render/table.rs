@@ -18,10 +18,9 @@ use crate::query::{self, Diff, Matrix, Report, Retained, Who};
 
 pub fn render(report: &Report, style: Style) -> String {
     match report {
-        Report::Who(who) => match who.cells.as_slice() {
-            [cell] => who_single(cell, style),
-            _ => who_table(who, style),
-        },
+        // A table keeps its shape whatever the number of rows: one cell is a table of one
+        // (`srm explain` is the form that tells everything about one row).
+        Report::Who(who) => who_table(who, style),
         Report::Diff(d) => diff(d, style),
         Report::Retained(r) => retained(r, style),
         Report::Matrix(m) => matrix(m, style),
@@ -397,35 +396,6 @@ fn finish(table: &Table) -> String {
 /// A part under its layer, with its id.
 fn sub(name: &str, id: &str) -> String {
     format!("  └ {name} ({id})")
-}
-
-fn who_single(cell: &query::Cell, style: Style) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} under {} ({}): {}",
-        label(cell.name, cell.id, cell.layer),
-        cell.model_name,
-        cell.model,
-        paint(cell.owner, style)
-    );
-    if let Some(note) = cell.note {
-        let _ = writeln!(out, "note: {note}");
-    }
-    if !cell.rows.is_empty() {
-        let _ = writeln!(out, "\nderived from its parts:");
-        let mut table = new_table(style, &["Part", "Owner", "Note"]);
-        for p in &cell.rows {
-            table.add_row(vec![
-                text_cell(format!("{} ({})", p.name, p.id)),
-                owner_cell(p.owner, style),
-                text_cell(p.note.unwrap_or_default()),
-            ]);
-        }
-        out.push_str(&finish(&table));
-    }
-    duties_and_sources(&mut out, &cell.duties, "", &cell.sources);
-    out
 }
 
 /// Each side's duties as bullet lists, then the sources with their addresses.

@@ -116,3 +116,82 @@ fn a_catalogue_id_that_spells_an_owner_word_wins() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["kind"], "owner", "{doc}");
 }
+
+/// The widest line of the tables in `text`, in characters (the box-drawing ones are one
+/// column each); other lines (the matrix's legend) are text, which tables' widths leave alone.
+fn widest(text: &str) -> usize {
+    text.lines()
+        .filter(|l| l.starts_with(['╭', '│', '╞', '├', '╰']))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_table_answer_keeps_its_shape_with_one_match() {
+    // One cell is a table of one: the header, the row, nothing else.
+    let out = stdout_of(&["who", "--layer", "os", "--model", "paas"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with('╭'), "{out}");
+    assert!(
+        lines[1].contains("Layer") && lines[1].contains("Owner"),
+        "{out}"
+    );
+    assert!(
+        lines[3].contains("Operating system (os)") && lines[3].contains("provider"),
+        "{out}"
+    );
+    assert!(lines[4].starts_with('╰') && lines.len() == 5, "{out}");
+    // As Markdown too.
+    let md = stdout_of(&[
+        "who", "--layer", "os", "--model", "paas", "--format", "markdown",
+    ]);
+    assert!(
+        md.starts_with("## Who holds what\n\n| Layer | Model | Owner | Note |\n"),
+        "{md}"
+    );
+    assert_eq!(
+        md.lines().filter(|l| l.starts_with("| Operating")).count(),
+        1,
+        "{md}"
+    );
+    // A search with one hit is the same table as one with many.
+    let out = stdout_of(&["find", "mfa"]);
+    assert!(out.starts_with('╭'), "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("│ ")).count(),
+        2,
+        "{out}"
+    );
+}
+
+#[test]
+fn piped_tables_fit_columns_when_it_holds_a_width() {
+    let run = |columns: Option<&str>, args: &[&str]| {
+        let mut cmd = srm();
+        if let Some(c) = columns {
+            cmd.env("COLUMNS", c);
+        }
+        let out = cmd.args(args).assert().success().get_output().clone();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for args in [
+        &["who", "--layer", "os", "--model", "paas"][..],
+        &["find", "patch"],
+        &["matrix"],
+    ] {
+        let natural = run(None, args);
+        assert!(widest(&natural) > 60, "{args:?}: {natural}");
+        let fitted = run(Some("60"), args);
+        assert_eq!(widest(&fitted), 60, "{args:?}: {fitted}");
+        // Anything that is not a width leaves the natural width.
+        for bad in ["", "0", "-60", "sixty", "60x", "70000"] {
+            assert_eq!(run(Some(bad), args), natural, "COLUMNS={bad:?} {args:?}");
+        }
+    }
+    // Documents are not tables: COLUMNS leaves them alone.
+    let args = [
+        "who", "--layer", "os", "--model", "paas", "--format", "markdown",
+    ];
+    assert_eq!(run(Some("60"), &args), run(None, &args));
+}
