@@ -207,10 +207,16 @@ pub enum Command {
     #[command(subcommand)]
     Export(ExportCommand),
     /// Print the JSON Schema of a command's --json output (format_version 2).
+    ///
+    /// Name the command as you type it: srm schema who, srm schema diff --controls, srm schema
+    /// catalog validate. The older names diff-controls and validate name the same schemas.
     Schema {
-        /// The command whose output to describe.
-        #[arg(value_enum, ignore_case = true)]
-        command: SchemaArg,
+        /// The command whose output to describe, in one word or as typed (catalog validate).
+        #[arg(value_enum, ignore_case = true, required = true, num_args = 1..=2, value_name = "COMMAND")]
+        command: Vec<SchemaArg>,
+        /// With diff: the schema of srm diff --controls --json.
+        #[arg(long)]
+        controls: bool,
         #[command(flatten)]
         output: FileOutput,
     },
@@ -224,8 +230,9 @@ pub enum Command {
     },
     /// Print the manual page of srm or of one command (roff), e.g. srm man who | man -l -.
     Man {
-        /// The command whose page to print (default: srm itself).
-        command: Option<String>,
+        /// The command whose page to print, as typed (catalog validate) or joined (catalog-validate); default: srm itself.
+        #[arg(num_args = 0..=2, value_name = "COMMAND")]
+        command: Vec<String>,
         /// Write every page (srm.1, srm-who.1, …) into this directory instead.
         #[arg(long, value_name = "DIR", conflicts_with = "command")]
         dir: Option<PathBuf>,
@@ -450,10 +457,42 @@ pub enum SchemaArg {
     Controls,
     Control,
     DiffControls,
+    #[value(alias = "catalog-validate")]
     Validate,
+    // The first word of `catalog validate`.
+    Catalog,
 }
 
 impl SchemaArg {
+    /// The schema the words after `srm schema` name, written as the command is typed:
+    /// `catalog validate` (or `validate`), `diff --controls` (or `diff-controls`), `who`.
+    pub fn from_words(words: &[SchemaArg], controls: bool) -> Result<SchemaArg, String> {
+        let named = match words {
+            [SchemaArg::Catalog, SchemaArg::Validate] => SchemaArg::Validate,
+            [SchemaArg::Catalog] => {
+                return Err(
+                    "srm schema catalog names no schema; the catalogue's report is `srm schema catalog validate` (the file format's is `srm catalog schema`)".into(),
+                );
+            }
+            [one] => *one,
+            _ => {
+                let typed: Vec<&str> = words.iter().map(|w| w.name()).collect();
+                return Err(format!(
+                    "srm schema takes one command, or `catalog validate`; got '{}' (see `srm schema --help`)",
+                    typed.join(" ")
+                ));
+            }
+        };
+        match (named, controls) {
+            (SchemaArg::Diff | SchemaArg::DiffControls, true) => Ok(SchemaArg::DiffControls),
+            (other, true) => Err(format!(
+                "--controls goes with diff (`srm schema diff --controls`), not with {}",
+                other.name()
+            )),
+            (other, false) => Ok(other),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             SchemaArg::Who => "who",
@@ -469,6 +508,7 @@ impl SchemaArg {
             SchemaArg::Control => "control",
             SchemaArg::DiffControls => "diff-controls",
             SchemaArg::Validate => "validate",
+            SchemaArg::Catalog => "catalog",
         }
     }
 }

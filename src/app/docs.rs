@@ -87,7 +87,17 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
             ("srm find patch", "where patching is whose"),
             ("srm find prompt injection", "rows about prompt injection"),
         ],
-        "srm-schema" => &[("srm schema who", "the JSON Schema of srm who --json")],
+        "srm-schema" => &[
+            ("srm schema who", "the JSON Schema of srm who --json"),
+            (
+                "srm schema diff --controls",
+                "the JSON Schema of srm diff --controls --json",
+            ),
+            (
+                "srm schema catalog validate",
+                "the JSON Schema of srm catalog validate --json",
+            ),
+        ],
         "srm-controls" => &[
             (
                 "srm controls --model paas --baseline fedramp-moderate",
@@ -254,16 +264,13 @@ fn escape(text: &str) -> String {
     }
 }
 
-/// `srm man`, `srm man who`, `srm man catalog-validate`, or `srm man --dir DIR` for all.
+/// `srm man`, `srm man who`, `srm man catalog validate` (or `catalog-validate`), or
+/// `srm man --dir DIR` for all.
 ///
 /// Pages go into DIR only as regular files: each is written atomically, none into a link, a
 /// device or a FIFO of any kind, and none replaced without `force`. Every page is checked before
 /// the first is written, so a refusal writes no page (DIR itself is created if it was missing).
-pub(super) fn man(
-    command: Option<&str>,
-    dir: Option<&Path>,
-    force: bool,
-) -> anyhow::Result<ExitCode> {
+pub(super) fn man(command: &[String], dir: Option<&Path>, force: bool) -> anyhow::Result<ExitCode> {
     let pages = pages();
     if let Some(dir) = dir {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -279,9 +286,16 @@ pub(super) fn man(
         }
         return Ok(ExitCode::Success);
     }
-    let wanted = match command {
-        None => "srm".to_string(),
-        Some(c) => format!("srm-{}", c.trim().replace(' ', "-")),
+    // The words as typed (`catalog validate`), or joined as the page is named.
+    let typed = command
+        .iter()
+        .map(|w| w.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let wanted = if command.is_empty() {
+        "srm".to_string()
+    } else {
+        format!("srm-{}", typed.replace(' ', "-"))
     };
     let Some(page) = pages.iter().find(|p| page_name(p) == wanted) else {
         let names: Vec<String> = pages
@@ -291,7 +305,7 @@ pub(super) fn man(
             .collect();
         return Err(UsageError(format!(
             "no manual page for '{}'; pages: {}",
-            command.unwrap_or_default(),
+            crate::sanitize::cut(&typed),
             names.join(", ")
         ))
         .into());

@@ -11,8 +11,8 @@ use std::io::{IsTerminal, Write};
 use crate::catalog::{Catalog, LayerRef, ModelId, Owner, UnknownId};
 use crate::cli::{
     CatalogCommand, Cli, ColorArg, Command, ControlsFormatArg, ControlsOutput, ExportCommand,
-    FileOutput, FormatArg, Output, PictureFormatArg, PictureOutput, ReportFormat, ScopeArg,
-    ScopeArgs,
+    FileOutput, FormatArg, Output, PictureFormatArg, PictureOutput, ReportFormat, SchemaArg,
+    ScopeArg, ScopeArgs,
 };
 use crate::exit::{ExitCode, UsageError};
 use crate::load::{self, Input};
@@ -37,9 +37,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command,
             dir,
             force,
-        } => return docs::man(command.as_deref(), dir.as_deref(), *force),
-        Command::Schema { command, output } => {
-            emit(&render::schema(command.name())?, output)?;
+        } => return docs::man(command, dir.as_deref(), *force),
+        Command::Schema {
+            command,
+            controls,
+            output,
+        } => {
+            let schema = SchemaArg::from_words(command, *controls).map_err(UsageError)?;
+            emit(&render::schema(schema.name())?, output)?;
             return Ok(ExitCode::Success);
         }
         Command::Matrix { output, .. } => picture_format(output),

@@ -195,3 +195,96 @@ fn piped_tables_fit_columns_when_it_holds_a_width() {
     ];
     assert_eq!(run(Some("60"), &args), run(None, &args));
 }
+
+/// The title a JSON Schema gives itself.
+fn title(schema: &str) -> String {
+    let schema: serde_json::Value = serde_json::from_str(schema).unwrap();
+    schema["title"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn schema_takes_the_commands_own_name_and_the_old_ones() {
+    for (typed, old, named) in [
+        (
+            &["catalog", "validate"][..],
+            "validate",
+            "srm catalog validate --json",
+        ),
+        (
+            &["catalog-validate"],
+            "validate",
+            "srm catalog validate --json",
+        ),
+        (
+            &["diff", "--controls"],
+            "diff-controls",
+            "srm diff --controls --json",
+        ),
+        (
+            &["DIFF", "--controls"],
+            "diff-controls",
+            "srm diff --controls --json",
+        ),
+        (&["who"], "who", "srm who --json"),
+    ] {
+        let mut args = vec!["schema"];
+        args.extend(typed);
+        let schema = stdout_of(&args);
+        assert_eq!(title(&schema), named, "{typed:?}");
+        assert_eq!(schema, stdout_of(&["schema", old]), "{typed:?}");
+    }
+    // diff alone is still the rows' diff.
+    assert_eq!(title(&stdout_of(&["schema", "diff"])), "srm diff --json");
+    for (args, says) in [
+        (
+            &["schema", "who", "--controls"][..],
+            "--controls goes with diff",
+        ),
+        (&["schema", "catalog"], "`srm schema catalog validate`"),
+        (
+            &["schema", "who", "diff"],
+            "takes one command, or `catalog validate`",
+        ),
+    ] {
+        let out = srm()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn man_takes_the_commands_own_name_and_the_joined_one() {
+    for (typed, joined) in [
+        (&["catalog", "validate"][..], "catalog-validate"),
+        (&["export", "oscal"], "export-oscal"),
+    ] {
+        let mut args = vec!["man"];
+        args.extend(typed);
+        let page = stdout_of(&args);
+        assert!(
+            page.contains(&format!(".TH srm-{joined} 1")),
+            "{typed:?}: {}",
+            &page[..page.len().min(300)]
+        );
+        assert_eq!(page, stdout_of(&["man", joined]), "{typed:?}");
+    }
+    let out = srm()
+        .args(["man", "catalog", "nothing"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: no manual page for 'catalog nothing'; pages: "),
+        "{stderr}"
+    );
+}
