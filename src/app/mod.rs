@@ -588,7 +588,10 @@ pub fn print_usage_error(err: &clap::Error) {
         .map(|usage| {
             usage
                 .split_whitespace()
-                .take_while(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                // The command's words, up to its first option (`srm man --dir <DIR>`).
+                .take_while(|w| {
+                    !w.starts_with('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                })
                 .collect::<Vec<_>>()
                 .join(" ")
         })

@@ -287,4 +287,17 @@ fn man_takes_the_commands_own_name_and_the_joined_one() {
         stderr.starts_with("error: no manual page for 'catalog nothing'; pages: "),
         "{stderr}"
     );
+    // A usage error's hint names the command's help, not the option clap's usage line shows.
+    let out = srm()
+        .args(["man", "--dir", "pages", "who"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().nth(1),
+        Some("  see `srm man --help`"),
+        "{stderr}"
+    );
 }
