@@ -224,16 +224,25 @@ pub enum Command {
     #[command(subcommand)]
     Catalog(CatalogCommand),
     /// Print a shell completion script (e.g. srm completions bash > ~/.local/share/bash-completion/completions/srm).
+    ///
+    /// fish: srm completions fish > ~/.config/fish/completions/srm.fish. zsh: mkdir -p ~/.zfunc
+    /// && srm completions zsh > ~/.zfunc/_srm, with fpath=(~/.zfunc $fpath) in ~/.zshrc before
+    /// compinit runs.
     Completions {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
     /// Print the manual page of srm or of one command (roff), e.g. srm man who | man -l -.
+    ///
+    /// srm man --dir ~/.local/share/man/man1 installs every page where man srm finds them when
+    /// ~/.local/bin is on PATH (man-db looks for ../share/man beside each PATH directory);
+    /// otherwise man finds them only if MANPATH includes ~/.local/share/man (write
+    /// MANPATH="$HOME/.local/share/man:", the trailing colon keeping the system's pages).
     Man {
         /// The command whose page to print, as typed (catalog validate) or joined (catalog-validate); default: srm itself.
         #[arg(num_args = 0..=2, value_name = "COMMAND")]
         command: Vec<String>,
-        /// Write every page (srm.1, srm-who.1, …) into this directory instead.
+        /// Write every page (srm.1, srm-who.1, …) into this directory instead (~/.local/share/man/man1: see above for when man finds it).
         #[arg(long, value_name = "DIR", conflicts_with = "command")]
         dir: Option<PathBuf>,
         /// Replace pages already in --dir (atomically); anything there that is not a regular file (a link, a device, a FIFO) is refused.

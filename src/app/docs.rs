@@ -132,15 +132,21 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
             "srm catalog schema -o srm.schema.json",
             "the catalogue format, for editors",
         )],
-        "srm-completions" => &[(
-            "mkdir -p ~/.local/share/bash-completion/completions && srm completions bash > ~/.local/share/bash-completion/completions/srm",
-            "install bash completions",
-        )],
+        "srm-completions" => &[
+            (
+                "mkdir -p ~/.local/share/bash-completion/completions && srm completions bash > ~/.local/share/bash-completion/completions/srm",
+                "install bash completions",
+            ),
+            (
+                "mkdir -p ~/.zfunc && srm completions zsh > ~/.zfunc/_srm",
+                "install zsh completions, with fpath=(~/.zfunc $fpath) in ~/.zshrc before compinit",
+            ),
+        ],
         "srm-man" => &[
             ("srm man who | man -l -", "read the page of srm who"),
             (
                 "srm man --dir ~/.local/share/man/man1",
-                "install every page",
+                "install every page; man srm finds them when ~/.local/bin is on PATH, else when MANPATH includes ~/.local/share/man",
             ),
         ],
         _ => &[],

@@ -301,3 +301,180 @@ fn man_takes_the_commands_own_name_and_the_joined_one() {
         "{stderr}"
     );
 }
+
+/// The `sh` block under README's "Shell completions and the manual pages", one command a line.
+fn readme_install_lines() -> Vec<&'static str> {
+    let readme = include_str!("../../README.md");
+    let section = &readme[readme
+        .find("### Shell completions and the manual pages")
+        .expect("the section")..];
+    let block = &section[section.find("```sh\n").expect("its sh block") + 6..];
+    block[..block.find("```").expect("a closed block")]
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+}
+
+fn installed(program: &str) -> bool {
+    std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A home of its own and a PATH whose first directory holds `srm`.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_srm"), bin.join("srm")).unwrap();
+        std::fs::create_dir_all(dir.path().join("home")).unwrap();
+        std::fs::create_dir_all(dir.path().join("work")).unwrap();
+        Home { dir }
+    }
+
+    fn home(&self) -> std::path::PathBuf {
+        self.dir.path().join("home")
+    }
+
+    /// `shell -c script` at home, from an empty working directory, with `path` before the
+    /// system's PATH.
+    fn run(&self, shell: &str, script: &str, path: &[std::path::PathBuf]) -> std::process::Output {
+        let mut dirs = path.to_vec();
+        dirs.push(self.dir.path().join("bin"));
+        dirs.extend(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        ));
+        std::process::Command::new(shell)
+            .args(["-c", script])
+            .current_dir(self.dir.path().join("work"))
+            .env("HOME", self.home())
+            .env("PATH", std::env::join_paths(dirs).unwrap())
+            .env_remove("MANPATH")
+            .env_remove("XDG_DATA_HOME")
+            .env_remove("XDG_CONFIG_HOME")
+            .env_remove("BASH_COMPLETION_USER_DIR")
+            .env_remove("SRM_CATALOG")
+            .output()
+            .unwrap_or_else(|e| panic!("{shell} runs: {e}"))
+    }
+}
+
+#[test]
+fn every_install_line_of_the_readme_works_from_any_shell_and_writes_only_under_home() {
+    let lines = readme_install_lines();
+    assert!(lines.len() >= 5, "{lines:?}");
+    let shells: Vec<&str> = ["sh", "bash", "zsh", "fish"]
+        .into_iter()
+        .filter(|s| installed(s))
+        .collect();
+    assert!(shells.contains(&"sh"), "no sh");
+    let man = installed("man");
+    for shell in &shells {
+        let home = Home::new();
+        for line in &lines {
+            // `man -l -` needs man-db; the rest needs nothing but srm.
+            if line.contains("man -l") && !man {
+                continue;
+            }
+            let out = home.run(shell, line, &[]);
+            assert!(
+                out.status.success(),
+                "{shell}: `{line}`: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let read = |path: &str| {
+            std::fs::read_to_string(home.home().join(path))
+                .unwrap_or_else(|e| panic!("{shell}: README's lines wrote no ~/{path}: {e}"))
+        };
+        assert!(
+            read(".local/share/bash-completion/completions/srm").contains("_srm()"),
+            "{shell}"
+        );
+        assert!(
+            read(".config/fish/completions/srm.fish").contains("complete -c srm"),
+            "{shell}"
+        );
+        assert!(read(".zfunc/_srm").starts_with("#compdef srm"), "{shell}");
+        assert!(
+            read(".local/share/man/man1/srm.1").contains(".TH srm 1"),
+            "{shell}"
+        );
+        let stray: Vec<_> = std::fs::read_dir(home.dir.path().join("work"))
+            .unwrap()
+            .collect();
+        assert!(stray.is_empty(), "{shell}: wrote {stray:?} where it ran");
+    }
+}
+
+#[test]
+fn the_shells_and_man_find_what_the_readme_installs() {
+    let home = Home::new();
+    for line in readme_install_lines()
+        .into_iter()
+        .filter(|l| !l.contains("man -l"))
+    {
+        assert!(home.run("sh", line, &[]).status.success(), "{line}");
+    }
+    let readme = include_str!("../../README.md");
+    // srm man --help says where man finds the pages, as README does.
+    let help = stdout_of(&["man", "--help"]).replace('\n', " ");
+    for said in [
+        "when ~/.local/bin is on PATH",
+        "MANPATH includes ~/.local/share/man",
+    ] {
+        assert!(help.contains(said), "{help}");
+    }
+    let fpath = "fpath=(~/.zfunc $fpath)";
+    assert!(readme.contains(&format!("`{fpath}` in `~/.zshrc`")));
+    let stdout = |out: std::process::Output| String::from_utf8_lossy(&out.stdout).into_owned();
+    if installed("zsh") {
+        let script = format!(
+            "{fpath}; autoload -Uz compinit && compinit -u -d ~/.zcompdump; print -r -- $_comps[srm]"
+        );
+        assert_eq!(stdout(home.run("zsh", &script, &[])).trim(), "_srm");
+        // Without the line, zsh knows nothing of srm: the line is needed.
+        let script =
+            "autoload -Uz compinit && compinit -u -d ~/.zcompdump2; print -r -- \"[$_comps[srm]]\"";
+        assert_eq!(stdout(home.run("zsh", script, &[])).trim(), "[]");
+    } else {
+        eprintln!("skipped: zsh is not installed");
+    }
+    let loader = "/usr/share/bash-completion/bash_completion";
+    if std::path::Path::new(loader).exists() {
+        let script = format!(". {loader}; _completion_loader srm; complete -p srm");
+        assert!(
+            stdout(home.run("bash", &script, &[])).contains("-F _srm srm"),
+            "bash-completion did not load ~/.local/share/bash-completion/completions/srm"
+        );
+    } else {
+        eprintln!("skipped: bash-completion is not installed");
+    }
+    if installed("man") && installed("manpath") {
+        let pages = home.home().join(".local/share/man/man1/srm.1");
+        // With ~/.local/bin on PATH, man-db finds ~/.local/share/man beside it…
+        let local_bin = home.home().join(".local/bin");
+        let first = |out| stdout(out).lines().next().unwrap_or_default().to_string();
+        let found = first(home.run("sh", "man -w srm", &[local_bin]));
+        assert_eq!(found, pages.to_str().unwrap());
+        // …without it, only through MANPATH (another package's srm(1) may be found then).
+        let found = stdout(home.run("sh", "man -w srm", &[]));
+        assert!(!found.contains(home.home().to_str().unwrap()), "{found}");
+        let script = "MANPATH=\"$HOME/.local/share/man:\" man -w srm";
+        assert_eq!(first(home.run("sh", script, &[])), pages.to_str().unwrap());
+        // The trailing colon keeps the system's pages.
+        if home.run("sh", "man -w man", &[]).status.success() {
+            let script = "MANPATH=\"$HOME/.local/share/man:\" man -w man";
+            assert!(home.run("sh", script, &[]).status.success());
+        }
+        assert!(readme.contains("export MANPATH=\"$HOME/.local/share/man:\""));
+    } else {
+        eprintln!("skipped: man-db is not installed");
+    }
+}
