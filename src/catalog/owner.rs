@@ -6,10 +6,13 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// Who holds a row under a model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+// Read from a catalogue by hand (see the `Deserialize` impl), so that a wrong value is refused
+// in the author's words; the `serde` attributes still shape the JSON Schemas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Owner {
     Customer,
@@ -121,6 +124,92 @@ impl Owner {
 impl fmt::Display for Owner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// The owners a catalogue may write, as messages name them.
+const WRITTEN: &str = "customer, provider, shared or depends";
+
+/// A catalogue's owner: one of the four words of rows ([`Owner::ALL`]). Anything else is
+/// refused saying which words are allowed, and why `split` and `unmapped` are not among them;
+/// serde's own "unknown variant" speaks of Rust, not of the file.
+impl<'de> Deserialize<'de> for Owner {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Owner, D::Error> {
+        struct OwnerVisitor;
+
+        impl<'de> Visitor<'de> for OwnerVisitor {
+            type Value = Owner;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "an owner: {WRITTEN}")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Owner, E> {
+                if let Some(owner) = Owner::ALL.into_iter().find(|o| o.as_str() == v) {
+                    return Ok(owner);
+                }
+                let quoted = crate::sanitize::cut(v);
+                Err(E::custom(match Owner::from_word(v) {
+                    Some(o) if Owner::ALL.contains(&o) => {
+                        format!("owner `{quoted}` is written `{o}`: in lowercase, without blanks")
+                    }
+                    Some(o) => format!(
+                        "`{o}` is derived by srm, never written in a catalogue; give the row's own owner: {WRITTEN} (`srm explain {o}` says why)"
+                    ),
+                    None => format!(
+                        "unknown owner `{quoted}`; an owner is {WRITTEN} (`srm explain OWNER` says what each means)"
+                    ),
+                }))
+            }
+
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Owner, E> {
+                Err(E::custom(format!(
+                    "a yes/no (true/false) value where an owner goes; an owner is {WRITTEN}"
+                )))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Owner, E> {
+                Err(E::custom(format!(
+                    "a number (`{v}`) where an owner goes; an owner is {WRITTEN}"
+                )))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Owner, E> {
+                Err(E::custom(format!(
+                    "a number (`{v}`) where an owner goes; an owner is {WRITTEN}"
+                )))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Owner, E> {
+                Err(E::custom(format!(
+                    "a number (`{v}`) where an owner goes; an owner is {WRITTEN}"
+                )))
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<Owner, E> {
+                Err(E::custom(format!(
+                    "no owner (an empty value or null); an owner is {WRITTEN}"
+                )))
+            }
+
+            fn visit_none<E: de::Error>(self) -> Result<Owner, E> {
+                self.visit_unit()
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Owner, A::Error> {
+                Err(de::Error::custom(format!(
+                    "a list where an owner goes; a row has one owner under each model: {WRITTEN}"
+                )))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Owner, A::Error> {
+                Err(de::Error::custom(format!(
+                    "a mapping where an owner goes; an owner is one word: {WRITTEN}"
+                )))
+            }
+        }
+
+        deserializer.deserialize_any(OwnerVisitor)
     }
 }
 

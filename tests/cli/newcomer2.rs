@@ -478,3 +478,119 @@ fn the_shells_and_man_find_what_the_readme_installs() {
         eprintln!("skipped: man-db is not installed");
     }
 }
+
+/// `srm catalog validate FILE`: exit 1, nothing on stdout, and the problem lines on stderr.
+fn problems(path: &str) -> Vec<String> {
+    let out = srm()
+        .args(["catalog", "validate", path])
+        .assert()
+        .code(1)
+        .stdout("")
+        .get_output()
+        .clone();
+    String::from_utf8(out.stderr)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// The one problem of a catalogue file holding `text`, as `catalog validate` lists it, and the
+/// first line any other command prints about it.
+fn the_problem(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
+    let lines = problems(path);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[1], format!("error: 1 problem in {path}"));
+    let out = srm()
+        .args(["--catalog", path, "matrix"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr, format!("error: {}\n", lines[0]), "{name}");
+    lines[0].strip_prefix(path).unwrap().to_string()
+}
+
+const HEAD: &str =
+    "sources: [{id: s, title: S}]\nmodels: [{id: rds, name: RDS}, {id: os, name: OS}]\nlayers:\n";
+
+#[test]
+fn an_owner_that_is_not_one_says_which_words_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let words = "an owner is customer, provider, shared or depends";
+    let long = "x".repeat(5_000);
+    for (value, col, says) in [
+        ("aws", 52, format!("unknown owner `aws`; {words}")),
+        (
+            "Shared",
+            52,
+            "owner `Shared` is written `shared`".to_string(),
+        ),
+        (
+            "split",
+            52,
+            "`split` is derived by srm, never written".to_string(),
+        ),
+        (
+            "unmapped",
+            52,
+            "`unmapped` is derived by srm, never written".to_string(),
+        ),
+        (
+            "3",
+            52,
+            format!("a number (`3`) where an owner goes; {words}"),
+        ),
+        (
+            "~",
+            52,
+            format!("no owner (an empty value or null); {words}"),
+        ),
+        ("[customer]", 52, "a list where an owner goes".to_string()),
+        (
+            &long,
+            52,
+            format!("unknown owner `{}…`; {words}", "x".repeat(64)),
+        ),
+    ] {
+        let text = format!(
+            "{HEAD}  - {{id: db, name: DB, owners: {{os: customer, rds: {value}}}, source: s}}\n"
+        );
+        let problem = the_problem(dir.path(), "owner.yaml", &text);
+        assert!(
+            problem.starts_with(&format!(":4:{col}: {says}")),
+            "{value:.20}: {problem}"
+        );
+        assert!(!problem.contains("variant"), "{problem}");
+        assert!(problem.len() < 300, "{problem}");
+    }
+    // YAML reads `yes` as a yes/no value, in block style too.
+    let text = format!(
+        "{HEAD}  - id: db\n    name: DB\n    owners:\n      rds: customer\n      os: yes\n    source: s\n"
+    );
+    assert_eq!(
+        the_problem(dir.path(), "yes.yaml", &text),
+        format!(":8:11: a yes/no (true/false) value where an owner goes; {words}")
+    );
+    // JSON says the same.
+    for (value, says) in [
+        ("\"aws\"", format!("unknown owner `aws`; {words}")),
+        (
+            "true",
+            format!("a yes/no (true/false) value where an owner goes; {words}"),
+        ),
+    ] {
+        let text = format!(
+            r#"{{"sources": [{{"id": "s", "title": "S"}}], "models": [{{"id": "rds", "name": "R"}}],
+"layers": [{{"id": "db", "name": "DB", "owners": {{"rds": {value}}}, "source": "s"}}]}}"#
+        );
+        let problem = the_problem(dir.path(), "owner.json", &text);
+        assert!(problem.starts_with(":2:"), "{problem}");
+        assert!(problem.contains(&format!(": {says}")), "{problem}");
+    }
+}
