@@ -594,3 +594,48 @@ fn an_owner_that_is_not_one_says_which_words_are() {
         assert!(problem.contains(&format!(": {says}")), "{problem}");
     }
 }
+
+#[test]
+fn a_bare_control_id_is_shown_the_ids_and_why_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = "an entry names its ids and why the row bears on them: `{ids: [ac-2], why: \"how the row bears on it\"}`";
+    let row = "  - {id: db, name: DB, owners: {os: customer, rds: provider}, source: s";
+    let flow = format!("{HEAD}{row}, controls: [ac-2]}}\n");
+    assert_eq!(
+        the_problem(dir.path(), "flow.yaml", &flow),
+        format!(":4:85: a bare control id where a `controls` entry goes; {form}")
+    );
+    let block = format!(
+        "{HEAD}  - id: db\n    name: DB\n    owners: {{os: customer, rds: provider}}\n    source: s\n    controls:\n      - ac-2\n"
+    );
+    assert_eq!(
+        the_problem(dir.path(), "block.yaml", &block),
+        format!(":9:9: a bare control id where a `controls` entry goes; {form}")
+    );
+    let nested = format!("{HEAD}{row}, controls: [[ac-2, ia-2]]}}\n");
+    assert_eq!(
+        the_problem(dir.path(), "nested.yaml", &nested),
+        format!(":4:85: a list where a `controls` entry goes; {form}")
+    );
+    let json = r#"{"sources": [{"id": "s", "title": "S"}], "models": [{"id": "a", "name": "A"}],
+"layers": [{"id": "db", "name": "DB", "owners": {"a": "customer"}, "source": "s", "controls": ["ac-2"]}]}"#;
+    let problem = the_problem(dir.path(), "bare.json", json);
+    assert!(
+        problem.starts_with(":2:")
+            && problem.ends_with(&format!(
+                ": a bare control id where a `controls` entry goes; {form}"
+            )),
+        "{problem}"
+    );
+    // The form itself still loads, and its mistakes are still told as fields.
+    let ok = format!("{HEAD}{row}, controls: [{{ids: [ac-2], why: logins}}]}}\n");
+    let path = dir.path().join("ok.yaml");
+    std::fs::write(&path, ok).unwrap();
+    srm()
+        .args(["catalog", "validate"])
+        .arg(&path)
+        .assert()
+        .success();
+    let missing = format!("{HEAD}{row}, controls: [{{ids: [ac-2]}}]}}\n");
+    assert!(the_problem(dir.path(), "missing.yaml", &missing).ends_with(": missing field `why`"));
+}
