@@ -85,7 +85,7 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "tab-indentation.yaml",
-        ":9:9: while scanning a plain scalar, found a tab",
+        ":10:1: a tab in indentation; YAML indents with spaces only",
     ),
     (
         "top-level-list.yaml",

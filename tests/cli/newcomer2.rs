@@ -639,3 +639,43 @@ fn a_bare_control_id_is_shown_the_ids_and_why_form() {
     let missing = format!("{HEAD}{row}, controls: [{{ids: [ac-2]}}]}}\n");
     assert!(the_problem(dir.path(), "missing.yaml", &missing).ends_with(": missing field `why`"));
 }
+
+#[test]
+fn a_tab_in_indentation_is_placed_where_it_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let says = "a tab in indentation; YAML indents with spaces only: replace it with spaces";
+    // The shipped fixture: serde-saphyr placed it at 9:9, the start of the `os` before it.
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad/tab-indentation.yaml");
+    let text = std::fs::read_to_string(&fixture).unwrap();
+    assert_eq!(text.lines().nth(9).unwrap().find('\t'), Some(0));
+    assert_eq!(
+        the_problem(dir.path(), "fixture.yaml", &text),
+        format!(":10:1: {says}")
+    );
+    for (name, text, place) in [
+        // A tab opening a list item: the parser placed it one column after the tab.
+        ("item", "sources:\n\t- {id: s, title: S}\n", "2:1"),
+        // After spaces, on the line after a plain scalar.
+        (
+            "after-spaces",
+            "sources: [{id: s, title: S}]\nmodels:\n  - id: a\n  \tname: A\n",
+            "4:3",
+        ),
+        // A plain scalar that goes on over lines, then a tab.
+        (
+            "long-scalar",
+            "sources: [{id: s, title: S}]\nmodels:\n  - id: a\n    name: A\n      b\n\t  c\n",
+            "6:1",
+        ),
+    ] {
+        for (ending, eol) in [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")] {
+            let text = text.replace('\n', eol);
+            assert_eq!(
+                the_problem(dir.path(), &format!("{name}-{ending}.yaml"), &text),
+                format!(":{place}: {says}"),
+                "{name} {ending}"
+            );
+        }
+    }
+}
