@@ -456,18 +456,16 @@ fn validate(input: &Input, json: bool) -> anyhow::Result<ExitCode> {
                 if err.omitted > 0 {
                     let _ = writeln!(
                         stderr,
-                        "{}: … and {} more problems, not listed (srm keeps the first {}); fix these first",
+                        "{}: … and {}, not listed (srm keeps the first {}); fix these first",
                         clean(&err.origin),
-                        err.omitted,
+                        load::count(err.omitted, "more problem"),
                         load::MAX_PROBLEMS
                     );
                 }
-                let n = err.count();
                 let _ = writeln!(
                     stderr,
-                    "error: {} problem{} in {}",
-                    n,
-                    if n == 1 { "" } else { "s" },
+                    "error: {} in {}",
+                    load::count(err.count(), "problem"),
                     clean(&err.origin)
                 );
             }

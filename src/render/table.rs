@@ -40,10 +40,11 @@ pub fn render(report: &Report, style: Style) -> String {
 /// times more to lay out, and columns are what people grep.
 fn controls(c: &query::ControlsReport, style: Style) -> String {
     let mut out = String::with_capacity(200 * (c.controls.len() + 2));
+    let n = c.controls.len();
     let _ = writeln!(
         out,
-        "{} controls under {} ({}){}\n",
-        c.controls.len(),
+        "{n} control{} under {} ({}){}\n",
+        if n == 1 { "" } else { "s" },
         c.model_name,
         c.model,
         c.baseline

@@ -679,3 +679,42 @@ fn a_tab_in_indentation_is_placed_where_it_stands() {
         }
     }
 }
+
+#[test]
+fn a_count_of_one_is_singular_wherever_it_is_said() {
+    // One control.
+    let out = stdout_of(&[
+        "controls",
+        "--model",
+        "saas",
+        "--baseline",
+        "nist-privacy",
+        "--family",
+        "pe",
+    ]);
+    assert!(
+        out.starts_with("1 control under SaaS (saas), baseline nist-privacy\n"),
+        "{out}"
+    );
+    // One problem past the hundred listed.
+    let dir = tempfile::tempdir().unwrap();
+    let mut text =
+        String::from("sources: [{id: s, title: S}]\nmodels: [{id: a, name: A}]\nlayers:\n");
+    for i in 0..101 {
+        text.push_str(&format!(
+            "  - {{id: l{i}, name: L{i}, owners: {{a: customer}}, source: nowhere}}\n"
+        ));
+    }
+    let path = dir.path().join("many.yaml");
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
+    let lines = problems(path);
+    assert_eq!(lines.len(), 102, "{lines:?}");
+    assert_eq!(
+        lines[100],
+        format!(
+            "{path}: … and 1 more problem, not listed (srm keeps the first 100); fix these first"
+        )
+    );
+    assert_eq!(lines[101], format!("error: 101 problems in {path}"));
+}
