@@ -36,13 +36,16 @@ pub struct CatalogFile<'t> {
     )]
     pub date: Option<Text<'t>>,
     /// Where the facts come from; rows cite these by id.
-    #[serde(default)]
+    // Required, and not empty, as models and layers are: every row cites a declared source,
+    // so the loader refuses a catalogue without one.
+    #[schemars(length(min = 1))]
     pub sources: Vec<SourceFile<'t>>,
     /// Service models (columns), e.g. on-prem, iaas, paas, saas.
-    #[serde(default)]
+    // Required, and not empty: the loader refuses a catalogue without models or layers.
+    #[schemars(length(min = 1))]
     pub models: Vec<ModelFile<'t>>,
     /// Layers of the stack (rows), each with cells of its own or a list of parts.
-    #[serde(default)]
+    #[schemars(length(min = 1))]
     pub layers: Vec<LayerFile<'t>>,
 }
 
@@ -195,6 +198,7 @@ pub struct LayerFile<'t> {
     pub controls: Vec<ControlsFile<'t>>,
     /// The rows that make up this layer; its owner is then derived from them.
     #[serde(default, deserialize_with = "counted_some")]
+    #[schemars(length(min = 1))]
     pub parts: Option<Vec<RowFile<'t>>>,
 }
 

@@ -718,3 +718,65 @@ fn a_count_of_one_is_singular_wherever_it_is_said() {
     );
     assert_eq!(lines[101], format!("error: 101 problems in {path}"));
 }
+
+#[test]
+fn the_catalogue_schema_refuses_what_the_loader_refuses() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["catalog", "schema"])).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    // The embedded catalogue, as JSON, passes.
+    let yaml = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/catalog.yaml"),
+    )
+    .unwrap();
+    let embedded: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&embedded)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.json");
+    let minimal = serde_json::json!({
+        "sources": [{"id": "s", "title": "S"}],
+        "models": [{"id": "a", "name": "A"}],
+        "layers": [{"id": "l", "name": "L", "owners": {"a": "customer"}, "source": "s"}]
+    });
+    assert!(validator.is_valid(&minimal));
+    // Each document the loader refuses for being empty, the schema refuses too.
+    let mut refused = vec![serde_json::json!({}), serde_json::json!({"sources": []})];
+    for (key, empty) in [
+        ("sources", serde_json::json!([])),
+        ("models", serde_json::json!([])),
+        ("layers", serde_json::json!([])),
+    ] {
+        let mut without = minimal.clone();
+        without.as_object_mut().unwrap().remove(key);
+        refused.push(without);
+        let mut with_none = minimal.clone();
+        with_none[key] = empty;
+        refused.push(with_none);
+    }
+    let mut no_parts = minimal.clone();
+    no_parts["layers"][0] = serde_json::json!({"id": "l", "name": "L", "parts": []});
+    refused.push(no_parts);
+    let mut no_ids = minimal.clone();
+    no_ids["layers"][0]["controls"] = serde_json::json!([{"ids": [], "why": "w"}]);
+    refused.push(no_ids);
+    for doc in refused {
+        assert!(!validator.is_valid(&doc), "the schema passes {doc}");
+        std::fs::write(&path, doc.to_string()).unwrap();
+        srm()
+            .args(["catalog", "validate"])
+            .arg(&path)
+            .assert()
+            .code(1);
+    }
+    // And the loader takes the minimal one, as the schema does.
+    std::fs::write(&path, minimal.to_string()).unwrap();
+    srm()
+        .args(["catalog", "validate"])
+        .arg(&path)
+        .assert()
+        .success();
+}
