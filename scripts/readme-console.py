@@ -2,8 +2,8 @@
 """Fills README.md's ```console blocks from real runs (maintainer tool; the test
 tests/cli/readme.rs checks the result in CI).
 
-Each block starts with `$ srm ARGS` lines. A block whose last line is `…` shows only the first
-lines of the output, as many as it showed before; write `…N` to ask for N lines.
+Each block starts with `$ srm ARGS` lines (`$ COLUMNS=N srm ARGS` for tables N columns
+wide). A block whose last line is `…` shows only the first lines of the output, as many as it showed before; write `…N` to ask for N lines.
 Usage: python3 scripts/readme-console.py [path/to/srm]"""
 import os
 import re
@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 srm = sys.argv[1] if len(sys.argv) > 1 else "target/debug/srm"
-env = {k: v for k, v in os.environ.items() if k not in ("SRM_CATALOG", "CLICOLOR_FORCE")}
+env = {k: v for k, v in os.environ.items() if k not in ("SRM_CATALOG", "CLICOLOR_FORCE", "COLUMNS")}
 env["NO_COLOR"] = "1"
 
 
@@ -21,7 +21,7 @@ def fill(match):
     out = []
     i = 0
     while i < len(lines):
-        if not lines[i].startswith("$ srm"):
+        if not (lines[i].startswith("$ srm") or lines[i].startswith("$ COLUMNS=")):
             i += 1
             continue
         cmd = lines[i]
@@ -29,8 +29,14 @@ def fill(match):
         while j < len(lines) and not lines[j].startswith("$ "):
             j += 1
         shown = lines[i + 1 : j]
-        args = shlex.split(cmd[len("$ srm ") :])
-        run = subprocess.run([srm, *args], capture_output=True, text=True, env=env)
+        # `$ COLUMNS=N srm ARGS` runs with that width, as a table piped elsewhere takes it.
+        args = shlex.split(cmd[len("$ ") :])
+        run_env = dict(env)
+        while args and "=" in args[0] and args[0] != "srm":
+            name, value = args.pop(0).split("=", 1)
+            run_env[name] = value
+        args = args[1:]
+        run = subprocess.run([srm, *args], capture_output=True, text=True, env=run_env)
         got = (run.stdout + run.stderr).rstrip("\n").split("\n")
         # `…` ends a block cut short, after as many lines as it shows; `…N` asks for N lines.
         keep = None

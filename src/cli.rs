@@ -57,10 +57,11 @@ pub struct Global {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Who owns a layer or part under a model, with the note, the rows behind it and each side's duties.
+    /// Who owns a layer or part under a model, with the note and the rows behind it (--json adds each side's duties and the sources).
     ///
     /// Without --layer: every layer in scope. Without --model: every model. --owner keeps the
-    /// rows that owner holds ("what is mine under PaaS?").
+    /// rows that owner holds ("what is mine under PaaS?"). The answer is a table however many
+    /// cells it holds; srm explain LAYER tells everything about one layer or part.
     Who {
         /// Layers or parts, by id, alias or name (see srm layers); repeat or separate with commas.
         #[arg(long, short, value_delimiter = ',')]
@@ -158,9 +159,13 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// Everything about one layer, part or model: description, cells, duties, sources.
+    /// Everything about one layer, part or model: description, cells, duties, sources; or what an owner word means.
+    ///
+    /// The owner words are customer, provider, shared, depends, split (derived for a layer
+    /// whose parts differ) and unmapped (derived for controls): srm explain split says what
+    /// one means. An id of the catalogue that spells the same wins.
     Explain {
-        /// A layer, part or model, by id, alias or name.
+        /// A layer, part or model, by id, alias or name; or an owner word (shared, split, depends…).
         id: String,
         #[command(flatten)]
         output: Output,
@@ -214,10 +219,16 @@ pub enum Command {
     #[command(subcommand)]
     Export(ExportCommand),
     /// Print the JSON Schema of a command's --json output (format_version 2).
+    ///
+    /// Name the command as you type it: srm schema who, srm schema diff --controls, srm schema
+    /// catalog validate. The older names diff-controls and validate name the same schemas.
     Schema {
-        /// The command whose output to describe.
-        #[arg(value_enum, ignore_case = true)]
-        command: SchemaArg,
+        /// The command whose output to describe, in one word or as typed (catalog validate).
+        #[arg(value_enum, ignore_case = true, required = true, num_args = 1..=2, value_name = "COMMAND")]
+        command: Vec<SchemaArg>,
+        /// With diff: the schema of srm diff --controls --json.
+        #[arg(long)]
+        controls: bool,
         #[command(flatten)]
         output: FileOutput,
     },
@@ -225,15 +236,25 @@ pub enum Command {
     #[command(subcommand)]
     Catalog(CatalogCommand),
     /// Print a shell completion script (e.g. srm completions bash > ~/.local/share/bash-completion/completions/srm).
+    ///
+    /// fish: srm completions fish > ~/.config/fish/completions/srm.fish. zsh: mkdir -p ~/.zfunc
+    /// && srm completions zsh > ~/.zfunc/_srm, with fpath=(~/.zfunc $fpath) in ~/.zshrc before
+    /// compinit runs.
     Completions {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
     /// Print the manual page of srm or of one command (roff), e.g. srm man who | man -l -.
+    ///
+    /// srm man --dir ~/.local/share/man/man1 installs every page where man srm finds them when
+    /// ~/.local/bin is on PATH (man-db looks for ../share/man beside each PATH directory);
+    /// otherwise man finds them only if MANPATH includes ~/.local/share/man (write
+    /// MANPATH="$HOME/.local/share/man:", the trailing colon keeping the system's pages).
     Man {
-        /// The command whose page to print (default: srm itself).
-        command: Option<String>,
-        /// Write every page (srm.1, srm-who.1, …) into this directory instead.
+        /// The command whose page to print, as typed (catalog validate) or joined (catalog-validate); default: srm itself.
+        #[arg(num_args = 0..=2, value_name = "COMMAND")]
+        command: Vec<String>,
+        /// Write every page (srm.1, srm-who.1, …) into this directory instead (~/.local/share/man/man1: see above for when man finds it).
         #[arg(long, value_name = "DIR", conflicts_with = "command")]
         dir: Option<PathBuf>,
         /// Replace pages already in --dir (atomically); anything there that is not a regular file (a link, a device, a FIFO) is refused.
@@ -458,10 +479,42 @@ pub enum SchemaArg {
     Controls,
     Control,
     DiffControls,
+    #[value(alias = "catalog-validate")]
     Validate,
+    // The first word of `catalog validate`.
+    Catalog,
 }
 
 impl SchemaArg {
+    /// The schema the words after `srm schema` name, written as the command is typed:
+    /// `catalog validate` (or `validate`), `diff --controls` (or `diff-controls`), `who`.
+    pub fn from_words(words: &[SchemaArg], controls: bool) -> Result<SchemaArg, String> {
+        let named = match words {
+            [SchemaArg::Catalog, SchemaArg::Validate] => SchemaArg::Validate,
+            [SchemaArg::Catalog] => {
+                return Err(
+                    "srm schema catalog names no schema; the catalogue's report is `srm schema catalog validate` (the file format's is `srm catalog schema`)".into(),
+                );
+            }
+            [one] => *one,
+            _ => {
+                let typed: Vec<&str> = words.iter().map(|w| w.name()).collect();
+                return Err(format!(
+                    "srm schema takes one command, or `catalog validate`; got '{}' (see `srm schema --help`)",
+                    typed.join(" ")
+                ));
+            }
+        };
+        match (named, controls) {
+            (SchemaArg::Diff | SchemaArg::DiffControls, true) => Ok(SchemaArg::DiffControls),
+            (other, true) => Err(format!(
+                "--controls goes with diff (`srm schema diff --controls`), not with {}",
+                other.name()
+            )),
+            (other, false) => Ok(other),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             SchemaArg::Who => "who",
@@ -478,6 +531,7 @@ impl SchemaArg {
             SchemaArg::Control => "control",
             SchemaArg::DiffControls => "diff-controls",
             SchemaArg::Validate => "validate",
+            SchemaArg::Catalog => "catalog",
         }
     }
 }

@@ -92,15 +92,31 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
                 "a sheet to tick, one line per duty",
             ),
         ],
-        "srm-explain" => &[(
-            "srm explain identity",
-            "everything about the identity layer",
-        )],
+        "srm-explain" => &[
+            (
+                "srm explain identity",
+                "everything about the identity layer",
+            ),
+            (
+                "srm explain split",
+                "what the owner split means, and how it is derived",
+            ),
+        ],
         "srm-find" => &[
             ("srm find patch", "where patching is whose"),
             ("srm find prompt injection", "rows about prompt injection"),
         ],
-        "srm-schema" => &[("srm schema who", "the JSON Schema of srm who --json")],
+        "srm-schema" => &[
+            ("srm schema who", "the JSON Schema of srm who --json"),
+            (
+                "srm schema diff --controls",
+                "the JSON Schema of srm diff --controls --json",
+            ),
+            (
+                "srm schema catalog validate",
+                "the JSON Schema of srm catalog validate --json",
+            ),
+        ],
         "srm-controls" => &[
             (
                 "srm controls --model paas --baseline fedramp-moderate",
@@ -135,15 +151,21 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
             "srm catalog schema -o srm.schema.json",
             "the catalogue format, for editors",
         )],
-        "srm-completions" => &[(
-            "mkdir -p ~/.local/share/bash-completion/completions && srm completions bash > ~/.local/share/bash-completion/completions/srm",
-            "install bash completions",
-        )],
+        "srm-completions" => &[
+            (
+                "mkdir -p ~/.local/share/bash-completion/completions && srm completions bash > ~/.local/share/bash-completion/completions/srm",
+                "install bash completions",
+            ),
+            (
+                "mkdir -p ~/.zfunc && srm completions zsh > ~/.zfunc/_srm",
+                "install zsh completions, with fpath=(~/.zfunc $fpath) in ~/.zshrc before compinit",
+            ),
+        ],
         "srm-man" => &[
             ("srm man who | man -l -", "read the page of srm who"),
             (
                 "srm man --dir ~/.local/share/man/man1",
-                "install every page",
+                "install every page; man srm finds them when ~/.local/bin is on PATH, else when MANPATH includes ~/.local/share/man",
             ),
         ],
         _ => &[],
@@ -164,6 +186,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "Set and not 0: colors in auto mode even when not on a terminal; NO_COLOR wins.",
     ),
     ("TERM", "dumb: no colors in auto mode."),
+    (
+        "COLUMNS",
+        "A width (60): tables written anywhere but a terminal fit it; unset or not a width, they keep their natural width. A terminal's own width wins.",
+    ),
 ];
 
 const EXIT_STATUS: &[(&str, &str)] = &[
@@ -263,16 +289,13 @@ fn escape(text: &str) -> String {
     }
 }
 
-/// `srm man`, `srm man who`, `srm man catalog-validate`, or `srm man --dir DIR` for all.
+/// `srm man`, `srm man who`, `srm man catalog validate` (or `catalog-validate`), or
+/// `srm man --dir DIR` for all.
 ///
 /// Pages go into DIR only as regular files: each is written atomically, none into a link, a
 /// device or a FIFO of any kind, and none replaced without `force`. Every page is checked before
 /// the first is written, so a refusal writes no page (DIR itself is created if it was missing).
-pub(super) fn man(
-    command: Option<&str>,
-    dir: Option<&Path>,
-    force: bool,
-) -> anyhow::Result<ExitCode> {
+pub(super) fn man(command: &[String], dir: Option<&Path>, force: bool) -> anyhow::Result<ExitCode> {
     let pages = pages();
     if let Some(dir) = dir {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -288,9 +311,16 @@ pub(super) fn man(
         }
         return Ok(ExitCode::Success);
     }
-    let wanted = match command {
-        None => "srm".to_string(),
-        Some(c) => format!("srm-{}", c.trim().replace(' ', "-")),
+    // The words as typed (`catalog validate`), or joined as the page is named.
+    let typed = command
+        .iter()
+        .map(|w| w.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let wanted = if command.is_empty() {
+        "srm".to_string()
+    } else {
+        format!("srm-{}", typed.replace(' ', "-"))
     };
     let Some(page) = pages.iter().find(|p| page_name(p) == wanted) else {
         let names: Vec<String> = pages
@@ -300,7 +330,7 @@ pub(super) fn man(
             .collect();
         return Err(UsageError(format!(
             "no manual page for '{}'; pages: {}",
-            command.unwrap_or_default(),
+            crate::sanitize::cut(&typed),
             names.join(", ")
         ))
         .into());
@@ -323,7 +353,12 @@ pub(super) fn completions(shell: clap_complete::Shell) -> String {
             .map(str::to_string)
             .collect();
         let models: Vec<String> = cat.models().iter().map(|m| m.id().to_string()).collect();
-        let all: Vec<String> = layers.iter().chain(&models).cloned().collect();
+        // explain also takes the owner words that no id of the catalogue takes.
+        let words = crate::catalog::Owner::WORDS
+            .iter()
+            .map(|o| o.as_str().to_string())
+            .filter(|w| cat.find(w).is_none());
+        let all: Vec<String> = layers.iter().chain(&models).cloned().chain(words).collect();
         let values =
             |ids: &[String]| {
                 clap::builder::PossibleValuesParser::new(ids.iter().map(|id| {

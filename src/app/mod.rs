@@ -8,11 +8,11 @@ mod docs;
 
 use std::io::{IsTerminal, Write};
 
-use crate::catalog::{Catalog, Column, LayerRef, UnknownId};
+use crate::catalog::{Catalog, Column, LayerRef, Owner, UnknownId};
 use crate::cli::{
     CatalogCommand, Cli, ColorArg, Command, ControlsFormatArg, ControlsOutput, ExportCommand,
-    FileOutput, FormatArg, Output, PictureFormatArg, PictureOutput, ReportFormat, ScopeArg,
-    ScopeArgs,
+    FileOutput, FormatArg, Output, PictureFormatArg, PictureOutput, ReportFormat, SchemaArg,
+    ScopeArg, ScopeArgs,
 };
 use crate::exit::{ExitCode, UsageError};
 use crate::load::{self, Input};
@@ -37,9 +37,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command,
             dir,
             force,
-        } => return docs::man(command.as_deref(), dir.as_deref(), *force),
-        Command::Schema { command, output } => {
-            emit(&render::schema(command.name())?, output)?;
+        } => return docs::man(command, dir.as_deref(), *force),
+        Command::Schema {
+            command,
+            controls,
+            output,
+        } => {
+            let schema = SchemaArg::from_words(command, *controls).map_err(UsageError)?;
+            emit(&render::schema(schema.name())?, output)?;
             return Ok(ExitCode::Success);
         }
         Command::Matrix { output, .. } => picture_format(output),
@@ -109,6 +114,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     if !maps_controls {
         warn_unmapped(&input);
+    }
+    // An owner word has no cells, the records CSV is made of: say so rather than print a
+    // header alone.
+    if let Report::Explain(e) = &report
+        && e.kind == query::Kind::Owner
+        && format == Format::Csv
+    {
+        return Err(UsageError(format!(
+            "`srm explain {}` explains an owner word, which has no cells to list as CSV; use --format table, json, yaml or markdown",
+            e.id
+        ))
+        .into());
     }
     // A table cuts every cell (2,000 characters), so it holds at most that much for each
     // cell the catalogue spells; every other form holds the text whole and is measured.
@@ -420,7 +437,11 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             let selection = selection(cat, layer, &[], scope)?;
             Report::Checklist(query::checklist(cat, model, &selection))
         }
-        Command::Explain { id, .. } => Report::Explain(query::explain(cat, cat.resolve_any(id)?)),
+        // An id of the catalogue wins; an owner word that none takes is explained as a word.
+        Command::Explain { id, .. } => match (cat.find(id), Owner::from_word(id)) {
+            (None, Some(owner)) => Report::Explain(query::explain_owner(owner)),
+            _ => Report::Explain(query::explain(cat, cat.resolve_any(id)?)),
+        },
         Command::Find {
             words,
             model,
@@ -495,18 +516,16 @@ fn validate(input: &Input, json: bool) -> anyhow::Result<ExitCode> {
                 if err.omitted > 0 {
                     let _ = writeln!(
                         stderr,
-                        "{}: … and {} more problems, not listed (srm keeps the first {}); fix these first",
+                        "{}: … and {}, not listed (srm keeps the first {}); fix these first",
                         clean(&err.origin),
-                        err.omitted,
+                        load::count(err.omitted, "more problem"),
                         load::MAX_PROBLEMS
                     );
                 }
-                let n = err.count();
                 let _ = writeln!(
                     stderr,
-                    "error: {} problem{} in {}",
-                    n,
-                    if n == 1 { "" } else { "s" },
+                    "error: {} in {}",
+                    load::count(err.count(), "problem"),
                     clean(&err.origin)
                 );
             }
@@ -556,6 +575,9 @@ fn auto_color(tty: bool) -> bool {
 }
 
 /// Colors and width for text output; --color always and never win over the environment.
+///
+/// Tables fit a terminal's width; written anywhere else, they fit `COLUMNS` when it holds a
+/// width (`COLUMNS=60 srm matrix | less`), and keep their natural width when it does not.
 fn style(color: ColorArg) -> Style {
     let tty = std::io::stdout().is_terminal();
     let color = match color {
@@ -566,9 +588,20 @@ fn style(color: ColorArg) -> Style {
     let width = if tty {
         terminal_size::terminal_size().map(|(w, _)| w.0)
     } else {
-        None
+        std::env::var_os("COLUMNS").and_then(|v| columns(&v))
     };
     Style { color, width }
+}
+
+/// The width a `COLUMNS` value holds: a whole number of columns from 1 to 65535, blanks
+/// around it allowed; anything else (empty, `0`, `-5`, `80x`) holds none.
+fn columns(value: &std::ffi::OsStr) -> Option<u16> {
+    value
+        .to_str()?
+        .trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|&w| w > 0)
 }
 
 /// Prints a usage error from clap on stderr. clap echoes the arguments it could not take, and
@@ -613,7 +646,10 @@ pub fn print_usage_error(err: &clap::Error) {
         .map(|usage| {
             usage
                 .split_whitespace()
-                .take_while(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                // The command's words, up to its first option (`srm man --dir <DIR>`).
+                .take_while(|w| {
+                    !w.starts_with('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                })
                 .collect::<Vec<_>>()
                 .join(" ")
         })

@@ -36,13 +36,16 @@ pub struct CatalogFile<'t> {
     )]
     pub date: Option<Text<'t>>,
     /// Where the facts come from; rows cite these by id.
-    #[serde(default)]
+    // Required, and not empty, as models and layers are: every row cites a declared source,
+    // so the loader refuses a catalogue without one.
+    #[schemars(length(min = 1))]
     pub sources: Vec<SourceFile<'t>>,
     /// Service models (columns), e.g. on-prem, iaas, paas, saas.
-    #[serde(default)]
+    // Required, and not empty: the loader refuses a catalogue without models or layers.
+    #[schemars(length(min = 1))]
     pub models: Vec<ModelFile<'t>>,
     /// Layers of the stack (rows), each with cells of its own or a list of parts.
-    #[serde(default)]
+    #[schemars(length(min = 1))]
     pub layers: Vec<LayerFile<'t>>,
     /// The services people run (AWS Lambda, Cloud Run…), each a column over a base model.
     #[serde(default)]
@@ -219,14 +222,66 @@ pub struct DutiesFile<'t> {
 }
 
 /// Controls a row bears on, with why.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+// Read through `ControlsFields` (see the `Deserialize` impl), so that an entry written as a
+// bare id (`controls: [ac-2]`) is told the `{ids, why}` form.
+#[derive(Debug, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ControlsFile<'t> {
     /// NIST SP 800-53 rev5 control ids (`ac-2`, `ac-2.7`).
-    #[serde(deserialize_with = "counted")]
+    #[schemars(length(min = 1))]
     pub ids: Vec<Text<'t>>,
     /// Why the row bears on them, in a sentence.
     pub why: Text<'t>,
+}
+
+/// [`ControlsFile`] as the file spells it, read by serde's derive (unknown, missing and
+/// repeated fields refused as for every other mapping).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+struct ControlsFields<'t> {
+    #[serde(deserialize_with = "counted")]
+    ids: Vec<Text<'t>>,
+    why: Text<'t>,
+}
+
+/// The form a `controls` entry takes, as messages show it.
+const CONTROLS_FORM: &str = "`{ids: [ac-2], why: \"how the row bears on it\"}`";
+
+impl<'de: 't, 't> Deserialize<'de> for ControlsFile<'t> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntryVisitor<'t>(PhantomData<ControlsFile<'t>>);
+
+        impl<'de: 't, 't> Visitor<'de> for EntryVisitor<'t> {
+            type Value = ControlsFile<'t>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "a `controls` entry, {CONTROLS_FORM}")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let fields =
+                    ControlsFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(ControlsFile {
+                    ids: fields.ids,
+                    why: fields.why,
+                })
+            }
+
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+                Err(E::custom(format!(
+                    "a bare control id where a `controls` entry goes; an entry names its ids and why the row bears on them: {CONTROLS_FORM}"
+                )))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+                Err(de::Error::custom(format!(
+                    "a list where a `controls` entry goes; an entry names its ids and why the row bears on them: {CONTROLS_FORM}"
+                )))
+            }
+        }
+
+        deserializer.deserialize_any(EntryVisitor(PhantomData))
+    }
 }
 
 /// Which questions a layer belongs to: the classic stack, or AI.
@@ -281,6 +336,7 @@ pub struct LayerFile<'t> {
     pub controls: Vec<ControlsFile<'t>>,
     /// The rows that make up this layer; its owner is then derived from them.
     #[serde(default, deserialize_with = "counted_some")]
+    #[schemars(length(min = 1))]
     pub parts: Option<Vec<RowFile<'t>>>,
 }
 

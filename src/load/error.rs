@@ -224,7 +224,7 @@ fn cut_quoted(message: &str) -> String {
 }
 
 /// `1 source`, `2 sources`.
-fn count(n: usize, what: &str) -> String {
+pub(crate) fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 

@@ -16,6 +16,7 @@ mod stream;
 mod validate;
 mod yaml;
 
+pub(crate) use error::count;
 pub use error::{CatalogError, MAX_PROBLEMS, Problem, Summary, ValidationReport, cut};
 pub use source::{EMBEDDED, Input, MAX_BYTES, decode, read};
 pub use validate::is_kebab;

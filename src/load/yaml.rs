@@ -82,21 +82,82 @@ fn parse_with<'t>(
             let wide = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
             (wide(l.line()), wide(l.column()))
         });
+        // A tab is placed where it stands, not where the parser noticed it.
+        let raw = first_line(&err);
+        let place = match place {
+            Some(p) if raw.starts_with(TAB_IN_BLOCK) => {
+                Some(tab_after(text, p).filter(|t| t.0 == p.0).unwrap_or(p))
+            }
+            Some(p) if raw.starts_with(TAB_IN_SCALAR) => Some(tab_after(text, p).unwrap_or(p)),
+            place => place,
+        };
         Problem::new(message(&err)).at(place)
     })
 }
 
-/// The error's message in one line, without the place (srm prints that as a prefix).
-fn message(err: &Error) -> String {
+/// What a tab in indentation is told: YAML indents with spaces only.
+const TAB: &str = "a tab in indentation; YAML indents with spaces only: replace it with spaces";
+
+/// serde-saphyr's words for a tab that opens a line, which it places just after the tab.
+const TAB_IN_BLOCK: &str = "tabs disallowed within this context";
+
+/// serde-saphyr's words for a tab in the indentation of a line that goes on a plain scalar,
+/// which it places at the start of the scalar, lines before.
+const TAB_IN_SCALAR: &str = "while scanning a plain scalar, found a tab";
+
+/// The place of the tab a tab error is about: the first tab, from the start of line `line`
+/// on, that stands in a line's indentation (the parser would have stopped at any earlier
+/// one). Lines end at LF, CRLF or CR, as YAML's do; columns count characters, as the
+/// parser's do.
+fn tab_after(text: &str, (line, _): (usize, usize)) -> Option<(usize, usize)> {
+    let (mut at_line, mut column, mut indent) = (1, 0, true);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' || c == '\r' {
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            at_line += 1;
+            column = 0;
+            indent = true;
+            continue;
+        }
+        column += 1;
+        if at_line < line {
+            continue;
+        }
+        match c {
+            '\t' if indent => return Some((at_line, column)),
+            ' ' | '\t' => {}
+            _ => indent = false,
+        }
+    }
+    None
+}
+
+/// The error itself, out of the wrappers that say where an alias led or add a snippet.
+fn innermost(err: &Error) -> &Error {
     let mut inner = err;
     while let Error::AliasError { error, .. } | Error::WithSnippet { error, .. } = inner {
         inner = error;
     }
+    inner
+}
+
+/// The first line of serde-saphyr's own message.
+fn first_line(err: &Error) -> String {
+    let text = DefaultMessageFormatter.format_message(innermost(err));
+    text.lines().next().unwrap_or_default().to_string()
+}
+
+/// The error's message in one line, without the place (srm prints that as a prefix).
+fn message(err: &Error) -> String {
+    let inner = innermost(err);
     if let Error::Budget { breach, .. } = inner {
         return budget_message(breach);
     }
-    let text = DefaultMessageFormatter.format_message(inner);
-    let line = text.lines().next().unwrap_or_default();
+    let line = first_line(inner);
+    let line = line.as_str();
     // The crate's wording speaks to the programmer who configured it; say the same to the
     // person who wrote the catalogue.
     if let Some(key) = line
@@ -113,6 +174,9 @@ fn message(err: &Error) -> String {
     }
     if line.starts_with("cannot deserialize null into string") {
         return "null where text is required; write the text (quote it, as \"~\", to mean those characters)".to_string();
+    }
+    if line.starts_with(TAB_IN_BLOCK) || line.starts_with(TAB_IN_SCALAR) {
+        return TAB.to_string();
     }
     match line {
         "expected mapping start" => "expected a mapping (`key: value` entries) here".to_string(),

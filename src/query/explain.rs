@@ -1,4 +1,4 @@
-//! `srm explain`: everything about one layer, part or model.
+//! `srm explain`: everything about one layer, part or model, or what an owner word means.
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -6,7 +6,9 @@ use serde::Serialize;
 use super::{Cell, Selection, SideDuties, SourceRef, all_duties, sources, who};
 use crate::catalog::{Catalog, Column, LayerRef, Owner, Row, Target, Text};
 
-/// What `explain` describes.
+/// What `explain` describes: a layer, a part, a model, a service, or an owner word (`shared`, `split`,
+/// `depends`…) that no id of the catalogue takes, whose meaning is the `description` and which
+/// has no cells, duties or sources.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -14,6 +16,7 @@ pub enum Kind {
     Part,
     Model,
     Service,
+    Owner,
 }
 
 /// The answer to `srm explain`.
@@ -21,13 +24,14 @@ pub enum Kind {
 pub struct Explain<'a> {
     pub kind: Kind,
     pub id: &'a str,
-    /// The layer itself, or the layer a part belongs to; `null` for a model.
+    /// The layer itself, or the layer a part belongs to; `null` for a model or an owner word.
     pub layer: Option<&'a str>,
     pub name: &'a str,
     pub aliases: &'a [Text<'a>],
     pub description: Option<&'a str>,
     pub remark: Option<&'a str>,
-    /// For a layer or part: its cell under each model. For a model: every layer under it.
+    /// For a layer or part: its cell under each model. For a model: every layer under it. For
+    /// an owner word: none.
     pub cells: Vec<Cell<'a>>,
     /// What each side does for these rows under the models where it holds them (a side that
     /// holds a row under no model has none here; empty for a model).
@@ -128,6 +132,22 @@ pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
         cells: who(cat, &selection, &[]).cells,
         duties: all_duties(rows, held),
         sources: sources(cat, rows),
+    }
+}
+
+/// What an owner word means ([`Owner::meaning`]), as an explanation of kind `owner`.
+pub fn explain_owner(owner: Owner) -> Explain<'static> {
+    Explain {
+        kind: Kind::Owner,
+        id: owner.as_str(),
+        layer: None,
+        name: owner.as_str(),
+        aliases: &[],
+        description: Some(owner.meaning()),
+        remark: None,
+        cells: Vec::new(),
+        duties: SideDuties::default(),
+        sources: Vec::new(),
     }
 }
 

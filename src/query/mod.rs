@@ -36,7 +36,7 @@ pub use controls::{
     derive as derive_control, inherited,
 };
 pub use diff::{Change, Diff, Direction, RowChange, diff};
-pub use explain::{Explain, Kind, explain};
+pub use explain::{Explain, Kind, explain, explain_owner};
 pub use find::{Find, FindRow, MAX_WORDS, find, query_words};
 pub use lists::{LayerInfo, Layers, ModelInfo, Models, RowInfo, layers, models};
 pub use matrix::{

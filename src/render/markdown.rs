@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 
 use super::records::{Records, records};
 use super::table::direction_text;
-use crate::query::{Cell, Checklist, Diff, Explain, Find, Report, Retained, SourceRef, Who};
+use crate::query::{Checklist, Diff, Explain, Find, Report, Retained, SourceRef, Who};
 
 /// A column's id as typed (`aws-lambda:manual`), for a code span. Ids are lowercase-kebab
 /// (the loader checks them) and a `:` joins a variant: nothing in them can end a code span or
@@ -169,11 +169,8 @@ fn duties_and_sources(out: &mut String, duties: &crate::query::SideDuties, sourc
 }
 
 fn who(w: &Who) -> String {
+    // A table whatever the number of cells, as in the terminal.
     let mut out = String::new();
-    if let [cell] = w.cells.as_slice() {
-        one_cell(&mut out, cell);
-        return out;
-    }
     let _ = writeln!(out, "## Who holds what\n");
     let rows: Vec<Vec<String>> = w
         .cells
@@ -199,35 +196,6 @@ fn who(w: &Who) -> String {
     let header = ["Layer", "Model", "Owner", "Note"].map(String::from);
     people_table(&mut out, &header, &rows);
     out
-}
-
-fn one_cell(out: &mut String, c: &Cell) {
-    let _ = writeln!(
-        out,
-        "## {} under {} (`{}`): {}\n",
-        label(c.name, c.id, c.layer),
-        esc(c.model_name),
-        code_key(c.model, c.variant),
-        super::with_mark(c.owner.as_str(), c.evidence)
-    );
-    if let Some(note) = c.note {
-        let _ = writeln!(out, "{}\n", esc(note));
-    }
-    if !c.rows.is_empty() {
-        let rows: Vec<Vec<String>> = c
-            .rows
-            .iter()
-            .map(|p| {
-                vec![
-                    label(p.name, p.id, p.layer),
-                    p.owner.to_string(),
-                    esc(p.note.unwrap_or_default()),
-                ]
-            })
-            .collect();
-        people_table(out, &["Part", "Owner", "Note"].map(String::from), &rows);
-    }
-    duties_and_sources(out, &c.duties, &c.sources);
 }
 
 fn diff(d: &Diff) -> String {
@@ -361,6 +329,14 @@ fn checklist(c: &Checklist) -> String {
 
 fn explain(e: &Explain) -> String {
     let mut out = String::new();
+    if e.kind == crate::query::Kind::Owner {
+        // An owner word: the word and what it means, nothing of the catalogue.
+        let _ = writeln!(out, "## `{}` (owner)\n", esc(e.id));
+        if let Some(d) = e.description {
+            let _ = writeln!(out, "{}", esc(d));
+        }
+        return out;
+    }
     let _ = writeln!(out, "## {} (`{}`)\n", esc(e.name), esc(e.id));
     if let Some(d) = e.description {
         let _ = writeln!(out, "{}\n", esc(d));

@@ -18,10 +18,9 @@ use crate::query::{self, Diff, Matrix, Report, Retained, Who};
 
 pub fn render(report: &Report, style: Style) -> String {
     match report {
-        Report::Who(who) => match who.cells.as_slice() {
-            [cell] => who_single(cell, style),
-            _ => who_table(who, style),
-        },
+        // A table keeps its shape whatever the number of rows: one cell is a table of one
+        // (`srm explain` is the form that tells everything about one row).
+        Report::Who(who) => who_table(who, style),
         Report::Diff(d) => diff(d, style),
         Report::Retained(r) => retained(r, style),
         Report::Matrix(m) => matrix(m, style),
@@ -42,10 +41,11 @@ pub fn render(report: &Report, style: Style) -> String {
 /// times more to lay out, and columns are what people grep.
 fn controls(c: &query::ControlsReport, style: Style) -> String {
     let mut out = String::with_capacity(200 * (c.controls.len() + 2));
+    let n = c.controls.len();
     let _ = writeln!(
         out,
-        "{} controls under {}{}\n",
-        c.controls.len(),
+        "{n} control{} under {}{}\n",
+        if n == 1 { "" } else { "s" },
         super::column_label(c.model_name, c.model, c.variant),
         c.baseline
             .map(|b| format!(", baseline {b}"))
@@ -233,6 +233,14 @@ fn explain(e: &query::Explain, style: Style) -> String {
         query::Kind::Part => "part",
         query::Kind::Model => "model",
         query::Kind::Service => "service",
+        query::Kind::Owner => {
+            // An owner word: the word and what it means, nothing of the catalogue.
+            let _ = writeln!(out, "{} (owner)", e.id);
+            if let Some(d) = e.description {
+                let _ = writeln!(out, "\n{d}");
+            }
+            return out;
+        }
     };
     let _ = writeln!(out, "{} ({kind} {})", e.name, e.id);
     if let Some(layer) = e.layer.filter(|l| *l != e.id) {
@@ -405,41 +413,6 @@ fn finish(table: &Table) -> String {
 /// A part under its layer, with its id.
 fn sub(name: &str, id: &str) -> String {
     format!("  └ {name} ({id})")
-}
-
-fn who_single(cell: &query::Cell, style: Style) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} under {} ({}): {}",
-        label(cell.name, cell.id, cell.layer),
-        cell.model_name,
-        match cell.variant {
-            Some(v) => format!("{}:{v}", cell.model),
-            None => cell.model.to_string(),
-        },
-        super::with_mark(&paint(cell.owner, style), cell.evidence)
-    );
-    if let Some(why) = cell.evidence_note {
-        let _ = writeln!(out, "evidence: {why}");
-    }
-    if let Some(note) = cell.note {
-        let _ = writeln!(out, "note: {note}");
-    }
-    if !cell.rows.is_empty() {
-        let _ = writeln!(out, "\nderived from its parts:");
-        let mut table = new_table(style, &["Part", "Owner", "Note"]);
-        for p in &cell.rows {
-            table.add_row(vec![
-                text_cell(format!("{} ({})", p.name, p.id)),
-                owner_cell(p.owner, style),
-                text_cell(p.note.unwrap_or_default()),
-            ]);
-        }
-        out.push_str(&finish(&table));
-    }
-    duties_and_sources(&mut out, &cell.duties, "", &cell.sources);
-    out
 }
 
 /// Each side's duties as bullet lists, then the sources with their addresses.

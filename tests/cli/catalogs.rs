@@ -85,7 +85,7 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "tab-indentation.yaml",
-        ":9:9: while scanning a plain scalar, found a tab",
+        ":10:1: a tab in indentation; YAML indents with spaces only",
     ),
     (
         "top-level-list.yaml",
@@ -113,7 +113,7 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "unknown-owner.yaml",
-        ":11:55: unknown variant `landlord`, expected one of customer, provider, shared, depends",
+        ":11:55: unknown owner `landlord`; an owner is customer, provider, shared or depends",
     ),
     (
         "unknown-top-level-field.yaml",

@@ -100,7 +100,7 @@ fn ordinary_anchor_reuse_and_a_bom_before_the_document_start_load() {
         .args(["--catalog", &path, "who", "--layer", "l499", "--model", "b"])
         .assert()
         .success()
-        .stdout(predicate::str::contains(": provider"));
+        .stdout(predicate::str::contains("┆ provider ┆"));
 }
 
 #[test]

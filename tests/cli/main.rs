@@ -12,6 +12,7 @@ mod json;
 mod limits;
 mod markdown_gfm;
 mod newcomer;
+mod newcomer2;
 mod oscal;
 mod paths;
 mod readme;

@@ -1,6 +1,6 @@
 //! README's examples come from runs: every ```` ```console ```` block of README.md is run here
 //! and must print what README shows. A block whose last line is `…` shows only the first lines
-//! of the output. (`scripts/readme-console.py` refills the blocks after a change.)
+//! of the output; a command written `COLUMNS=N srm …` runs with that width. (`scripts/readme-console.py` refills the blocks after a change.)
 
 use crate::srm;
 
@@ -42,19 +42,31 @@ fn every_console_block_of_the_readme_is_what_srm_prints() {
         let lines: Vec<&str> = block.lines().collect();
         let mut i = 0;
         while i < lines.len() {
-            let command = lines[i]
-                .strip_prefix("$ srm ")
+            // `$ srm ARGS`, or `$ COLUMNS=N srm ARGS` for a table fitted to N columns.
+            let line = lines[i]
+                .strip_prefix("$ ")
+                .unwrap_or_else(|| panic!("console blocks run srm only: {}", lines[i]));
+            let (columns, line) = match line.strip_prefix("COLUMNS=") {
+                Some(rest) => {
+                    let (n, rest) = rest.split_once(' ').expect("COLUMNS=N srm …");
+                    (Some(n), rest)
+                }
+                None => (None, line),
+            };
+            let command = line
+                .strip_prefix("srm ")
                 .unwrap_or_else(|| panic!("console blocks run srm only: {}", lines[i]));
             let mut j = i + 1;
             while j < lines.len() && !lines[j].starts_with("$ ") {
                 j += 1;
             }
             let shown = &lines[i + 1..j];
-            let out = srm()
-                .env("NO_COLOR", "1")
-                .args(words(command))
-                .output()
-                .expect("srm runs");
+            let mut srm = srm();
+            srm.env("NO_COLOR", "1");
+            if let Some(n) = columns {
+                srm.env("COLUMNS", n);
+            }
+            let out = srm.args(words(command)).output().expect("srm runs");
             let text = String::from_utf8_lossy(&out.stdout).into_owned()
                 + &String::from_utf8_lossy(&out.stderr);
             let got: Vec<&str> = text.trim_end_matches('\n').split('\n').collect();

@@ -55,6 +55,7 @@ const CASES: &[(&str, &[&[&str]])] = &[
             &["explain", "ai-compute"],
             &["explain", "saas"],
             &["explain", "aws-lambda"],
+            &["explain", "split"],
         ],
     ),
     (
