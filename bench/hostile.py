@@ -65,6 +65,26 @@ def json_one_bad_source(rows):
     )
 
 
+def many_services(n):
+    services = "".join(
+        f"  - {{id: s{i}, name: S, provider: p, base: a, source: s, rows: {{l: {{owner: provider, note: N, source: s}}}}}}\n"
+        for i in range(n)
+    )
+    return HEAD + row("") + "services:\n" + services
+
+
+def many_variants(n):
+    variants = ", ".join(
+        f"{{id: v{i}, name: V, rows: {{l: {{owner: shared, note: N, source: s}}}}}}" for i in range(n)
+    )
+    return (
+        HEAD
+        + row("")
+        + "services:\n  - {id: x, name: X, provider: p, base: a, source: s, "
+        + "variants: [{id: d, name: D, default: true, why: W}, " + variants + "]}\n"
+    )
+
+
 def shapes():
     yield "9 (the same catalogue, a layer it has)", long_ids(150_000), ["who", "--layer", "l7-" + "x" * 90]
     yield "1 who --json: 4,000 models, 1 MB name", many_models(4000, "N" * 1_000_000), ["who", "--json"]
@@ -81,6 +101,10 @@ def shapes():
     yield "8 48 MB JSON, one bad source", json_one_bad_source(400_000), ["who"]
     yield "9 did you mean: 150,000 long ids", long_ids(150_000), ["who", "--layer", "l7-" + "x" * 89]
     yield "10 --layer data x 20,000", None, ["who", "--layer", ",".join(["data"] * 20_000), "--json"]
+    yield "11 100,000 services, who the last", many_services(100_000), ["who", "--model", "s99999", "--json"]
+    yield "11 100,000 services, listed as CSV", many_services(100_000), ["services", "--format", "csv"]
+    yield "11 one service, 200,000 variants, the last", many_variants(200_000), ["who", "--model", "x:v199999", "--json"]
+    yield "11 one service, 200,000 variants, listed", many_variants(200_000), ["services", "--json"]
 
 
 def main():

@@ -66,7 +66,7 @@ pub enum Command {
         /// Layers or parts, by id, alias or name (see srm layers); repeat or separate with commas.
         #[arg(long, short, value_delimiter = ',')]
         layer: Vec<String>,
-        /// Service models, by id, alias or name (see srm models); repeat or separate with commas.
+        /// Models or services, by id, alias or name (see srm models, srm services), a variant as SERVICE:VARIANT; repeat or separate with commas.
         #[arg(long, short, value_delimiter = ',')]
         model: Vec<String>,
         /// Keep only the rows with these owners.
@@ -77,11 +77,11 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// What changes owner between two models, and in which direction.
+    /// What changes owner between two models or services, and in which direction.
     Diff {
-        /// The model moved from.
+        /// The model or service moved from (SERVICE:VARIANT for a variant).
         from: String,
-        /// The model moved to.
+        /// The model or service moved to.
         to: String,
         /// Also list what does not change, with its owners.
         #[arg(long)]
@@ -109,7 +109,7 @@ pub enum Command {
     },
     /// The whole matrix: layers down, models across (also as an HTML page or an SVG picture).
     Matrix {
-        /// Only these models; repeat or separate with commas.
+        /// Only these models or services (SERVICE:VARIANT for a variant); repeat or separate with commas.
         #[arg(long, short, value_delimiter = ',')]
         model: Vec<String>,
         /// Only these layers or parts; repeat or separate with commas.
@@ -149,7 +149,7 @@ pub enum Command {
     /// Shared rows also say what the provider covers. --format csv gives one line per duty with
     /// an empty status column; --format markdown gives task lists grouped by layer.
     Checklist {
-        /// A service model, by id, alias or name (see srm models).
+        /// A model or a service, by id, alias or name (see srm models, srm services); a variant as SERVICE:VARIANT (aws-lambda:manual).
         model: String,
         /// Only these layers or parts; repeat or separate with commas.
         #[arg(long, short, value_delimiter = ',')]
@@ -165,7 +165,7 @@ pub enum Command {
     /// whose parts differ) and unmapped (derived for controls): srm explain split says what
     /// one means. An id of the catalogue that spells the same wins.
     Explain {
-        /// A layer, part or model, by id, alias or name; or an owner word (shared, split, depends…).
+        /// A layer, part, model or service, by id, alias or name; or an owner word (shared, split, depends…).
         id: String,
         #[command(flatten)]
         output: Output,
@@ -191,7 +191,7 @@ pub enum Command {
     /// its base control unless listed itself; a control no row bears on is organisational, the
     /// customer's. --format crm writes a FedRAMP customer responsibility matrix (CSV).
     Controls {
-        /// A service model, by id, alias or name (see srm models).
+        /// A model or a service, by id, alias or name (see srm models, srm services); a variant as SERVICE:VARIANT (aws-lambda:manual).
         #[arg(long, short)]
         model: String,
         /// Only the controls of this baseline.
@@ -277,7 +277,7 @@ pub enum ExportCommand {
     /// descriptions are Markdown (OSCAL markup): catalogue text in them is escaped as
     /// `--format markdown` escapes it.
     Oscal {
-        /// A service model, by id, alias or name (see srm models).
+        /// A model or a service, by id, alias or name (see srm models, srm services); a variant as SERVICE:VARIANT (aws-lambda:manual).
         #[arg(long, short)]
         model: String,
         /// The baseline whose controls to export.

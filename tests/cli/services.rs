@@ -522,3 +522,53 @@ fn runs_that_name_no_service_answer_as_the_whole_catalogue_does() {
         assert_eq!(lean, stdout_of(&with_file), "{args:?}");
     }
 }
+
+#[test]
+fn many_services_and_variants_get_their_answers() {
+    // The shapes bench/hostile.py times at full size: each answer here is the one its shape
+    // must get, however many services and variants there are.
+    let head = crate::shapes::HEAD;
+    let row = "  - {id: l, name: L, owners: {a: customer, b: customer}, source: s}\n";
+    let services: String = (0..2_000)
+        .map(|i| {
+            format!(
+                "  - {{id: s{i}, name: S, provider: p, base: a, source: s, rows: {{l: {{owner: provider, note: N, source: s}}}}}}\n"
+            )
+        })
+        .collect();
+    let variants: Vec<String> = (0..2_000)
+        .map(|i| {
+            format!("{{id: v{i}, name: V, rows: {{l: {{owner: shared, note: N, source: s}}}}}}")
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let many = crate::shapes::file(
+        &dir,
+        "many.yaml",
+        &format!("{head}{row}services:\n{services}"),
+    );
+    let one = crate::shapes::file(
+        &dir,
+        "one.yaml",
+        &format!(
+            "{head}{row}services:\n  - {{id: x, name: X, provider: p, base: a, source: s, variants: [{{id: d, name: D, default: true, why: W}}, {}]}}\n",
+            variants.join(", ")
+        ),
+    );
+    let who: WhoJson = json_of(&["--catalog", &many, "who", "--model", "s1999", "--json"]);
+    assert_eq!(
+        (who.cells[0].model.as_str(), who.cells[0].owner.as_str()),
+        ("s1999", "provider")
+    );
+    let listed: ServicesJson = json_of(&["--catalog", &many, "services", "--json"]);
+    assert_eq!(listed.services.len(), 2_000);
+    let who: WhoJson = json_of(&["--catalog", &one, "who", "--model", "x:v1999", "--json"]);
+    assert_eq!(who.cells[0].owner, "shared");
+    let who: WhoJson = json_of(&["--catalog", &one, "who", "--model", "x", "--json"]);
+    assert_eq!(
+        (who.cells[0].variant.as_deref(), who.cells[0].owner.as_str()),
+        (Some("d"), "customer")
+    );
+    let listed: ServicesJson = json_of(&["--catalog", &one, "services", "--json"]);
+    assert_eq!(listed.services[0].variants.len(), 2_001);
+}
