@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use srm::catalog::{Owner, Target};
+use srm::catalog::{Column, Owner, Target};
 use srm::query::{self, Report, Scope, Selection};
 use srm::render::{Format, Style, render};
 
@@ -17,8 +17,20 @@ fuzz_target!(|data: &[u8]| {
     let Ok(cat) = srm::load::parse("fuzz", &text) else {
         return;
     };
-    let models: Vec<_> = cat.model_ids().collect();
+    // Every model, then every service in each of its variants (and alone).
+    let mut models: Vec<Column> = cat.model_columns().collect();
     let (first, last) = (models[0], models[models.len() - 1]);
+    for s in cat.services().iter().take(4) {
+        if let Ok(c) = cat.resolve_model(s.id()) {
+            models.push(c);
+        }
+        for v in s.variants().iter().take(3) {
+            if let Ok(c) = cat.resolve_model(&format!("{}:{}", s.id(), v.id())) {
+                models.push(c);
+            }
+        }
+    }
+    let services: Vec<Column> = models[cat.models().len()..].to_vec();
     let all = Selection::default();
     let classic = Selection {
         scope: Scope::Classic,
@@ -32,7 +44,8 @@ fuzz_target!(|data: &[u8]| {
         Report::Matrix(query::matrix(&cat, &all)),
         Report::Layers(query::layers(&cat, &classic)),
         Report::Models(query::models(&cat)),
-        Report::Explain(query::explain(&cat, Target::Model(last))),
+        Report::Explain(query::explain(&cat, Target::Model(cat.base_model(last)))),
+        Report::Services(query::services(&cat, None)),
         Report::Find(query::find(
             &cat,
             query::query_words(&["a b".to_string(), "x".to_string()]),
@@ -46,13 +59,25 @@ fuzz_target!(|data: &[u8]| {
     for owner in Owner::ALL {
         reports.push(Report::Who(query::who(&cat, &one_model, &[owner])));
     }
+    for &s in services.iter().take(6) {
+        let mine = Selection {
+            models: vec![first, s],
+            ..Selection::default()
+        };
+        reports.push(Report::Who(query::who(&cat, &mine, &[])));
+        reports.push(Report::Matrix(query::matrix(&cat, &mine)));
+        reports.push(Report::Diff(query::diff(&cat, first, s, &all, true)));
+    }
+    for s in cat.service_ids().take(2) {
+        reports.push(Report::Explain(query::explain(&cat, Target::Service(s))));
+    }
     for (l, layer) in cat.layers().iter().enumerate().take(4) {
         reports.push(Report::Explain(query::explain(&cat, Target::Layer(l))));
         for r in 0..layer.parts().len().min(2) {
             reports.push(Report::Explain(query::explain(&cat, Target::Part(l, r))));
         }
     }
-    for &m in models.iter().take(4) {
+    for &m in models.iter().take(4).chain(services.iter().take(4)) {
         reports.push(Report::Checklist(query::checklist(&cat, m, &all)));
     }
     // The control views, over the catalogue's own mapping (ids were checked at load).
