@@ -19,11 +19,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let models: Vec<_> = cat.model_ids().collect();
     let (first, last) = (models[0], models[models.len() - 1]);
-    let all = Selection::default();
-    let classic = Selection {
-        scope: Scope::Classic,
+    let all = Selection {
+        scope: Scope::All,
         ..Selection::default()
     };
+    let classic = Selection::default();
     let mut reports = vec![
         Report::Who(query::who(&cat, &all, &[])),
         Report::Diff(query::diff(&cat, first, last, &all, true)),
@@ -41,6 +41,7 @@ fuzz_target!(|data: &[u8]| {
     ];
     let one_model = Selection {
         models: vec![first],
+        scope: Scope::All,
         ..Selection::default()
     };
     for owner in Owner::ALL {
@@ -77,7 +78,7 @@ fuzz_target!(|data: &[u8]| {
             Scope::Classic,
         )));
         if let Some(ac2) = list.find("ac-2") {
-            reports.push(Report::Control(query::control(&cat, list, ac2)));
+            reports.push(Report::Control(query::control(&cat, list, ac2, Scope::Classic)));
         }
     }
     for report in &reports {

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::Selection;
+use super::{Scope, Selection};
 use crate::catalog::{Catalog, ModelId, Owner};
 
 /// A row the customer owns, shares, or may own (`depends`) under the model.
@@ -26,6 +26,10 @@ pub struct ChecklistRow<'a> {
 pub struct Checklist<'a> {
     pub model: &'a str,
     pub model_name: &'a str,
+    /// The layers the answer covers.
+    pub scope: Scope,
+    /// How many rows for the customer the scope left out.
+    pub left_out: usize,
     pub rows: Vec<ChecklistRow<'a>>,
 }
 
@@ -34,10 +38,15 @@ pub struct Checklist<'a> {
 pub fn checklist<'a>(cat: &'a Catalog<'_>, m: ModelId, selection: &Selection) -> Checklist<'a> {
     let covered = selection.covered();
     let mut rows = Vec::new();
+    let mut left_out = 0;
     for (l, layer) in cat.layers().iter().enumerate() {
         for (i, row) in layer.rows().iter().enumerate() {
             let owner = row.owner(m);
-            if !owner.involves_customer() || !covered.row(cat, l, i) {
+            if !owner.involves_customer() || !covered.selects_row(l, i) {
+                continue;
+            }
+            if !covered.in_scope(cat, l) {
+                left_out += 1;
                 continue;
             }
             rows.push(ChecklistRow {
@@ -59,6 +68,8 @@ pub fn checklist<'a>(cat: &'a Catalog<'_>, m: ModelId, selection: &Selection) ->
     Checklist {
         model: cat.model(m).id(),
         model_name: cat.model(m).name(),
+        scope: selection.scope,
+        left_out,
         rows,
     }
 }

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cell, Selection, SideDuties, SourceRef, all_duties, sources, who};
+use super::{Cell, Scope, Selection, SideDuties, SourceRef, all_duties, sources, who};
 use crate::catalog::{Catalog, LayerRef, Owner, Row, Target, Text};
 
 /// What `explain` describes.
@@ -38,8 +38,10 @@ pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
     let (kind, at) = match target {
         Target::Model(m) => {
             let model = cat.model(m);
+            // What is explained is named: every layer under a model, the AI ones too.
             let selection = Selection {
                 models: vec![m],
+                scope: Scope::All,
                 ..Selection::default()
             };
             return Explain {
@@ -92,7 +94,8 @@ pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
     };
     let selection = Selection {
         layers: vec![at],
-        ..Selection::default()
+        models: Vec::new(),
+        scope: Scope::All,
     };
     Explain {
         kind,

@@ -10,7 +10,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{ByModel, Selection};
+use super::{ByModel, Scope, Selection};
 use crate::catalog::{Catalog, Layer, Row};
 
 /// A row the query is about, with its owner under each model.
@@ -30,6 +30,10 @@ pub struct FindRow<'a> {
 pub struct Find<'a> {
     /// The words searched for, lowercased.
     pub words: Vec<String>,
+    /// The layers searched.
+    pub scope: Scope,
+    /// How many rows the scope left out that the query would have found.
+    pub left_out: usize,
     pub rows: Vec<FindRow<'a>>,
 }
 
@@ -98,9 +102,11 @@ pub fn find<'a>(cat: &'a Catalog<'_>, wanted: Vec<String>, selection: &Selection
     let covered = selection.covered();
     let models = selection.models(cat);
     let mut hits = Vec::new();
+    let mut left_out = 0;
     for (l, layer) in cat.layers().iter().enumerate() {
+        let kept = covered.in_scope(cat, l);
         for (i, row) in layer.rows().iter().enumerate() {
-            if !covered.row(cat, l, i) {
+            if !covered.selects_row(l, i) {
                 continue;
             }
             let mut score = 0;
@@ -121,8 +127,13 @@ pub fn find<'a>(cat: &'a Catalog<'_>, wanted: Vec<String>, selection: &Selection
                 }
             }
             let count = found.iter().filter(|f| **f).count();
-            if count > 0 {
+            if count == 0 {
+                continue;
+            }
+            if kept {
                 hits.push((count, score, l, i, matched));
+            } else {
+                left_out += 1;
             }
         }
     }
@@ -148,6 +159,8 @@ pub fn find<'a>(cat: &'a Catalog<'_>, wanted: Vec<String>, selection: &Selection
         .collect();
     Find {
         words: wanted,
+        scope: selection.scope,
+        left_out,
         rows,
     }
 }

@@ -129,6 +129,14 @@ fn label(name: &str, id: &str, layer: &str) -> String {
 }
 
 pub fn render(report: &Report) -> String {
+    let mut out = answer(report);
+    if let Some(note) = super::left_out(report, |flag| format!("`{flag}`")) {
+        let _ = writeln!(out, "\n{note}");
+    }
+    out
+}
+
+fn answer(report: &Report) -> String {
     match report {
         Report::Who(w) => who(w),
         Report::Diff(d) => diff(d),

@@ -17,6 +17,15 @@ use crate::catalog::Owner;
 use crate::query::{self, Diff, Matrix, Report, Retained, Who};
 
 pub fn render(report: &Report, style: Style) -> String {
+    let mut out = answer(report, style);
+    if let Some(note) = super::left_out(report, str::to_string) {
+        out.push_str(&note);
+        out.push('\n');
+    }
+    out
+}
+
+fn answer(report: &Report, style: Style) -> String {
     match report {
         Report::Who(who) => match who.cells.as_slice() {
             [cell] => who_single(cell, style),

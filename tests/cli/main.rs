@@ -17,6 +17,7 @@ mod paths;
 mod readme;
 mod reference;
 mod schemas;
+mod scope;
 mod shapes;
 mod snapshots;
 mod trust;
