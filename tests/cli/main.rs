@@ -20,6 +20,7 @@ mod schemas;
 mod scope;
 mod shapes;
 mod snapshots;
+mod topics;
 mod trust;
 
 use std::ops::{Deref, DerefMut};
