@@ -154,7 +154,10 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// Search names, aliases, descriptions, duties and notes; best matches first, with their owners.
+    /// Search names, aliases, keywords, descriptions, duties and notes; best matches first, with their owners.
+    ///
+    /// The words of a question (who, the, under…) are passed over, and a plural finds its
+    /// singular.
     Find {
         /// The words to look for (e.g. patch, mfa, encryption, "prompt injection").
         #[arg(required = true)]

@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
         Report::Explain(query::explain(&cat, Target::Model(last))),
         Report::Find(query::find(
             &cat,
-            query::query_words(&["a b".to_string(), "x".to_string()]),
+            query::terms(&["a b".to_string(), "x".to_string(), "the".to_string()]),
             &all,
         )),
     ];

@@ -86,6 +86,10 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
         "srm-find" => &[
             ("srm find patch", "where patching is whose"),
             (
+                "srm find who patches the os",
+                "a question, its words passed over",
+            ),
+            (
                 "srm find prompt injection --scope ai",
                 "rows about prompt injection",
             ),

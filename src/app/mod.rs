@@ -401,17 +401,17 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             scope,
             ..
         } => {
-            let words = query::query_words(words);
-            if words.len() > query::MAX_WORDS {
+            let terms = query::terms(words);
+            if terms.len() > query::MAX_WORDS {
                 return Err(UsageError(format!(
                     "srm find takes at most {} distinct words, and was given {}; keep the few that matter",
                     query::MAX_WORDS,
-                    words.len()
+                    terms.len()
                 ))
                 .into());
             }
             let selection = selection(cat, &[], model, Some(scope_of(scope.scope)))?;
-            Report::Find(query::find(cat, words, &selection))
+            Report::Find(query::find(cat, terms, &selection))
         }
         Command::Schema { .. }
         | Command::Catalog(_)

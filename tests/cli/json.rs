@@ -255,6 +255,7 @@ pub struct FindRowJson {
 pub struct FindJson {
     pub format_version: u32,
     pub words: Vec<String>,
+    pub ignored: Vec<String>,
     pub scope: String,
     pub left_out: usize,
     pub rows: Vec<FindRowJson>,
