@@ -156,10 +156,11 @@ pub enum Command {
     },
     /// Search names, aliases, keywords, descriptions, duties and notes; best matches first, with their owners.
     ///
-    /// The words of a question (who, the, under…) are passed over, and a plural finds its
-    /// singular.
+    /// The words of a question (who, the, under…) are passed over and a plural finds its
+    /// singular; a control id (ac-2, AC-2(7)) finds the rows it bears on and points to
+    /// srm control.
     Find {
-        /// The words to look for (e.g. patch, mfa, encryption, "prompt injection").
+        /// The words to look for (e.g. patch, mfa, encryption, "prompt injection", ac-2).
         #[arg(required = true)]
         words: Vec<String>,
         /// Show owners under these models only; repeat or separate with commas.

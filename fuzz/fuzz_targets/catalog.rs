@@ -33,12 +33,16 @@ fuzz_target!(|data: &[u8]| {
         Report::Layers(query::layers(&cat, &classic)),
         Report::Models(query::models(&cat)),
         Report::Explain(query::explain(&cat, Target::Model(last))),
-        Report::Find(query::find(
-            &cat,
-            query::terms(&["a b".to_string(), "x".to_string(), "the".to_string()]),
-            &all,
-        )),
     ];
+    if let Ok(list) = srm::controls::embedded() {
+        let typed = ["a b".to_string(), "x".to_string(), "the".to_string(), "ac-2".to_string()];
+        reports.push(Report::Find(query::find(&cat, query::terms(&typed, list), &all)));
+        reports.push(Report::Find(query::find(
+            &cat,
+            query::terms(&typed, list),
+            &classic,
+        )));
+    }
     let one_model = Selection {
         models: vec![first],
         scope: Scope::All,

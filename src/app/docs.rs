@@ -89,6 +89,7 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
                 "srm find who patches the os",
                 "a question, its words passed over",
             ),
+            ("srm find ac-2", "the rows a control bears on"),
             (
                 "srm find prompt injection --scope ai",
                 "rows about prompt injection",

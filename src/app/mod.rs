@@ -106,9 +106,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         );
     };
     emit(&text, file)?;
-    // Like grep, a search that finds nothing prints its answer and exits 1, so that a script
-    // can tell (`srm find x && …`).
-    let found = !matches!(&report, Report::Find(f) if f.rows.is_empty());
+    // Like grep, a search that finds nothing (no row, nothing named) prints its answer and
+    // exits 1, so that a script can tell (`srm find x && …`).
+    let found = !matches!(&report, Report::Find(f) if f.rows.is_empty() && f.see.is_empty());
     // The process ends next and the OS takes its memory back at once; freeing the catalogue's
     // thousands of small allocations one by one first was 5% of a whole `srm who`.
     std::mem::forget(report);
@@ -401,7 +401,8 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             scope,
             ..
         } => {
-            let terms = query::terms(words);
+            let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
+            let terms = query::terms(words, list);
             if terms.len() > query::MAX_WORDS {
                 return Err(UsageError(format!(
                     "srm find takes at most {} distinct words, and was given {}; keep the few that matter",

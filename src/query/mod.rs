@@ -36,7 +36,7 @@ pub use controls::{
 };
 pub use diff::{Change, Diff, Direction, RowChange, diff};
 pub use explain::{Explain, Kind, explain};
-pub use find::{Find, FindRow, MAX_WORDS, STOP_WORDS, Terms, find, terms};
+pub use find::{Find, FindRow, MAX_WORDS, Pointer, PointerKind, STOP_WORDS, Terms, find, terms};
 pub use lists::{LayerInfo, Layers, ModelInfo, Models, RowInfo, layers, models};
 pub use matrix::{
     ByModel, Matrix, MatrixLayer, MatrixRow, ModelHead, Retained, RetainedRow, matrix, retained,

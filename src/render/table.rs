@@ -286,7 +286,18 @@ fn explain(e: &query::Explain, style: Style) -> String {
 }
 
 fn find(f: &query::Find, style: Style) -> String {
+    let mut out = find_rows(f, style);
+    for p in &f.see {
+        let _ = writeln!(out, "see `{}`: {} ({})", p.command, p.name, p.id);
+    }
+    out
+}
+
+fn find_rows(f: &query::Find, style: Style) -> String {
     if f.rows.is_empty() {
+        if !f.see.is_empty() {
+            return String::new();
+        }
         return format!(
             "nothing found for '{}'; try another word, or see `srm layers`\n",
             crate::sanitize::cut(&f.words.join(" "))

@@ -23,6 +23,8 @@ const COMMANDS: &[&[&str]] = &[
     &["explain", "paas"],
     &["find", "patch"],
     &["find", "prompt", "injection", "--scope", "ai"],
+    &["find", "ac-2", "mfa"],
+    &["find", "ps-3"],
 ];
 
 const FORMATS: &[&str] = &["table", "json", "yaml", "csv", "markdown"];

@@ -252,10 +252,20 @@ pub struct FindRowJson {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct PointerJson {
+    pub kind: String,
+    pub id: String,
+    pub name: String,
+    pub command: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FindJson {
     pub format_version: u32,
     pub words: Vec<String>,
     pub ignored: Vec<String>,
+    pub see: Vec<PointerJson>,
     pub scope: String,
     pub left_out: usize,
     pub rows: Vec<FindRowJson>,
