@@ -41,7 +41,8 @@ pub const EXAMPLES: &str = "Examples:
   srm diff iaas saas
   srm find mfa
   srm controls --model paas --baseline fedramp-moderate --format crm -o crm.csv
-  srm checklist paas --scope classic --format csv -o paas.csv
+  srm checklist paas --format csv -o paas.csv
+  srm checklist paas --scope all
   srm retained --json | jq '.rows[].id'";
 
 #[derive(Debug, Args)]
@@ -73,7 +74,7 @@ pub enum Command {
         #[arg(long, value_enum, ignore_case = true, value_delimiter = ',')]
         owner: Vec<OwnerArg>,
         #[command(flatten)]
-        scope: ScopeArgs,
+        scope: NamedScopeArgs,
         #[command(flatten)]
         output: Output,
     },
@@ -96,7 +97,7 @@ pub enum Command {
         #[arg(long, short, value_delimiter = ',')]
         layer: Vec<String>,
         #[command(flatten)]
-        scope: ScopeArgs,
+        scope: NamedScopeArgs,
         #[command(flatten)]
         output: Output,
     },
@@ -116,14 +117,14 @@ pub enum Command {
         #[arg(long, short, value_delimiter = ',')]
         layer: Vec<String>,
         #[command(flatten)]
-        scope: ScopeArgs,
+        scope: NamedScopeArgs,
         #[command(flatten)]
         output: PictureOutput,
     },
     /// List layers, their aliases and parts.
     Layers {
         #[command(flatten)]
-        scope: ScopeArgs,
+        scope: ListScopeArgs,
         #[command(flatten)]
         output: Output,
     },
@@ -155,7 +156,7 @@ pub enum Command {
         #[arg(long, short, value_delimiter = ',')]
         layer: Vec<String>,
         #[command(flatten)]
-        scope: ScopeArgs,
+        scope: NamedScopeArgs,
         #[command(flatten)]
         output: Output,
     },
@@ -170,9 +171,13 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// Search names, aliases, descriptions, duties and notes; best matches first, with their owners.
+    /// Search names, aliases, keywords, descriptions, duties and notes; best matches first, with their owners.
+    ///
+    /// The words of a question (who, the, under…) are passed over and a plural finds its
+    /// singular; a control id (ac-2, AC-2(7)) finds the rows it bears on and points to
+    /// srm control.
     Find {
-        /// The words to look for (e.g. patch, mfa, encryption, "prompt injection").
+        /// The words to look for (e.g. patch, mfa, encryption, "prompt injection", ac-2).
         #[arg(required = true)]
         words: Vec<String>,
         /// Show owners under these models only; repeat or separate with commas.
@@ -212,6 +217,8 @@ pub enum Command {
     Control {
         /// A control id (ac-2.7) or label (AC-2(7)).
         id: String,
+        #[command(flatten)]
+        scope: ScopeArgs,
         #[command(flatten)]
         output: Output,
     },
@@ -268,8 +275,8 @@ pub enum ExportCommand {
     /// An OSCAL 1.1 component definition (JSON): the provider's offering under a model, with
     /// each control of a baseline and who is responsible for it. UUIDs are deterministic.
     ///
-    /// UUIDs are version-5 UUIDs named by the model, the baseline and the control, in a
-    /// namespace of the catalogue: the embedded catalogue's are the same from run to run and
+    /// UUIDs are version-5 UUIDs named by the model, the scope (unless classic), the baseline
+    /// and the control, in a namespace of the catalogue: the embedded catalogue's are the same from run to run and
     /// release to release; another catalogue's follow from its text, so the same file gives the
     /// same UUIDs and a different file different ones. `last-modified` is the catalogue's
     /// `date` (YYYY-MM-DD, at midnight UTC); for a catalogue without one, its file's
@@ -283,6 +290,8 @@ pub enum ExportCommand {
         /// The baseline whose controls to export.
         #[arg(long, value_enum, ignore_case = true)]
         baseline: BaselineArg,
+        #[command(flatten)]
+        scope: ScopeArgs,
         #[command(flatten)]
         output: FileOutput,
     },
@@ -407,9 +416,27 @@ pub struct FileOutput {
     pub force: bool,
 }
 
+/// `--scope` of the answers that take no `--layer`: the classic stack unless asked.
 #[derive(Debug, Args)]
 pub struct ScopeArgs {
     /// Which layers: the classic stack, the AI layers, or all.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ScopeArg::Classic)]
+    pub scope: ScopeArg,
+}
+
+/// `--scope` of the answers that take `--layer`: a layer named is answered whatever its scope,
+/// unless `--scope` says otherwise.
+#[derive(Debug, Args)]
+pub struct NamedScopeArgs {
+    /// Which layers: the classic stack, the AI layers, or all [default: classic, or the scope of the layers named with --layer].
+    #[arg(long, value_enum, ignore_case = true)]
+    pub scope: Option<ScopeArg>,
+}
+
+/// `--scope` of `srm layers`, the list of every name there is to type: all unless asked.
+#[derive(Debug, Args)]
+pub struct ListScopeArgs {
+    /// Which layers to list: the classic stack, the AI layers, or all.
     #[arg(long, value_enum, ignore_case = true, default_value_t = ScopeArg::All)]
     pub scope: ScopeArg,
 }

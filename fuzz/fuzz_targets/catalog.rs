@@ -31,11 +31,11 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let services: Vec<Column> = models[cat.models().len()..].to_vec();
-    let all = Selection::default();
-    let classic = Selection {
-        scope: Scope::Classic,
+    let all = Selection {
+        scope: Scope::All,
         ..Selection::default()
     };
+    let classic = Selection::default();
     let mut reports = vec![
         Report::Who(query::who(&cat, &all, &[])),
         Report::Diff(query::diff(&cat, first, last, &all, true)),
@@ -46,14 +46,19 @@ fuzz_target!(|data: &[u8]| {
         Report::Models(query::models(&cat)),
         Report::Explain(query::explain(&cat, Target::Model(cat.base_model(last)))),
         Report::Services(query::services(&cat, None)),
-        Report::Find(query::find(
-            &cat,
-            query::query_words(&["a b".to_string(), "x".to_string()]),
-            &all,
-        )),
     ];
+    if let Ok(list) = srm::controls::embedded() {
+        let typed = ["a b".to_string(), "x".to_string(), "the".to_string(), "ac-2".to_string()];
+        reports.push(Report::Find(query::find(&cat, query::terms(&typed, list), &all)));
+        reports.push(Report::Find(query::find(
+            &cat,
+            query::terms(&typed, list),
+            &classic,
+        )));
+    }
     let one_model = Selection {
         models: vec![first],
+        scope: Scope::All,
         ..Selection::default()
     };
     for owner in Owner::ALL {
@@ -102,7 +107,7 @@ fuzz_target!(|data: &[u8]| {
             Scope::Classic,
         )));
         if let Some(ac2) = list.find("ac-2") {
-            reports.push(Report::Control(query::control(&cat, list, ac2)));
+            reports.push(Report::Control(query::control(&cat, list, ac2, Scope::Classic)));
         }
     }
     for report in &reports {

@@ -42,8 +42,8 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
                 "what is mine under SaaS",
             ),
             (
-                "srm who --model paas --scope classic --json",
-                "the classic stack under PaaS, for scripts",
+                "srm who --model paas --scope all --json",
+                "every layer under PaaS, the AI ones too, for scripts",
             ),
         ],
         "srm-diff" => &[
@@ -53,7 +53,13 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
                 "every layer, changed or not, as CSV",
             ),
         ],
-        "srm-retained" => &[("srm retained", "what the customer keeps under every model")],
+        "srm-retained" => &[
+            ("srm retained", "what the customer keeps under every model"),
+            (
+                "srm retained --scope all",
+                "with the AI rows the customer keeps too",
+            ),
+        ],
         "srm-matrix" => &[
             ("srm matrix", "the grid in the terminal"),
             ("srm matrix --format html -o matrix.html", "a page to share"),
@@ -88,7 +94,7 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
                 "a task list to paste into a tracker",
             ),
             (
-                "srm checklist paas --scope classic --format csv -o paas.csv",
+                "srm checklist paas --format csv -o paas.csv",
                 "a sheet to tick, one line per duty",
             ),
         ],
@@ -104,7 +110,15 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
         ],
         "srm-find" => &[
             ("srm find patch", "where patching is whose"),
-            ("srm find prompt injection", "rows about prompt injection"),
+            (
+                "srm find who patches the os",
+                "a question, its words passed over",
+            ),
+            ("srm find ac-2", "the rows a control bears on"),
+            (
+                "srm find prompt injection --scope ai",
+                "rows about prompt injection",
+            ),
         ],
         "srm-schema" => &[
             ("srm schema who", "the JSON Schema of srm who --json"),
@@ -131,10 +145,16 @@ fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
                 "access controls that stay with the customer",
             ),
         ],
-        "srm-control" => &[(
-            "srm control 'AC-2(7)'",
-            "one control: its rows, and its owner under each model",
-        )],
+        "srm-control" => &[
+            (
+                "srm control 'AC-2(7)'",
+                "one control: its rows, and its owner under each model",
+            ),
+            (
+                "srm control cm-3 --scope all",
+                "its owners with the AI rows counted too",
+            ),
+        ],
         "srm-export" | "srm-export-oscal" => &[(
             "srm export oscal --model paas --baseline fedramp-moderate -o paas-moderate.json",
             "an OSCAL component definition for compliance tools",

@@ -11,8 +11,8 @@ use std::io::{IsTerminal, Write};
 use crate::catalog::{Catalog, Column, LayerRef, Owner, UnknownId};
 use crate::cli::{
     CatalogCommand, Cli, ColorArg, Command, ControlsFormatArg, ControlsOutput, ExportCommand,
-    FileOutput, FormatArg, Output, PictureFormatArg, PictureOutput, ReportFormat, SchemaArg,
-    ScopeArg, ScopeArgs,
+    FileOutput, FormatArg, NamedScopeArgs, Output, PictureFormatArg, PictureOutput, ReportFormat,
+    SchemaArg, ScopeArg,
 };
 use crate::exit::{ExitCode, UsageError};
 use crate::load::{self, Input};
@@ -52,6 +52,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(ExportCommand::Oscal {
             model,
             baseline,
+            scope,
             output,
         }) => {
             let (catalog, text) = load::load_with_text(&input)?;
@@ -62,7 +63,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 baseline: Some(baseline.id().to_string()),
                 ..ControlFilter::default()
             };
-            let report = query::controls(&catalog, list, model, &filter, Scope::All);
+            let report = query::controls(&catalog, list, model, &filter, scope_of(scope.scope));
             // The export carries what the controls' JSON carries, in one document.
             within_limit(|limit| render::fits_json(&report, limit), &catalog)?;
             if !report.catalog_maps_controls {
@@ -139,9 +140,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         );
     };
     emit(&text, file)?;
-    // Like grep, a search that finds nothing prints its answer and exits 1, so that a script
-    // can tell (`srm find x && …`).
-    let found = !matches!(&report, Report::Find(f) if f.rows.is_empty());
+    // Like grep, a search that finds nothing (no row, nothing named) prints its answer and
+    // exits 1, so that a script can tell (`srm find x && …`).
+    let found = !matches!(&report, Report::Find(f) if f.rows.is_empty() && f.see.is_empty());
     // The process ends next and the OS takes its memory back at once; freeing the catalogue's
     // thousands of small allocations one by one first was 5% of a whole `srm who`.
     std::mem::forget(report);
@@ -265,20 +266,42 @@ fn controls_format(output: &ControlsOutput) -> (Format, &FileOutput) {
     (format, &output.file)
 }
 
-fn scope_of(scope: &ScopeArgs) -> Scope {
-    match scope.scope {
+fn scope_of(scope: ScopeArg) -> Scope {
+    match scope {
         ScopeArg::Classic => Scope::Classic,
         ScopeArg::Ai => Scope::Ai,
         ScopeArg::All => Scope::All,
     }
 }
 
-/// The layers and models named on the command line, resolved against the catalogue.
+/// The scope asked for with `--scope` on a command that takes `--layer`, if any.
+fn asked(scope: &NamedScopeArgs) -> Option<Scope> {
+    scope.scope.map(scope_of)
+}
+
+/// The scope of an answer that takes `--layer`: the one asked for; else that of the layers
+/// named (`--layer ai-app` is answered, not left out); else the classic stack.
+fn named_scope(cat: &Catalog<'_>, layers: &[LayerRef], asked: Option<Scope>) -> Scope {
+    if let Some(scope) = asked {
+        return scope;
+    }
+    let ai = |r: &LayerRef| match *r {
+        LayerRef::Layer(l) | LayerRef::Part(l, _) => cat.layers()[l].is_ai(),
+    };
+    match (layers.iter().any(ai), layers.iter().all(ai)) {
+        (false, _) => Scope::Classic,
+        (true, true) => Scope::Ai,
+        (true, false) => Scope::All,
+    }
+}
+
+/// The layers and models named on the command line, resolved against the catalogue, in
+/// `scope`, or when none was asked for, the scope of the layers named ([`named_scope`]).
 fn selection(
     cat: &Catalog<'_>,
     layers: &[String],
     models: &[String],
-    scope: &ScopeArgs,
+    scope: Option<Scope>,
 ) -> Result<Selection, UnknownId> {
     // Each layer and model once, in the order first named: `--layer os,os` asks one question.
     // An empty item (`--layer os,`, a trailing comma) names nothing and is passed over.
@@ -298,9 +321,9 @@ fn selection(
     let mut seen = foldhash::HashSet::default();
     models.retain(|m| seen.insert(*m));
     Ok(Selection {
+        scope: named_scope(cat, &layers, scope),
         layers,
         models,
-        scope: scope_of(scope),
     })
 }
 
@@ -318,7 +341,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             let owners: Vec<_> = owner.iter().map(|o| o.0).collect();
             Report::Who(query::who(
                 cat,
-                &selection(cat, layer, model, scope)?,
+                &selection(cat, layer, model, asked(scope))?,
                 &owners,
             ))
         }
@@ -343,10 +366,10 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
                     from,
                     to,
                     baseline,
-                    scope_of(scope),
+                    named_scope(cat, &[], asked(scope)),
                 ))));
             }
-            let selection = selection(cat, layer, &[], scope)?;
+            let selection = selection(cat, layer, &[], asked(scope))?;
             Report::Diff(query::diff(cat, from, to, &selection, *all))
         }
         Command::Controls {
@@ -376,9 +399,15 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
                 families,
                 owners: owner.iter().map(|o| o.0).collect(),
             };
-            Report::Controls(query::controls(cat, list, model, &filter, scope_of(scope)))
+            Report::Controls(query::controls(
+                cat,
+                list,
+                model,
+                &filter,
+                scope_of(scope.scope),
+            ))
         }
-        Command::Control { id, .. } => {
+        Command::Control { id, scope, .. } => {
             let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
             let Some(control) = list.find(id) else {
                 return Err(UsageError(format!(
@@ -387,20 +416,25 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
                 ))
                 .into());
             };
-            Report::Control(query::control(cat, list, control))
+            Report::Control(query::control(cat, list, control, scope_of(scope.scope)))
         }
-        Command::Retained { scope, .. } => {
-            Report::Retained(query::retained(cat, &selection(cat, &[], &[], scope)?))
-        }
+        Command::Retained { scope, .. } => Report::Retained(query::retained(
+            cat,
+            &selection(cat, &[], &[], Some(scope_of(scope.scope)))?,
+        )),
         Command::Matrix {
             model,
             layer,
             scope,
             ..
-        } => Report::Matrix(query::matrix(cat, &selection(cat, layer, model, scope)?)),
-        Command::Layers { scope, .. } => {
-            Report::Layers(query::layers(cat, &selection(cat, &[], &[], scope)?))
-        }
+        } => Report::Matrix(query::matrix(
+            cat,
+            &selection(cat, layer, model, asked(scope))?,
+        )),
+        Command::Layers { scope, .. } => Report::Layers(query::layers(
+            cat,
+            &selection(cat, &[], &[], Some(scope_of(scope.scope)))?,
+        )),
         Command::Models { .. } => Report::Models(query::models(cat)),
         Command::Services { provider, .. } => {
             let provider = match provider.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
@@ -434,7 +468,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             ..
         } => {
             let model = cat.resolve_model(model)?;
-            let selection = selection(cat, layer, &[], scope)?;
+            let selection = selection(cat, layer, &[], asked(scope))?;
             Report::Checklist(query::checklist(cat, model, &selection))
         }
         // An id of the catalogue wins; an owner word that none takes is explained as a word.
@@ -448,16 +482,18 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             scope,
             ..
         } => {
-            let words = query::query_words(words);
-            if words.len() > query::MAX_WORDS {
+            let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
+            let terms = query::terms(words, list);
+            if terms.len() > query::MAX_WORDS {
                 return Err(UsageError(format!(
                     "srm find takes at most {} distinct words, and was given {}; keep the few that matter",
                     query::MAX_WORDS,
-                    words.len()
+                    terms.len()
                 ))
                 .into());
             }
-            Report::Find(query::find(cat, words, &selection(cat, &[], model, scope)?))
+            let selection = selection(cat, &[], model, Some(scope_of(scope.scope)))?;
+            Report::Find(query::find(cat, terms, &selection))
         }
         Command::Schema { .. }
         | Command::Catalog(_)

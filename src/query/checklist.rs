@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::Selection;
+use super::{Scope, Selection};
 use crate::catalog::{Catalog, Column, Evidence, Owner};
 
 /// A row the customer owns, shares, or may own (`depends`) under the model, or one the
@@ -34,6 +34,10 @@ pub struct Checklist<'a> {
     pub variant: Option<&'a str>,
     /// The model the checklist starts from: a service's base model, or the model itself.
     pub base_model: &'a str,
+    /// The layers the answer covers.
+    pub scope: Scope,
+    /// How many rows for the customer the scope left out.
+    pub left_out: usize,
     pub rows: Vec<ChecklistRow<'a>>,
 }
 
@@ -42,9 +46,10 @@ pub struct Checklist<'a> {
 pub fn checklist<'a>(cat: &'a Catalog<'_>, m: Column, selection: &Selection) -> Checklist<'a> {
     let covered = selection.covered();
     let mut rows = Vec::new();
+    let mut left_out = 0;
     for (l, layer) in cat.layers().iter().enumerate() {
         for (i, row) in layer.rows().iter().enumerate() {
-            if !covered.row(cat, l, i) {
+            if !covered.selects_row(l, i) {
                 continue;
             }
             let owner = cat.owner(row, m);
@@ -52,6 +57,10 @@ pub fn checklist<'a>(cat: &'a Catalog<'_>, m: Column, selection: &Selection) -> 
             duties.extend(super::customer_duties(cat, row, m));
             // A row the provider holds is listed only for what it still leaves the customer.
             if !owner.involves_customer() && duties.items.is_empty() {
+                continue;
+            }
+            if !covered.in_scope(cat, l) {
+                left_out += 1;
                 continue;
             }
             rows.push(ChecklistRow {
@@ -77,6 +86,8 @@ pub fn checklist<'a>(cat: &'a Catalog<'_>, m: Column, selection: &Selection) -> 
         model_name: head.name,
         variant: head.variant,
         base_model: head.base_model,
+        scope: selection.scope,
+        left_out,
         rows,
     }
 }

@@ -83,6 +83,10 @@ pub struct ControlsReport<'a> {
     /// Whether the catalogue maps any control to its rows; when it maps none, every control is
     /// `unmapped`.
     pub catalog_maps_controls: bool,
+    /// The layers whose rows the owners are derived from.
+    pub scope: Scope,
+    /// How many rows that bear on the controls listed the scope left out.
+    pub left_out: usize,
     pub controls: Vec<ControlRow<'a>>,
 }
 
@@ -98,9 +102,12 @@ pub struct ControlFilter {
 /// A row that lists a control: its layer, the row, and why.
 type Listing<'c, 't> = (&'c Layer<'t>, &'c Row<'t>, &'c str);
 
-/// The rows of the catalogue that list each control, found in one pass.
+/// The rows of the catalogue that list each control, found in one pass: those in the scope,
+/// and apart from them those it leaves out.
 pub(crate) struct ControlMap<'c, 't> {
     rows: HashMap<&'c str, Vec<Listing<'c, 't>>>,
+    /// The rows out of the scope that list each control.
+    others: HashMap<&'c str, Vec<Listing<'c, 't>>>,
     /// Whether any row of the catalogue, in any scope, maps a control.
     mapped: bool,
 }
@@ -118,21 +125,39 @@ pub fn maps_controls(cat: &Catalog<'_>) -> bool {
 impl<'c, 't> ControlMap<'c, 't> {
     pub(crate) fn new(cat: &'c Catalog<'t>, scope: Scope) -> ControlMap<'c, 't> {
         let mut rows: HashMap<&str, Vec<_>> = HashMap::default();
-        for layer in cat.layers().iter().filter(|l| scope.covers(l)) {
+        let mut others: HashMap<&str, Vec<_>> = HashMap::default();
+        for layer in cat.layers() {
+            let map = if scope.covers(layer) {
+                &mut rows
+            } else {
+                &mut others
+            };
             for row in layer.rows() {
                 for link in row.controls() {
                     for id in link.ids() {
-                        rows.entry(&**id)
-                            .or_default()
-                            .push((layer, row, link.why()));
+                        map.entry(&**id).or_default().push((layer, row, link.why()));
                     }
                 }
             }
         }
         ControlMap {
             rows,
+            others,
             mapped: maps_controls(cat),
         }
+    }
+
+    /// The rows out of the scope that would be behind a control under `--scope all`: those
+    /// listing it if any row does, else those listing its base control.
+    pub(crate) fn left_out(&self, control: &Control) -> &[Listing<'c, 't>] {
+        let listed = |id: &str| self.rows.contains_key(id) || self.others.contains_key(id);
+        let id = if listed(control.id) {
+            Some(control.id)
+        } else {
+            control.parent
+        };
+        id.and_then(|id| self.others.get(id))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// A control's owner under `m` from the rows behind it: `unmapped` when the catalogue
@@ -146,7 +171,10 @@ impl<'c, 't> ControlMap<'c, 't> {
     }
 
     /// The rows behind a control, and on what basis.
-    fn behind(&self, control: &'c Control) -> (Basis, Option<&'c str>, &[Listing<'c, 't>]) {
+    pub(crate) fn behind(
+        &self,
+        control: &'c Control,
+    ) -> (Basis, Option<&'c str>, &[Listing<'c, 't>]) {
         if !self.mapped {
             return (Basis::Unmapped, None, &[]);
         }
@@ -243,19 +271,22 @@ pub fn controls<'a>(
 ) -> ControlsReport<'a> {
     let map = ControlMap::new(cat, scope);
     let mut rows = Vec::with_capacity(list.controls.len());
-    rows.extend(
-        list.controls
-            .iter()
-            .filter(|c| {
-                filter
-                    .baseline
-                    .as_ref()
-                    .is_none_or(|b| c.baselines.contains(&b.as_str()))
-            })
-            .filter(|c| filter.families.is_empty() || filter.families.iter().any(|f| f == c.family))
-            .map(|c| control_row(cat, &map, c, m))
-            .filter(|r| filter.owners.is_empty() || filter.owners.contains(&r.owner)),
-    );
+    let mut left_out = Distinct::default();
+    for c in list.controls.iter() {
+        let wanted = filter
+            .baseline
+            .as_ref()
+            .is_none_or(|b| c.baselines.contains(&b.as_str()))
+            && (filter.families.is_empty() || filter.families.iter().any(|f| f == c.family));
+        if !wanted {
+            continue;
+        }
+        let row = control_row(cat, &map, c, m);
+        if filter.owners.is_empty() || filter.owners.contains(&row.owner) {
+            left_out.extend(map.left_out(c).iter().map(|(_, r, _)| r.id()));
+            rows.push(row);
+        }
+    }
     let head = cat.head(m);
     ControlsReport {
         model: head.id,
@@ -269,6 +300,8 @@ pub fn controls<'a>(
                 .map(|(id, _)| *id)
         }),
         catalog_maps_controls: map.mapped,
+        scope,
+        left_out: left_out.items.len(),
         controls: rows,
     }
 }
@@ -307,14 +340,21 @@ pub struct ControlExplain<'a> {
     pub cells: Vec<ControlCell<'a>>,
     /// Whether the catalogue maps any control to its rows.
     pub catalog_maps_controls: bool,
+    /// The layers whose rows the owners are derived from.
+    pub scope: Scope,
+    /// How many rows that bear on the control the scope left out.
+    pub left_out: usize,
 }
 
+/// `control`: one control under every model, its owners derived from the rows in `scope` as
+/// [`controls`] derives them.
 pub fn control<'a>(
     cat: &'a Catalog<'_>,
     list: &'a Controls,
     control: &'a Control,
+    scope: Scope,
 ) -> ControlExplain<'a> {
-    let map = ControlMap::new(cat, Scope::All);
+    let map = ControlMap::new(cat, scope);
     let models: Vec<Column> = cat.model_columns().collect();
     let (basis, base, behind) = map.behind(control);
     ControlExplain {
@@ -350,6 +390,8 @@ pub fn control<'a>(
             })
             .collect(),
         catalog_maps_controls: map.mapped,
+        scope,
+        left_out: map.left_out(control).len(),
     }
 }
 
@@ -381,6 +423,10 @@ pub struct ControlsDiff<'a> {
     pub baseline: Option<&'a str>,
     /// Whether the catalogue maps any control to its rows.
     pub catalog_maps_controls: bool,
+    /// The layers whose rows the owners are derived from.
+    pub scope: Scope,
+    /// How many rows that bear on the controls compared the scope left out.
+    pub left_out: usize,
     pub changes: Vec<ControlChange<'a>>,
 }
 
@@ -393,11 +439,13 @@ pub fn controls_diff<'a>(
     scope: Scope,
 ) -> ControlsDiff<'a> {
     let map = ControlMap::new(cat, scope);
+    let mut left_out = Distinct::default();
     let changes = list
         .controls
         .iter()
         .filter(|c| baseline.is_none_or(|b| c.baselines.contains(&b)))
         .filter_map(|c| {
+            left_out.extend(map.left_out(c).iter().map(|(_, r, _)| r.id()));
             let (_, _, behind) = map.behind(c);
             let a = map.owner(cat, behind, from);
             let b = map.owner(cat, behind, to);
@@ -423,6 +471,8 @@ pub fn controls_diff<'a>(
         to_base_model: t.base_model,
         baseline,
         catalog_maps_controls: map.mapped,
+        scope,
+        left_out: left_out.items.len(),
         changes,
     }
 }

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::Selection;
+use super::{Scope, Selection};
 use crate::catalog::{Catalog, Column, Owner};
 
 /// Which way responsibility moves between two models.
@@ -98,6 +98,10 @@ pub struct Diff<'a> {
     pub to_name: &'a str,
     pub to_variant: Option<&'a str>,
     pub to_base_model: &'a str,
+    /// The layers the answer covers.
+    pub scope: Scope,
+    /// How many layers the scope left out that would have been listed here.
+    pub left_out: usize,
     /// The layers in which anything changes owner (every layer with `--all`).
     pub changes: Vec<Change<'a>>,
 }
@@ -112,15 +116,16 @@ pub fn diff<'a>(
 ) -> Diff<'a> {
     let covered = selection.covered();
     let mut changes = Vec::new();
+    let mut left_out = 0;
     for (l, layer) in cat.layers().iter().enumerate() {
-        if !covered.layer(cat, l) {
+        if !covered.selects_layer(l) {
             continue;
         }
         let rows: Vec<RowChange> = layer
             .parts()
             .iter()
             .enumerate()
-            .filter(|(i, _)| covered.row(cat, l, *i))
+            .filter(|(i, _)| covered.selects_row(l, *i))
             .map(|(_, p)| RowChange {
                 id: p.id(),
                 layer: layer.id(),
@@ -137,6 +142,10 @@ pub fn diff<'a>(
             None => Direction::combine(rows.iter().map(|r| r.direction)),
         };
         if direction == Direction::Unchanged && !all {
+            continue;
+        }
+        if !covered.in_scope(cat, l) {
+            left_out += 1;
             continue;
         }
         changes.push(Change {
@@ -159,6 +168,8 @@ pub fn diff<'a>(
         to_name: t.name,
         to_variant: t.variant,
         to_base_model: t.base_model,
+        scope: selection.scope,
+        left_out,
         changes,
     }
 }

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cell, Selection, SideDuties, SourceRef, all_duties, sources, who};
+use super::{Cell, Scope, Selection, SideDuties, SourceRef, all_duties, sources, who};
 use crate::catalog::{Catalog, Column, LayerRef, Owner, Row, Target, Text};
 
 /// What `explain` describes: a layer, a part, a model, a service, or an owner word (`shared`, `split`,
@@ -46,8 +46,10 @@ pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
                 .resolve_model(cat.service(s).id())
                 .unwrap_or(Column::Model(cat.service(s).base()));
             let service = cat.service(s);
+            // Everything about it: every layer, the AI ones too.
             let selection = Selection {
                 models: vec![column],
+                scope: Scope::All,
                 ..Selection::default()
             };
             return Explain {
@@ -65,8 +67,10 @@ pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
         }
         Target::Model(m) => {
             let model = cat.model(m);
+            // What is explained is named: every layer under a model, the AI ones too.
             let selection = Selection {
                 models: vec![Column::Model(m)],
+                scope: Scope::All,
                 ..Selection::default()
             };
             return Explain {
@@ -119,7 +123,8 @@ pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
     };
     let selection = Selection {
         layers: vec![at],
-        ..Selection::default()
+        models: Vec::new(),
+        scope: Scope::All,
     };
     Explain {
         kind,

@@ -1,17 +1,27 @@
 //! `srm find`: which rows a few words are about, best first.
 //!
+//! What was typed is read as [`Terms`]: a token that names something srm answers about by id
+//! (a control: `ac-2`, `AC-2(7)`) becomes a [`Pointer`] to the command that answers about it;
+//! the rest is words, less the [`STOP_WORDS`] that only say how a question is asked (`who`,
+//! `the`), unless there is nothing else to search.
+//!
 //! A row is scored on its own text and its layer's: each word of the query that begins a word
-//! of a field (so `patch` finds "patching") adds that field's weight, the row's name, id,
-//! aliases and keywords weighing most and its duties and notes least. Rows that match more of
-//! the query's words come first, then higher scores, then catalogue order. Every row's text
-//! is read once per query: the cost is linear in the catalogue, times the query's words
-//! (32 at most, each given once).
+//! of a field (so `patch` finds "patching"; a plural finds its singular, so `keys` finds
+//! "key") adds that field's weight, the row's name, id, aliases and keywords weighing most and
+//! its duties and notes least. A control named is found in the rows it bears on (those
+//! `srm control ID` lists), which weigh as a name. Rows that match more of the query's terms
+//! come first, then higher scores, then catalogue order. Every row's text is read once per
+//! query: the cost is linear in the catalogue, times the query's terms (32 at most, each
+//! given once).
 
+use foldhash::HashSet;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{ByModel, Selection};
+use super::controls::ControlMap;
+use super::{ByModel, Scope, Selection};
 use crate::catalog::{Catalog, Layer, Row};
+use crate::controls::{Control, Controls};
 
 /// A row the query is about, with its owner under each model.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -20,17 +30,91 @@ pub struct FindRow<'a> {
     pub layer: &'a str,
     pub name: &'a str,
     pub score: u32,
-    /// The fields the words were found in, best first.
+    /// The fields the terms were found in, best first (`controls` for a control named).
     pub matched: Vec<&'static str>,
     pub owners: ByModel<'a>,
+}
+
+/// What a [`Pointer`] points to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PointerKind {
+    /// A NIST SP 800-53 control, answered by `srm control ID`.
+    Control,
+}
+
+/// Something the query named by id that another command answers about.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Pointer<'a> {
+    pub kind: PointerKind,
+    /// Its id (a control's OSCAL id: `ac-2.7`).
+    pub id: &'a str,
+    /// Its name (a control's title).
+    pub name: &'a str,
+    /// The command that answers about it, in the same scope.
+    pub command: String,
 }
 
 /// The answer to `srm find`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Find<'a> {
-    /// The words searched for, lowercased.
+    /// The words searched for, lowercased (control ids and stop-words aside).
     pub words: Vec<String>,
+    /// The stop-words passed over (`who`, `the`, …).
+    pub ignored: Vec<String>,
+    /// What the query named by id, and the commands that answer about it.
+    pub see: Vec<Pointer<'a>>,
+    /// The layers searched.
+    pub scope: Scope,
+    /// How many rows the scope left out that the query would have found.
+    pub left_out: usize,
     pub rows: Vec<FindRow<'a>>,
+}
+
+/// Words that say how a question is asked, not what it is about: `who patches the os` is a
+/// question about patching and the OS. They are passed over unless nothing else was typed.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "be", "can", "do", "does", "for", "how", "i", "in", "is", "it",
+    "must", "my", "of", "on", "or", "our", "should", "the", "to", "under", "we", "what", "when",
+    "where", "which", "who", "with", "you",
+];
+
+/// Something a typed token names by id. Each kind is looked up in [`named`]; a new kind (a
+/// service, say) is a variant here, a lookup there and a pointer in [`pointer`].
+#[derive(Clone, Copy, Debug)]
+enum Named<'l> {
+    Control(&'l Control),
+}
+
+impl Named<'_> {
+    /// What it is and its id: the same thing named twice is one term.
+    fn key(&self) -> (PointerKind, &'static str) {
+        match self {
+            Named::Control(c) => (PointerKind::Control, c.id),
+        }
+    }
+}
+
+/// What `srm find` looks for, read from what was typed ([`terms`]).
+#[derive(Debug)]
+pub struct Terms<'l> {
+    /// The distinct words to search, lowercased, in the order first given.
+    words: Vec<String>,
+    /// The stop-words passed over.
+    ignored: Vec<String>,
+    /// What tokens named by id, each once, in the order first given.
+    named: Vec<Named<'l>>,
+}
+
+impl Terms<'_> {
+    /// How many terms a row is matched against: the words and what was named.
+    pub fn len(&self) -> usize {
+        self.words.len() + self.named.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// The words of `text`, lowercased: runs of letters and digits.
@@ -40,11 +124,96 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// Whether a query word finds a word of the text: the text's word begins with it (`patch` →
-/// "patching"), or, for words of five letters or more, it begins with the text's word
-/// (`encryption` → "encrypt").
-fn finds(query: &str, word: &str) -> bool {
-    word.starts_with(query) || (word.chars().count() >= 5 && query.starts_with(word))
+/// What a token names by id, if anything: a control by id or label (`ac-2`, `AC-2(7)`,
+/// `ac-2.7`), with any punctuation after it (`ac-2,`) read past.
+fn named<'l>(token: &str, controls: &'l Controls) -> Option<Named<'l>> {
+    let token = token.trim_end_matches([',', ';', ':', '.', '?', '!']);
+    // A control id has a family, a dash and a number: no lookup for a plain word.
+    if !token.contains('-') || !token.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    controls.find(token).map(Named::Control)
+}
+
+/// The terms of a query: each argument, or each of its space-separated tokens, that names a
+/// control is a control; everything else is words, less the [`STOP_WORDS`] when anything
+/// else is left to search.
+pub fn terms<'l>(typed: &[String], controls: &'l Controls) -> Terms<'l> {
+    let mut named_ids = HashSet::default();
+    let mut named_found = Vec::new();
+    let mut seen = HashSet::default();
+    let mut all_words = Vec::new();
+    let mut name = |n: Named<'l>| {
+        if named_ids.insert(n.key()) {
+            named_found.push(n);
+        }
+    };
+    for arg in typed {
+        // `"AC-2 (7)"`, quoted, is one label.
+        if let Some(n) = named(arg.trim(), controls) {
+            name(n);
+            continue;
+        }
+        for token in arg.split_whitespace() {
+            match named(token, controls) {
+                Some(n) => name(n),
+                None => all_words.extend(words(token).filter(|w| seen.insert(w.clone()))),
+            }
+        }
+    }
+    let (ignored, kept): (Vec<String>, Vec<String>) = all_words
+        .iter()
+        .cloned()
+        .partition(|w| STOP_WORDS.contains(&w.as_str()));
+    if kept.is_empty() && named_found.is_empty() {
+        // Only stop-words: search them as given.
+        return Terms {
+            words: all_words,
+            ignored: Vec::new(),
+            named: named_found,
+        };
+    }
+    Terms {
+        words: kept,
+        ignored,
+        named: named_found,
+    }
+}
+
+/// A query word, with the singulars it finds as whole words: a word that looks plural has
+/// them (`keys` → `key`, `patches` → `patch`, `policies` → `policy`); short words (`os`,
+/// `its`) and words in `ss` (`access`) have none.
+struct Word<'w> {
+    word: &'w str,
+    singulars: Vec<String>,
+}
+
+impl<'w> Word<'w> {
+    fn new(word: &'w str) -> Word<'w> {
+        let mut singulars = Vec::new();
+        if word.len() >= 4 && !word.ends_with("ss") {
+            let long = |w: &&str| w.len() >= 3;
+            singulars.extend(word.strip_suffix('s').map(str::to_string));
+            singulars.extend(word.strip_suffix("es").filter(long).map(str::to_string));
+            singulars.extend(
+                word.strip_suffix("ies")
+                    .filter(long)
+                    .map(|w| format!("{w}y")),
+            );
+        }
+        Word { word, singulars }
+    }
+
+    /// Whether it finds a word of the text: the text's word begins with it (`patch` →
+    /// "patching"), or, for words of five letters or more, it begins with the text's word
+    /// (`encryption` → "encrypt"); or it is the plural of the text's word (`keys` → "key",
+    /// `boxes` → "box", `vulnerabilities` → "vulnerability"), though not of a longer one
+    /// (`logs` does not find "login").
+    fn finds(&self, text: &str) -> bool {
+        text.starts_with(self.word)
+            || (text.chars().count() >= 5 && self.word.starts_with(text))
+            || self.singulars.iter().any(|s| s == text)
+    }
 }
 
 /// The fields of a row a query is matched against, with their weights.
@@ -79,50 +248,117 @@ fn fields<'a>(layer: &'a Layer<'_>, row: &'a Row<'_>) -> Vec<(&'static str, u32,
     ]
 }
 
-/// Most distinct words a query may have: each row's text is matched against every one.
+/// The weight of a named control found in a row's controls: as much as its name.
+const CONTROL_WEIGHT: u32 = 8;
+
+/// Most distinct terms a query may have: each row's text is matched against every one.
 pub const MAX_WORDS: usize = 32;
 
-/// The distinct words of a query, lowercased, in the order first given.
-pub fn query_words(query: &[String]) -> Vec<String> {
-    let mut seen = foldhash::HashSet::default();
-    query
-        .iter()
-        .flat_map(|q| words(q))
-        .filter(|w| seen.insert(w.clone()))
-        .collect()
+/// The pointer for what was named, to the command that answers about it in `scope`.
+fn pointer<'l>(n: Named<'l>, scope: Scope) -> Pointer<'l> {
+    let scoped = if scope == Scope::Classic {
+        String::new()
+    } else {
+        format!(" --scope {}", scope.as_str())
+    };
+    match n {
+        Named::Control(c) => Pointer {
+            kind: PointerKind::Control,
+            id: c.id,
+            name: c.title,
+            command: format!("srm control {}{scoped}", c.id),
+        },
+    }
 }
 
-/// The rows `wanted` (from [`query_words`]) is about. The cost is the catalogue's text times
-/// the number of words, which the shell keeps at [`MAX_WORDS`] at most.
-pub fn find<'a>(cat: &'a Catalog<'_>, wanted: Vec<String>, selection: &Selection) -> Find<'a> {
+/// Where a row of the catalogue is: which row it is, to compare, never to read.
+type RowAt = *const ();
+
+fn at(row: &Row<'_>) -> RowAt {
+    std::ptr::from_ref(row).cast()
+}
+
+/// A row's score for the query: how many terms it matches, its score, the fields matched.
+/// `controls` holds, for each control named, the rows it bears on.
+fn score(
+    layer: &Layer<'_>,
+    row: &Row<'_>,
+    wanted: &[Word<'_>],
+    controls: &[HashSet<RowAt>],
+) -> (usize, u32, Vec<&'static str>) {
+    let mut score = 0;
+    let mut found = vec![false; wanted.len()];
+    let mut matched = Vec::new();
+    let behind = controls
+        .iter()
+        .filter(|rows| rows.contains(&at(row)))
+        .count();
+    for (field, weight, texts) in fields(layer, row) {
+        let text_words: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
+        let mut hit = false;
+        for (q, word) in wanted.iter().enumerate() {
+            if text_words.iter().any(|w| word.finds(w)) {
+                score += weight;
+                found[q] = true;
+                hit = true;
+            }
+        }
+        if hit {
+            matched.push(field);
+        }
+        if field == "name" && behind > 0 {
+            matched.push("controls");
+        }
+    }
+    // `behind` is at most the 32 terms.
+    score += CONTROL_WEIGHT * u32::try_from(behind).unwrap_or(u32::MAX / CONTROL_WEIGHT);
+    (
+        found.iter().filter(|f| **f).count() + behind,
+        score,
+        matched,
+    )
+}
+
+/// The rows `terms` (from [`terms`]) is about, and pointers to what it named. The cost is the
+/// catalogue's text times the number of terms, which the shell keeps at [`MAX_WORDS`] at most.
+pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -> Find<'a> {
     let covered = selection.covered();
     let models = selection.models(cat);
+    // For each control named, the rows it bears on in the scope (as `srm control` finds
+    // them) and those the scope leaves out.
+    let (mut in_scope, mut out_of_scope) = (Vec::new(), Vec::new());
+    if !terms.named.is_empty() {
+        let map = ControlMap::new(cat, selection.scope);
+        let rows = |listing: &[(&Layer<'_>, &Row<'_>, &str)]| -> HashSet<RowAt> {
+            listing.iter().map(|(_, r, _)| at(r)).collect()
+        };
+        for n in &terms.named {
+            match n {
+                Named::Control(c) => {
+                    in_scope.push(rows(map.behind(c).2));
+                    out_of_scope.push(rows(map.left_out(c)));
+                }
+            }
+        }
+    }
+    let wanted: Vec<Word> = terms.words.iter().map(|w| Word::new(w)).collect();
     let mut hits = Vec::new();
+    let mut left_out = 0;
     for (l, layer) in cat.layers().iter().enumerate() {
+        let kept = covered.in_scope(cat, l);
+        let controls = if kept { &in_scope } else { &out_of_scope };
         for (i, row) in layer.rows().iter().enumerate() {
-            if !covered.row(cat, l, i) {
+            if !covered.selects_row(l, i) {
                 continue;
             }
-            let mut score = 0;
-            let mut found = vec![false; wanted.len()];
-            let mut matched = Vec::new();
-            for (field, weight, texts) in fields(layer, row) {
-                let text_words: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
-                let mut hit = false;
-                for (q, word) in wanted.iter().enumerate() {
-                    if text_words.iter().any(|w| finds(word, w)) {
-                        score += weight;
-                        found[q] = true;
-                        hit = true;
-                    }
-                }
-                if hit {
-                    matched.push(field);
-                }
+            let (count, score, matched) = score(layer, row, &wanted, controls);
+            if count == 0 {
+                continue;
             }
-            let count = found.iter().filter(|f| **f).count();
-            if count > 0 {
+            if kept {
                 hits.push((count, score, l, i, matched));
+            } else {
+                left_out += 1;
             }
         }
     }
@@ -147,7 +383,15 @@ pub fn find<'a>(cat: &'a Catalog<'_>, wanted: Vec<String>, selection: &Selection
         })
         .collect();
     Find {
-        words: wanted,
+        see: terms
+            .named
+            .iter()
+            .map(|&n| pointer(n, selection.scope))
+            .collect(),
+        words: terms.words,
+        ignored: terms.ignored,
+        scope: selection.scope,
+        left_out,
         rows,
     }
 }
@@ -156,15 +400,68 @@ pub fn find<'a>(cat: &'a Catalog<'_>, wanted: Vec<String>, selection: &Selection
 mod tests {
     use super::*;
 
+    fn finds(query: &str, text: &str) -> bool {
+        Word::new(query).finds(text)
+    }
+
     #[test]
-    fn query_words_find_the_words_they_begin_and_long_stems() {
+    fn query_words_find_the_words_they_begin_long_stems_and_singulars() {
         assert!(finds("patch", "patching"));
         assert!(finds("encryption", "encrypt"));
         assert!(!finds("os", "cost"));
         assert!(!finds("encryption", "enc"));
+        assert!(finds("keys", "key"));
+        assert!(finds("patches", "patch"));
+        assert!(finds("boxes", "box"));
+        assert!(finds("containers", "container"));
+        assert!(finds("certificates", "certificate"));
+        assert!(finds("vulnerabilities", "vulnerability"));
+        assert!(!finds("files", "filter"));
+        assert!(!finds("keys", "keyboard"));
+        assert!(!finds("logs", "login"));
+        assert!(Word::new("access").singulars.is_empty());
+        assert!(!finds("its", "it"));
         assert_eq!(
             words("Multi-factor (MFA)").collect::<Vec<_>>(),
             ["multi", "factor", "mfa"]
         );
+    }
+
+    fn typed(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn stop_words_are_passed_over_unless_nothing_else_is_left() {
+        let list = crate::controls::embedded().unwrap();
+        let t = terms(&typed(&["who", "patches", "the", "OS"]), list);
+        assert_eq!(t.words, ["patches", "os"]);
+        assert_eq!(t.ignored, ["who", "the"]);
+        let t = terms(&typed(&["who", "are", "you"]), list);
+        assert_eq!(t.words, ["who", "are", "you"]);
+        assert!(t.ignored.is_empty());
+    }
+
+    #[test]
+    fn control_ids_and_labels_are_named_not_searched() {
+        let list = crate::controls::embedded().unwrap();
+        let t = terms(&typed(&["AC-2(7),", "ac-2.7", "ac-2", "the"]), list);
+        let ids: Vec<_> = t
+            .named
+            .iter()
+            .map(|n| match n {
+                Named::Control(c) => c.id,
+            })
+            .collect();
+        assert_eq!(ids, ["ac-2.7", "ac-2"]);
+        assert!(t.words.is_empty(), "{:?}", t.words);
+        assert_eq!(t.ignored, ["the"]);
+        let t = terms(&typed(&["ac-2 (7)"]), list);
+        assert_eq!(t.len(), 1);
+        // A family alone, or a word with a dash, is a word.
+        let t = terms(&typed(&["ac", "sign-on", "zz-9"]), list);
+        assert_eq!(t.words, ["ac", "sign", "zz", "9"]);
+        assert_eq!(t.ignored, ["on"]);
+        assert!(t.named.is_empty());
     }
 }

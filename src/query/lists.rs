@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::Selection;
+use super::{Scope, Selection};
 use crate::catalog::{Catalog, Text};
 
 /// A part of a layer.
@@ -30,12 +30,20 @@ pub struct LayerInfo<'a> {
 /// The answer to `srm layers`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Layers<'a> {
+    /// The layers listed.
+    pub scope: Scope,
+    /// How many layers the scope left out.
+    pub left_out: usize,
     pub layers: Vec<LayerInfo<'a>>,
 }
 
 pub fn layers<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Layers<'a> {
     let covered = selection.covered();
     Layers {
+        scope: selection.scope,
+        left_out: (0..cat.layers().len())
+            .filter(|&l| covered.selects_layer(l) && !covered.in_scope(cat, l))
+            .count(),
         layers: cat
             .layers()
             .iter()

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
-use super::{Selection, SideDuties, SourceRef, source_ref, sources};
+use super::{Scope, Selection, SideDuties, SourceRef, source_ref, sources};
 use std::borrow::Cow;
 
 use crate::catalog::{Catalog, Column, Owner, Row};
@@ -88,6 +88,10 @@ pub struct MatrixLayer<'a> {
 /// The answer to `srm matrix`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Matrix<'a> {
+    /// The layers the answer covers.
+    pub scope: Scope,
+    /// How many layers the scope left out.
+    pub left_out: usize,
     pub models: Vec<ModelHead<'a>>,
     pub layers: Vec<MatrixLayer<'a>>,
     /// The sources the matrix rests on: those of the rows shown, and of the services shown
@@ -99,6 +103,10 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
     let covered = selection.covered();
     let models = selection.models(cat);
     Matrix {
+        scope: selection.scope,
+        left_out: (0..cat.layers().len())
+            .filter(|&l| covered.selects_layer(l) && !covered.in_scope(cat, l))
+            .count(),
         models: models
             .iter()
             .map(|&m| {
@@ -185,6 +193,10 @@ pub struct RetainedRow<'a> {
 /// The answer to `srm retained`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Retained<'a> {
+    /// The layers the answer covers.
+    pub scope: Scope,
+    /// How many rows the customer owns under every model that the scope left out.
+    pub left_out: usize,
     pub rows: Vec<RetainedRow<'a>>,
 }
 
@@ -193,23 +205,33 @@ pub struct Retained<'a> {
 pub fn retained<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Retained<'a> {
     let covered = selection.covered();
     let mut rows = Vec::new();
+    let mut left_out = 0;
     for (l, layer) in cat.layers().iter().enumerate() {
         for (i, row) in layer.rows().iter().enumerate() {
-            if row.always_customer() && covered.row(cat, l, i) {
-                let one = std::slice::from_ref(row);
-                rows.push(RetainedRow {
-                    id: row.id(),
-                    layer: layer.id(),
-                    layer_name: layer.name(),
-                    name: row.name(),
-                    duties: SideDuties {
-                        customer: row.customer_duties().iter().map(|d| &**d).collect(),
-                        provider: Vec::new(),
-                    },
-                    sources: sources(cat, one),
-                });
+            if !row.always_customer() || !covered.selects_row(l, i) {
+                continue;
             }
+            if !covered.in_scope(cat, l) {
+                left_out += 1;
+                continue;
+            }
+            let one = std::slice::from_ref(row);
+            rows.push(RetainedRow {
+                id: row.id(),
+                layer: layer.id(),
+                layer_name: layer.name(),
+                name: row.name(),
+                duties: SideDuties {
+                    customer: row.customer_duties().iter().map(|d| &**d).collect(),
+                    provider: Vec::new(),
+                },
+                sources: sources(cat, one),
+            });
         }
     }
-    Retained { rows }
+    Retained {
+        scope: selection.scope,
+        left_out,
+        rows,
+    }
 }

@@ -37,7 +37,7 @@ pub use controls::{
 };
 pub use diff::{Change, Diff, Direction, RowChange, diff};
 pub use explain::{Explain, Kind, explain, explain_owner};
-pub use find::{Find, FindRow, MAX_WORDS, find, query_words};
+pub use find::{Find, FindRow, MAX_WORDS, Pointer, PointerKind, STOP_WORDS, Terms, find, terms};
 pub use lists::{LayerInfo, Layers, ModelInfo, Models, RowInfo, layers, models};
 pub use matrix::{
     ByModel, Matrix, MatrixLayer, MatrixRow, ModelHead, Retained, RetainedRow, matrix, retained,
@@ -66,12 +66,15 @@ pub enum Report<'a> {
     ControlsDiff(ControlsDiff<'a>),
 }
 
-/// Which layers a question covers: the classic stack, the AI layers, or both.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Which layers a question covers: the classic stack (the default: the textbook answer), the
+/// AI layers, or both. Every answer that takes a scope says which it used (`scope`) and how
+/// much it left out (`left_out`), so that a reader knows when there is more.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
 pub enum Scope {
+    #[default]
     Classic,
     Ai,
-    #[default]
     All,
 }
 
@@ -81,6 +84,14 @@ impl Scope {
             Scope::All => true,
             Scope::Ai => layer.is_ai(),
             Scope::Classic => !layer.is_ai(),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Classic => "classic",
+            Scope::Ai => "ai",
+            Scope::All => "all",
         }
     }
 }
@@ -103,23 +114,22 @@ impl Selection {
         }
     }
 
-    /// The layers and parts asked for, within the scope; every layer in scope when none was
-    /// named.
-    pub(crate) fn layers(&self, cat: &Catalog<'_>) -> Vec<LayerRef> {
-        let in_scope = |r: &LayerRef| {
-            let l = match *r {
-                LayerRef::Layer(l) | LayerRef::Part(l, _) => l,
-            };
-            self.scope.covers(&cat.layers()[l])
-        };
+    /// The layers and parts asked for, whatever the scope: every layer when none was named.
+    /// [`Selection::in_scope`] says which of them the scope keeps.
+    pub(crate) fn named_or_all(&self, cat: &Catalog<'_>) -> Vec<LayerRef> {
         if self.layers.is_empty() {
-            (0..cat.layers().len())
-                .map(LayerRef::Layer)
-                .filter(in_scope)
-                .collect()
+            (0..cat.layers().len()).map(LayerRef::Layer).collect()
         } else {
-            self.layers.iter().copied().filter(in_scope).collect()
+            self.layers.clone()
         }
+    }
+
+    /// Whether the scope keeps a layer or part.
+    pub(crate) fn in_scope(&self, cat: &Catalog<'_>, r: LayerRef) -> bool {
+        let l = match r {
+            LayerRef::Layer(l) | LayerRef::Part(l, _) => l,
+        };
+        self.scope.covers(&cat.layers()[l])
     }
 
     /// What the selection covers, indexed once, so that asking row after row costs a lookup
@@ -163,14 +173,28 @@ impl Covered {
     /// Whether layer `l` is covered: named itself or through a part, or in scope when nothing
     /// was named.
     pub(crate) fn layer(&self, cat: &Catalog<'_>, l: usize) -> bool {
-        self.scope.covers(&cat.layers()[l])
-            && (self.any || self.layers.contains(&l) || self.parent_layers.contains(&l))
+        self.in_scope(cat, l) && self.selects_layer(l)
     }
 
     /// Whether row `r` of layer `l` is covered.
     pub(crate) fn row(&self, cat: &Catalog<'_>, l: usize, r: usize) -> bool {
+        self.in_scope(cat, l) && self.selects_row(l, r)
+    }
+
+    /// Whether the scope keeps layer `l` (and so its rows).
+    pub(crate) fn in_scope(&self, cat: &Catalog<'_>, l: usize) -> bool {
         self.scope.covers(&cat.layers()[l])
-            && (self.any || self.layers.contains(&l) || self.parts.contains(&(l, r)))
+    }
+
+    /// Whether layer `l` was asked for, whatever the scope: what the scope leaves out of an
+    /// answer is what this selects and [`Covered::in_scope`] does not keep.
+    pub(crate) fn selects_layer(&self, l: usize) -> bool {
+        self.any || self.layers.contains(&l) || self.parent_layers.contains(&l)
+    }
+
+    /// Whether row `r` of layer `l` was asked for, whatever the scope.
+    pub(crate) fn selects_row(&self, l: usize, r: usize) -> bool {
+        self.any || self.layers.contains(&l) || self.parts.contains(&(l, r))
     }
 }
 

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Selection, SideDuties, SourceRef, row_refs};
+use super::{Scope, Selection, SideDuties, SourceRef, row_refs};
 use crate::catalog::{Catalog, Column, Evidence, LayerRef, Owner};
 
 /// A row under one model, as the parts behind a layer's derived owner.
@@ -52,6 +52,10 @@ pub struct Cell<'a> {
 /// The answer to `srm who`: always a list of cells, one when one was asked for.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Who<'a> {
+    /// The layers the answer covers.
+    pub scope: Scope,
+    /// How many layers (or named parts) the scope left out that would have had cells here.
+    pub left_out: usize,
     pub cells: Vec<Cell<'a>>,
 }
 
@@ -61,7 +65,18 @@ pub struct Who<'a> {
 pub fn who<'a>(cat: &'a Catalog<'_>, selection: &Selection, owners: &[Owner]) -> Who<'a> {
     let models = selection.models(cat);
     let mut cells = Vec::new();
-    for r in selection.layers(cat) {
+    let mut left_out = 0;
+    for r in selection.named_or_all(cat) {
+        if !selection.in_scope(cat, r) {
+            let has_cells = row_refs(cat, r).into_iter().any(|(l, i)| {
+                let row = &cat.layers()[l].rows()[i];
+                models
+                    .iter()
+                    .any(|&m| owners.is_empty() || owners.contains(&cat.owner(row, m)))
+            });
+            left_out += usize::from(has_cells);
+            continue;
+        }
         if owners.is_empty() {
             for &m in &models {
                 cells.push(cell(cat, r, m));
@@ -83,7 +98,11 @@ pub fn who<'a>(cat: &'a Catalog<'_>, selection: &Selection, owners: &[Owner]) ->
             }
         }
     }
-    Who { cells }
+    Who {
+        scope: selection.scope,
+        left_out,
+        cells,
+    }
 }
 
 pub(crate) fn cell<'a>(cat: &'a Catalog<'_>, r: LayerRef, m: Column) -> Cell<'a> {

@@ -136,6 +136,14 @@ fn label(name: &str, id: &str, layer: &str) -> String {
 }
 
 pub fn render(report: &Report) -> String {
+    let mut out = answer(report);
+    if let Some(note) = super::left_out(report, |flag| format!("`{flag}`")) {
+        let _ = writeln!(out, "\n{note}");
+    }
+    out
+}
+
+fn answer(report: &Report) -> String {
     match report {
         Report::Who(w) => who(w),
         Report::Diff(d) => diff(d),
@@ -271,9 +279,25 @@ fn retained(r: &Retained) -> String {
 }
 
 fn find(f: &Find) -> String {
-    let mut out = format!("## Rows about “{}”\n\n", esc(&f.words.join(" ")));
+    let mut about: Vec<&str> = f.see.iter().map(|p| p.id).collect();
+    about.extend(f.words.iter().map(String::as_str));
+    let mut out = format!("## Rows about “{}”\n\n", esc(&about.join(" ")));
+    for p in &f.see {
+        let _ = writeln!(
+            out,
+            "- See `{}`: {} (`{}`)",
+            p.command,
+            esc(p.name),
+            esc(p.id)
+        );
+    }
+    if !f.see.is_empty() {
+        out.push('\n');
+    }
     if f.rows.is_empty() {
-        out.push_str("Nothing found.\n");
+        if f.see.is_empty() {
+            out.push_str("Nothing found.\n");
+        }
         return out;
     }
     let mut header = vec!["Row".to_string(), "Found in".to_string()];

@@ -11,7 +11,7 @@ mod table;
 pub use document::{fits, fits_json, json_text, schema, write_json};
 
 use crate::catalog::Evidence;
-use crate::query::Report;
+use crate::query::{Report, Scope};
 
 /// How a column is named for people: `Name (id)`, or `Name (id:variant)` for a service in a
 /// variant.
@@ -99,4 +99,45 @@ pub fn render(report: &Report, format: Format, style: Style) -> anyhow::Result<O
             _ => return Ok(None),
         },
     }))
+}
+
+/// The sentence said below an answer whose scope left something out, such as `3 AI layers left
+/// out (--scope all shows them)`; `None` when it left nothing out. `flag` writes the option
+/// as the format writes code.
+pub(super) fn left_out(report: &Report, flag: impl Fn(&str) -> String) -> Option<String> {
+    // What the answer lists; for the control views, the rows are those behind their owners.
+    let (scope, count, unit, behind) = match report {
+        Report::Who(r) => (r.scope, r.left_out, "layer", None),
+        Report::Diff(r) => (r.scope, r.left_out, "layer", None),
+        Report::Matrix(r) => (r.scope, r.left_out, "layer", None),
+        Report::Layers(r) => (r.scope, r.left_out, "layer", None),
+        Report::Retained(r) => (r.scope, r.left_out, "row", None),
+        Report::Checklist(r) => (r.scope, r.left_out, "row", None),
+        Report::Find(r) => (r.scope, r.left_out, "row", None),
+        Report::Controls(r) => (r.scope, r.left_out, "row", Some("these controls")),
+        Report::ControlsDiff(r) => (r.scope, r.left_out, "row", Some("these controls")),
+        Report::Control(r) => (r.scope, r.left_out, "row", Some("this control")),
+        Report::Models(_) | Report::Services(_) | Report::Explain(_) => return None,
+    };
+    let kind = match scope {
+        _ if count == 0 => return None,
+        Scope::Classic => "AI",
+        Scope::Ai => "classic",
+        Scope::All => return None,
+    };
+    let one = count == 1;
+    let noun = if one {
+        unit.to_string()
+    } else {
+        format!("{unit}s")
+    };
+    let them = if one { "it" } else { "them" };
+    let flag = flag("--scope all");
+    Some(match behind {
+        None => format!("{count} {kind} {noun} left out ({flag} shows {them})"),
+        Some(what) => format!(
+            "{count} {kind} {noun} that bear{} on {what} left out ({flag} counts {them})",
+            if one { "s" } else { "" }
+        ),
+    })
 }

@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use super::markdown::esc;
 use crate::catalog::Owner;
-use crate::query::{ControlRow, ControlsReport};
+use crate::query::{ControlRow, ControlsReport, Scope};
 
 /// The OSCAL version written.
 pub const OSCAL_VERSION: &str = "1.1.2";
@@ -104,9 +104,11 @@ fn roles(owner: Owner) -> Value {
     Value::Array(ids.iter().map(|id| json!({ "role-id": id })).collect())
 }
 
-fn requirement(origin: &Origin, model: &str, baseline: &str, c: &ControlRow) -> Value {
+/// `key` is the model, and the scope when it is not the classic stack (see
+/// [`component_definition`]).
+fn requirement(origin: &Origin, key: &str, baseline: &str, c: &ControlRow) -> Value {
     let mut requirement = json!({
-        "uuid": origin.uuid(&format!("implemented-requirement/{model}/{baseline}/{}", c.id)),
+        "uuid": origin.uuid(&format!("implemented-requirement/{key}/{baseline}/{}", c.id)),
         "control-id": c.id,
         "description": super::records::crm_text(c, esc),
         "props": [
@@ -131,13 +133,25 @@ pub fn component_definition(
     let baseline = report.baseline.unwrap_or("all");
     // A service in a variant is its own component: `aws-lambda:manual`.
     let model = &super::column_key(report.model, report.variant);
+    // The UUIDs are named by the model, and by the scope when it is not the classic stack:
+    // the default keeps the UUIDs exports have always had, and an export of another scope
+    // says other things, so it is another document, with UUIDs of its own.
+    let key = match report.scope {
+        Scope::Classic => model.to_string(),
+        other => format!("{model}/scope:{}", other.as_str()),
+    };
+    let covers = match report.scope {
+        Scope::Classic => "the rows of the classic stack (the AI layers left out)",
+        Scope::Ai => "the rows of the AI layers (the classic stack left out)",
+        Scope::All => "the rows of every layer, classic and AI",
+    };
     let name = match report.variant {
         Some(v) => format!("{} ({})", esc(report.model_name), esc(v)),
         None => esc(report.model_name),
     };
     let document = json!({
         "component-definition": {
-            "uuid": origin.uuid(&format!("component-definition/{model}/{baseline}")),
+            "uuid": origin.uuid(&format!("component-definition/{key}/{baseline}")),
             "metadata": {
                 "title": format!("srm: shared responsibility under {} for {baseline}", name),
                 "last-modified": origin.last_modified,
@@ -150,19 +164,22 @@ pub fn component_definition(
                 "remarks": "Derived by srm from its responsibility matrix and its own mapping of matrix rows to NIST SP 800-53 controls. Not an authorisation and not a provider's own customer responsibility matrix.",
             },
             "components": [{
-                "uuid": origin.uuid(&format!("component/{model}")),
+                "uuid": origin.uuid(&format!("component/{key}")),
                 "type": "service",
                 "title": format!("Cloud service offering under {} ({model})", name),
                 "description": format!("What a provider takes on, and what stays with its customer, when a service is delivered as {}.", name),
                 "responsible-roles": [{ "role-id": "provider" }],
                 "control-implementations": [{
-                    "uuid": origin.uuid(&format!("control-implementation/{model}/{baseline}")),
+                    "uuid": origin.uuid(&format!("control-implementation/{key}/{baseline}")),
                     "source": source,
-                    "description": format!("Responsibility for each control of {baseline} under {}.", name),
+                    "description": format!("Responsibility for each control of {baseline} under {}, derived from {covers}.", name),
+                    "props": [
+                        { "name": "scope", "ns": "urn:srm", "value": report.scope.as_str() },
+                    ],
                     "implemented-requirements": report
                         .controls
                         .iter()
-                        .map(|c| requirement(origin, model, baseline, c))
+                        .map(|c| requirement(origin, &key, baseline, c))
                         .collect::<Vec<_>>(),
                 }],
             }],

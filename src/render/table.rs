@@ -17,6 +17,15 @@ use crate::catalog::Owner;
 use crate::query::{self, Diff, Matrix, Report, Retained, Who};
 
 pub fn render(report: &Report, style: Style) -> String {
+    let mut out = answer(report, style);
+    if let Some(note) = super::left_out(report, str::to_string) {
+        out.push_str(&note);
+        out.push('\n');
+    }
+    out
+}
+
+fn answer(report: &Report, style: Style) -> String {
     match report {
         // A table keeps its shape whatever the number of rows: one cell is a table of one
         // (`srm explain` is the form that tells everything about one row).
@@ -287,7 +296,18 @@ fn explain(e: &query::Explain, style: Style) -> String {
 }
 
 fn find(f: &query::Find, style: Style) -> String {
+    let mut out = find_rows(f, style);
+    for p in &f.see {
+        let _ = writeln!(out, "see `{}`: {} ({})", p.command, p.name, p.id);
+    }
+    out
+}
+
+fn find_rows(f: &query::Find, style: Style) -> String {
     if f.rows.is_empty() {
+        if !f.see.is_empty() {
+            return String::new();
+        }
         return format!(
             "nothing found for '{}'; try another word, or see `srm layers`\n",
             crate::sanitize::cut(&f.words.join(" "))

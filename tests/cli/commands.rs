@@ -79,7 +79,7 @@ fn who_tables() {
     assert!(!out.contains("(os)"), "{out}");
     let out = stdout_of(&["who", "--layer", "data", "--owner", "provider"]);
     assert_eq!(out, "no cells match\n");
-    let out = stdout_of(&["who"]);
+    let out = stdout_of(&["who", "--scope", "all"]);
     assert_eq!(out.matches("(ai-platform)").count(), 4, "{out}");
 }
 
@@ -105,7 +105,7 @@ fn diff_table() {
 
 #[test]
 fn retained_table() {
-    let out = stdout_of(&["retained"]);
+    let out = stdout_of(&["retained", "--scope", "all"]);
     for name in [
         "Information and data",
         "Devices",
@@ -122,7 +122,7 @@ fn retained_table() {
 
 #[test]
 fn matrix_table_has_every_layer_a_legend_and_the_retained_mark() {
-    let out = stdout_of(&["matrix"]);
+    let out = stdout_of(&["matrix", "--scope", "all"]);
     for header in ["On-premises", "IaaS", "PaaS", "SaaS"] {
         assert!(out.lines().nth(1).unwrap().contains(header), "{out}");
     }

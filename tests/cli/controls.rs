@@ -19,12 +19,18 @@ const BASELINES: &[&str] = &[
 ];
 
 fn controls(model: &str, baseline: &str) -> Vec<Value> {
+    controls_in(model, baseline, "classic")
+}
+
+fn controls_in(model: &str, baseline: &str, scope: &str) -> Vec<Value> {
     let doc: Value = json_of(&[
         "controls",
         "--model",
         model,
         "--baseline",
         baseline,
+        "--scope",
+        scope,
         "--json",
     ]);
     assert_eq!(doc["format_version"], 2);
@@ -78,11 +84,14 @@ fn owners_derive_from_the_rows_a_control_bears_on() {
     let si2 = find(&iaas, "si-2");
     assert_eq!(si2["owner"], "customer");
     let paas = controls("paas", "fedramp-high");
-    // OS and runtime patching go to the provider under PaaS; the application is shared.
-    assert_eq!(find(&paas, "si-2")["owner"], "shared");
+    // OS and runtime patching go to the provider under PaaS; the network is shared.
+    assert_eq!(find(&paas, "si-2")["owner"], "provider");
     assert_eq!(find(&paas, "sa-22")["owner"], "provider");
     assert_eq!(find(&paas, "sc-7")["owner"], "shared");
     assert_eq!(find(&paas, "sc-7")["can_be_inherited"], "Partial");
+    // With the AI layers, patching what an AI application runs on is the customer's.
+    let paas = controls_in("paas", "fedramp-high", "all");
+    assert_eq!(find(&paas, "si-2")["owner"], "shared");
     // A depends row makes the control depends, and the CRM says Partial.
     let sr3 = find(&paas, "sr-3");
     assert_eq!(
@@ -352,7 +361,7 @@ fn diff_controls_lists_the_controls_whose_owner_changes() {
     let si2 = changes.iter().find(|c| c["id"] == "si-2").unwrap();
     assert_eq!(
         (si2["from_owner"].as_str(), si2["to_owner"].as_str()),
-        (Some("customer"), Some("shared"))
+        (Some("customer"), Some("provider"))
     );
     assert!(
         !changes.iter().any(|c| c["id"] == "ps-3"),

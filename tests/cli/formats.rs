@@ -10,6 +10,7 @@ const COMMANDS: &[&[&str]] = &[
     &["who", "--layer", "network"],
     &["who", "--model", "saas", "--owner", "customer"],
     &["who"],
+    &["who", "--scope", "all"],
     &["diff", "iaas", "saas", "--all"],
     &["retained"],
     &["matrix"],
@@ -22,6 +23,8 @@ const COMMANDS: &[&[&str]] = &[
     &["explain", "paas"],
     &["find", "patch"],
     &["find", "prompt", "injection", "--scope", "ai"],
+    &["find", "ac-2", "mfa"],
+    &["find", "ps-3"],
 ];
 
 const FORMATS: &[&str] = &["table", "json", "yaml", "csv", "markdown"];
@@ -108,13 +111,13 @@ fn csv_cells_are_the_json_cells() {
             (r[l].to_string(), r[m].to_string(), r[o].to_string())
         })
         .collect();
-    assert_eq!(from_csv.len(), 52);
+    assert_eq!(from_csv.len(), 10 * 4);
     assert_eq!(from_csv, from_json);
 
     // The matrix too: one record per layer and part, one column per model.
     let matrix: serde_json::Value =
-        serde_json::from_str(&stdout_of(&["matrix", "--json"])).unwrap();
-    let csv = stdout_of(&["matrix", "--format", "csv"]);
+        serde_json::from_str(&stdout_of(&["matrix", "--scope", "all", "--json"])).unwrap();
+    let csv = stdout_of(&["matrix", "--scope", "all", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
@@ -152,7 +155,7 @@ fn pictures_are_for_the_matrix_only() {
 #[test]
 fn the_csv_example_of_the_readme_keeps_quoted_commas() {
     // README pipes CSV into a reader that honours quotes (not `column -s,`).
-    let csv = stdout_of(&["matrix", "--format", "csv"]);
+    let csv = stdout_of(&["matrix", "--scope", "all", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let names: Vec<String> = reader
         .records()
@@ -167,7 +170,7 @@ fn the_csv_example_of_the_readme_keeps_quoted_commas() {
 
 #[test]
 fn html_page_has_every_layer_model_legend_and_source() {
-    let html = stdout_of(&["matrix", "--format", "html"]);
+    let html = stdout_of(&["matrix", "--scope", "all", "--format", "html"]);
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.trim_end().ends_with("</html>"));
     assert!(
@@ -182,7 +185,7 @@ fn html_page_has_every_layer_model_legend_and_source() {
         );
     }
     let matrix: serde_json::Value =
-        serde_json::from_str(&stdout_of(&["matrix", "--json"])).unwrap();
+        serde_json::from_str(&stdout_of(&["matrix", "--scope", "all", "--json"])).unwrap();
     for layer in matrix["layers"].as_array().unwrap() {
         let id = layer["id"].as_str().unwrap();
         assert!(html.contains(&format!("data-id=\"{id}\"")), "{id}");
@@ -219,7 +222,7 @@ fn html_page_has_every_layer_model_legend_and_source() {
 
 #[test]
 fn svg_is_standalone_and_complete() {
-    let svg = stdout_of(&["matrix", "--format", "svg"]);
+    let svg = stdout_of(&["matrix", "--scope", "all", "--format", "svg"]);
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.trim_end().ends_with("</svg>"));
     assert_eq!(
@@ -301,18 +304,26 @@ fn checklist_paas_in_markdown() {
     assert_eq!(doc["rows"].as_array().unwrap().len(), 1);
     assert_eq!(doc["rows"][0]["id"], "data");
     assert_eq!(doc["rows"][0]["provider_covers"], serde_json::json!([]));
-    // Notes are there, for depends rows above all.
-    assert!(md.contains("  - note: Depends on the model chosen"), "{md}");
-    // --scope classic leaves the AI layers out.
-    let classic = stdout_of(&[
+    // The classic stack by default: the AI layers are left out, and it says so.
+    assert!(!md.contains("(`ai-"), "{md}");
+    assert!(
+        md.ends_with("\n13 AI rows left out (`--scope all` shows them)\n"),
+        "{md}"
+    );
+    // With them, notes are there, for depends rows above all.
+    let all = stdout_of(&[
         "checklist",
         "paas",
         "--scope",
-        "classic",
+        "all",
         "--format",
         "markdown",
     ]);
-    assert!(!classic.contains("(`ai-"), "{classic}");
+    assert!(
+        all.contains("  - note: Depends on the model chosen"),
+        "{all}"
+    );
+    assert!(!all.contains("left out"), "{all}");
 }
 
 #[test]
@@ -344,7 +355,7 @@ fn checklist_csv_is_one_line_per_duty_with_an_empty_status() {
 
 #[test]
 fn the_checklist_table_shows_notes() {
-    let table = stdout_of(&["checklist", "paas"]);
+    let table = stdout_of(&["checklist", "paas", "--scope", "all"]);
     assert!(table.contains("Note"), "{table}");
     assert!(table.contains("Depends on the model chosen"), "{table}");
 }

@@ -111,37 +111,6 @@ fn catalog_show_shows_the_catalogue_in_use() {
 }
 
 #[test]
-fn scope_leaves_the_ai_layers_in_or_out_everywhere() {
-    let ai_in = |args: &[&str]| {
-        let mut args = args.to_vec();
-        args.push("--json");
-        crate::stdout_of(&args).contains("\"ai-")
-    };
-    for args in [
-        &["who", "--model", "paas"][..],
-        &["matrix"],
-        &["diff", "iaas", "saas"],
-        &["retained"],
-        &["checklist", "paas"],
-        &["find", "data"],
-        &["layers"],
-    ] {
-        assert!(ai_in(args), "{args:?} without --scope");
-        let mut classic = args.to_vec();
-        classic.extend(["--scope", "classic"]);
-        assert!(!ai_in(&classic), "{classic:?}");
-    }
-    let only_ai: Value = json_of(&["diff", "iaas", "saas", "--scope", "ai", "--json"]);
-    let ids: Vec<_> = only_ai["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].clone())
-        .collect();
-    assert_eq!(ids, ["ai-usage", "ai-app", "ai-platform"]);
-}
-
-#[test]
 fn find_leads_somewhere_sensible_for_what_people_ask() {
     for (words, first) in [
         (&["patch"][..], "os"),
@@ -149,8 +118,8 @@ fn find_leads_somewhere_sensible_for_what_people_ask() {
         (&["encryption"], "data"),
         (&["firewall"], "network-controls"),
         (&["backup"], "data"),
-        (&["prompt", "injection"], "ai-app-safety"),
-        (&["prompt injection"], "ai-app-safety"),
+        (&["prompt", "injection", "--scope", "all"], "ai-app-safety"),
+        (&["prompt injection", "--scope", "ai"], "ai-app-safety"),
         (&["database"], "data"),
     ] {
         let mut args = vec!["find"];

@@ -60,6 +60,8 @@ pub struct CellJson {
 #[serde(deny_unknown_fields)]
 pub struct WhoJson {
     pub format_version: u32,
+    pub scope: String,
+    pub left_out: usize,
     pub cells: Vec<CellJson>,
 }
 
@@ -98,6 +100,8 @@ pub struct DiffJson {
     pub to_name: String,
     pub to_variant: Option<String>,
     pub to_base_model: String,
+    pub scope: String,
+    pub left_out: usize,
     pub changes: Vec<ChangeJson>,
 }
 
@@ -116,6 +120,8 @@ pub struct RetainedRowJson {
 #[serde(deny_unknown_fields)]
 pub struct RetainedJson {
     pub format_version: u32,
+    pub scope: String,
+    pub left_out: usize,
     pub rows: Vec<RetainedRowJson>,
 }
 
@@ -153,6 +159,8 @@ pub struct MatrixLayerJson {
 #[serde(deny_unknown_fields)]
 pub struct MatrixJson {
     pub format_version: u32,
+    pub scope: String,
+    pub left_out: usize,
     pub models: Vec<ModelHeadJson>,
     pub layers: Vec<MatrixLayerJson>,
     pub sources: Vec<SourceJson>,
@@ -182,6 +190,8 @@ pub struct LayerInfoJson {
 #[serde(deny_unknown_fields)]
 pub struct LayersJson {
     pub format_version: u32,
+    pub scope: String,
+    pub left_out: usize,
     pub layers: Vec<LayerInfoJson>,
 }
 
@@ -306,6 +316,8 @@ pub struct ChecklistJson {
     pub model_name: String,
     pub variant: Option<String>,
     pub base_model: String,
+    pub scope: String,
+    pub left_out: usize,
     pub rows: Vec<ChecklistRowJson>,
 }
 
@@ -338,9 +350,22 @@ pub struct FindRowJson {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct PointerJson {
+    pub kind: String,
+    pub id: String,
+    pub name: String,
+    pub command: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FindJson {
     pub format_version: u32,
     pub words: Vec<String>,
+    pub ignored: Vec<String>,
+    pub see: Vec<PointerJson>,
+    pub scope: String,
+    pub left_out: usize,
     pub rows: Vec<FindRowJson>,
 }
 
@@ -449,8 +474,17 @@ fn who_depends_cell_carries_its_note() {
 
 #[test]
 fn who_many_shapes_and_several_values() {
-    let all: WhoJson = json_of(&["who", "--json"]);
-    assert_eq!(all.cells.len(), 13 * 4);
+    let classic: WhoJson = json_of(&["who", "--json"]);
+    assert_eq!(
+        (
+            classic.cells.len(),
+            classic.scope.as_str(),
+            classic.left_out
+        ),
+        (10 * 4, "classic", 3)
+    );
+    let all: WhoJson = json_of(&["who", "--scope", "all", "--json"]);
+    assert_eq!((all.cells.len(), all.left_out), (13 * 4, 0));
     let layer: WhoJson = json_of(&["who", "--layer", "os", "--json"]);
     let models: Vec<_> = layer.cells.iter().map(|c| c.model.as_str()).collect();
     assert_eq!(models, ["on-prem", "iaas", "paas", "saas"]);
@@ -477,7 +511,9 @@ fn who_many_shapes_and_several_values() {
 
 #[test]
 fn who_owner_filter_is_row_by_row() {
-    let doc: WhoJson = json_of(&["who", "--model", "paas", "--owner", "customer", "--json"]);
+    let doc: WhoJson = json_of(&[
+        "who", "--model", "paas", "--owner", "customer", "--scope", "all", "--json",
+    ]);
     let ids: Vec<_> = doc.cells.iter().map(|c| c.id.as_str()).collect();
     for id in [
         "data",
@@ -501,6 +537,8 @@ fn who_owner_filter_is_row_by_row() {
         "paas",
         "--owner",
         "customer,depends",
+        "--scope",
+        "all",
         "--json",
     ]);
     assert!(both.cells.iter().any(|c| c.owner == "depends"));
@@ -570,7 +608,7 @@ fn diff_directions_toward_customer_other_and_mixed() {
     let doc: DiffJson = json_of(&["diff", "saas", "iaas", "--json"]);
     let os = doc.changes.iter().find(|c| c.id == "os").unwrap();
     assert_eq!(os.direction, "toward_customer");
-    let doc: DiffJson = json_of(&["diff", "paas", "saas", "--json"]);
+    let doc: DiffJson = json_of(&["diff", "paas", "saas", "--scope", "all", "--json"]);
     let platform = doc.changes.iter().find(|c| c.id == "ai-platform").unwrap();
     let tuning = platform
         .rows
@@ -579,14 +617,14 @@ fn diff_directions_toward_customer_other_and_mixed() {
         .unwrap();
     assert_eq!(tuning.direction, "other");
     assert_eq!(platform.direction, "other");
-    let doc: DiffJson = json_of(&["diff", "on-prem", "iaas", "--json"]);
+    let doc: DiffJson = json_of(&["diff", "on-prem", "iaas", "--scope", "ai", "--json"]);
     let platform = doc.changes.iter().find(|c| c.id == "ai-platform").unwrap();
     assert_eq!(platform.direction, "toward_provider");
 }
 
 #[test]
 fn retained_rows_name_their_sources() {
-    let doc: RetainedJson = json_of(&["retained", "--json"]);
+    let doc: RetainedJson = json_of(&["retained", "--scope", "all", "--json"]);
     assert_eq!(doc.format_version, 2);
     assert_eq!(doc.rows.len(), 6);
     for row in &doc.rows {
@@ -600,13 +638,16 @@ fn retained_rows_name_their_sources() {
     let config = doc.rows.iter().find(|r| r.id == "config").unwrap();
     let sources: Vec<_> = config.sources.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(sources, ["seed-text", "ms-classic-2026"]);
-    let classic: RetainedJson = json_of(&["retained", "--scope", "classic", "--json"]);
-    assert_eq!(classic.rows.len(), 4);
+    let classic: RetainedJson = json_of(&["retained", "--json"]);
+    assert_eq!(
+        (classic.rows.len(), classic.scope.as_str(), classic.left_out),
+        (4, "classic", 2)
+    );
 }
 
 #[test]
 fn matrix_shape() {
-    let doc: MatrixJson = json_of(&["matrix", "--json"]);
+    let doc: MatrixJson = json_of(&["matrix", "--scope", "all", "--json"]);
     let models: Vec<_> = doc.models.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(models, ["on-prem", "iaas", "paas", "saas"]);
     assert_eq!(doc.layers.len(), 13);
@@ -624,6 +665,7 @@ fn matrix_shape() {
     let narrow: MatrixJson =
         json_of(&["matrix", "--model", "iaas,saas", "--scope", "ai", "--json"]);
     assert_eq!(narrow.layers.len(), 3);
+    assert_eq!((narrow.scope.as_str(), narrow.left_out), ("ai", 10));
     assert_eq!(narrow.layers[0].owners.len(), 2);
 }
 

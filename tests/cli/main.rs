@@ -18,9 +18,11 @@ mod paths;
 mod readme;
 mod reference;
 mod schemas;
+mod scope;
 mod services;
 mod shapes;
 mod snapshots;
+mod topics;
 mod trust;
 
 use std::ops::{Deref, DerefMut};

@@ -54,7 +54,7 @@ fn every_derived_layer_owner_matches_the_reference() {
 fn every_reference_row_exists_with_its_cells_and_source() {
     let rows = table(include_str!("../data/reference_rows.tsv"));
     assert_eq!(rows.len(), 26);
-    let matrix: MatrixJson = json_of(&["matrix", "--json"]);
+    let matrix: MatrixJson = json_of(&["matrix", "--scope", "all", "--json"]);
     let total: usize = matrix.layers.iter().map(|l| l.rows.len().max(1)).sum();
     assert_eq!(
         total,
@@ -106,7 +106,7 @@ fn retained_lists_exactly_the_reference_rows() {
         .into_iter()
         .map(|r| r[0])
         .collect();
-    let doc: RetainedJson = json_of(&["retained", "--json"]);
+    let doc: RetainedJson = json_of(&["retained", "--scope", "all", "--json"]);
     let mut got: Vec<&str> = doc.rows.iter().map(|r| r.id.as_str()).collect();
     expected.sort_unstable();
     got.sort_unstable();
