@@ -49,10 +49,10 @@ fuzz_target!(|data: &[u8]| {
     ];
     if let Ok(list) = srm::controls::embedded() {
         let typed = ["a b".to_string(), "x".to_string(), "the".to_string(), "ac-2".to_string()];
-        reports.push(Report::Find(query::find(&cat, query::terms(&typed, list), &all)));
+        reports.push(Report::Find(query::find(&cat, query::terms(&typed, &cat, list), &all)));
         reports.push(Report::Find(query::find(
             &cat,
-            query::terms(&typed, list),
+            query::terms(&typed, &cat, list),
             &classic,
         )));
     }

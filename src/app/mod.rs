@@ -483,7 +483,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             ..
         } => {
             let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
-            let terms = query::terms(words, list);
+            let terms = query::terms(words, cat, list);
             if terms.len() > query::MAX_WORDS {
                 return Err(UsageError(format!(
                     "srm find takes at most {} distinct words, and was given {}; keep the few that matter",

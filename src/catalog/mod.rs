@@ -321,6 +321,11 @@ impl<'t> Catalog<'t> {
         Err(self.unknown("model", name, is_column))
     }
 
+    /// Service `s` in its default variant (the service alone when it has none).
+    pub fn service_default(&self, s: ServiceId) -> Column {
+        self.service_column(s, None)
+    }
+
     /// The column of service `s` in the variant at `variant`, or its default.
     fn service_column(&self, s: ServiceId, variant: Option<usize>) -> Column {
         let variant = variant.or(self.services[s.index()].default_variant);

@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use super::controls::ControlMap;
 use super::{ByModel, Scope, Selection};
-use crate::catalog::{Catalog, Layer, Row};
+use crate::catalog::{Catalog, Layer, Row, Service, ServiceId, Target};
 use crate::controls::{Control, Controls};
 
 /// A row the query is about, with its owner under each model.
@@ -30,7 +30,8 @@ pub struct FindRow<'a> {
     pub layer: &'a str,
     pub name: &'a str,
     pub score: u32,
-    /// The fields the terms were found in, best first (`controls` for a control named).
+    /// The fields the terms were found in, best first (`controls` for a control named,
+    /// `service` for a row a named service speaks of).
     pub matched: Vec<&'static str>,
     pub owners: ByModel<'a>,
 }
@@ -41,15 +42,17 @@ pub struct FindRow<'a> {
 pub enum PointerKind {
     /// A NIST SP 800-53 control, answered by `srm control ID`.
     Control,
+    /// A cloud service, answered by `srm explain ID` (and `srm checklist ID`).
+    Service,
 }
 
 /// Something the query named by id that another command answers about.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Pointer<'a> {
     pub kind: PointerKind,
-    /// Its id (a control's OSCAL id: `ac-2.7`).
+    /// Its id (a control's OSCAL id: `ac-2.7`; a service's: `aws-lambda`).
     pub id: &'a str,
-    /// Its name (a control's title).
+    /// Its name (a control's title, a service's name).
     pub name: &'a str,
     /// The command that answers about it, in the same scope.
     pub command: String,
@@ -84,13 +87,15 @@ pub const STOP_WORDS: &[&str] = &[
 #[derive(Clone, Copy, Debug)]
 enum Named<'l> {
     Control(&'l Control),
+    Service(ServiceId, &'l Service<'l>),
 }
 
-impl Named<'_> {
+impl<'l> Named<'l> {
     /// What it is and its id: the same thing named twice is one term.
-    fn key(&self) -> (PointerKind, &'static str) {
+    fn key(&self) -> (PointerKind, &'l str) {
         match self {
             Named::Control(c) => (PointerKind::Control, c.id),
+            Named::Service(_, s) => (PointerKind::Service, s.id()),
         }
     }
 }
@@ -125,9 +130,13 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// What a token names by id, if anything: a control by id or label (`ac-2`, `AC-2(7)`,
-/// `ac-2.7`), with any punctuation after it (`ac-2,`) read past.
-fn named<'l>(token: &str, controls: &'l Controls) -> Option<Named<'l>> {
+/// `ac-2.7`), or a service by id, alias or name (`lambda`, `aws-lambda`, `"Cloud Run"`), with
+/// any punctuation after it (`ac-2,`) read past.
+fn named<'l>(token: &str, cat: &'l Catalog<'_>, controls: &'l Controls) -> Option<Named<'l>> {
     let token = token.trim_end_matches([',', ';', ':', '.', '?', '!']);
+    if let Some(Target::Service(s)) = cat.find(token) {
+        return Some(Named::Service(s, cat.service(s)));
+    }
     // A control id has a family, a dash and a number: no lookup for a plain word.
     if !token.contains('-') || !token.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -135,10 +144,10 @@ fn named<'l>(token: &str, controls: &'l Controls) -> Option<Named<'l>> {
     controls.find(token).map(Named::Control)
 }
 
-/// The terms of a query: each argument, or each of its space-separated tokens, that names a
-/// control is a control; everything else is words, less the [`STOP_WORDS`] when anything
-/// else is left to search.
-pub fn terms<'l>(typed: &[String], controls: &'l Controls) -> Terms<'l> {
+/// The terms of a query: each argument, or each of its space-separated tokens (or two of them
+/// together: `cloud run`), that names a control or a service is that; everything else is
+/// words, less the [`STOP_WORDS`] when anything else is left to search.
+pub fn terms<'l>(typed: &[String], cat: &'l Catalog<'_>, controls: &'l Controls) -> Terms<'l> {
     let mut named_ids = HashSet::default();
     let mut named_found = Vec::new();
     let mut seen = HashSet::default();
@@ -148,18 +157,31 @@ pub fn terms<'l>(typed: &[String], controls: &'l Controls) -> Terms<'l> {
             named_found.push(n);
         }
     };
+    // Every token of every argument, in order: two typed apart (`cloud run`) may name a
+    // service together.
+    let mut tokens: Vec<&str> = Vec::new();
     for arg in typed {
-        // `"AC-2 (7)"`, quoted, is one label.
-        if let Some(n) = named(arg.trim(), controls) {
+        // `"AC-2 (7)"` or `"App Service"`, quoted, is one name.
+        if let Some(n) = named(arg.trim(), cat, controls) {
             name(n);
             continue;
         }
-        for token in arg.split_whitespace() {
-            match named(token, controls) {
-                Some(n) => name(n),
-                None => all_words.extend(words(token).filter(|w| seen.insert(w.clone()))),
-            }
+        tokens.extend(arg.split_whitespace());
+    }
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(next) = tokens.get(i + 1)
+            && let Some(n) = named(&format!("{} {next}", tokens[i]), cat, controls)
+        {
+            name(n);
+            i += 2;
+            continue;
         }
+        match named(tokens[i], cat, controls) {
+            Some(n) => name(n),
+            None => all_words.extend(words(tokens[i]).filter(|w| seen.insert(w.clone()))),
+        }
+        i += 1;
     }
     let (ignored, kept): (Vec<String>, Vec<String>) = all_words
         .iter()
@@ -268,6 +290,12 @@ fn pointer<'l>(n: Named<'l>, scope: Scope) -> Pointer<'l> {
             name: c.title,
             command: format!("srm control {}{scoped}", c.id),
         },
+        Named::Service(_, s) => Pointer {
+            kind: PointerKind::Service,
+            id: s.id(),
+            name: s.name(),
+            command: format!("srm explain {}", s.id()),
+        },
     }
 }
 
@@ -279,20 +307,27 @@ fn at(row: &Row<'_>) -> RowAt {
 }
 
 /// A row's score for the query: how many terms it matches, its score, the fields matched.
-/// `controls` holds, for each control named, the rows it bears on.
+/// `named` holds, for each control or service named, what the match is called (`controls`,
+/// `service`) and the rows it bears on.
 fn score(
     layer: &Layer<'_>,
     row: &Row<'_>,
     wanted: &[Word<'_>],
-    controls: &[HashSet<RowAt>],
+    named: &[(&'static str, HashSet<RowAt>)],
 ) -> (usize, u32, Vec<&'static str>) {
     let mut score = 0;
     let mut found = vec![false; wanted.len()];
     let mut matched = Vec::new();
-    let behind = controls
-        .iter()
-        .filter(|rows| rows.contains(&at(row)))
-        .count();
+    let mut behind = 0;
+    let mut through = Vec::new();
+    for (what, rows) in named {
+        if rows.contains(&at(row)) {
+            behind += 1;
+            if !through.contains(what) {
+                through.push(*what);
+            }
+        }
+    }
     for (field, weight, texts) in fields(layer, row) {
         let text_words: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
         let mut hit = false;
@@ -306,8 +341,8 @@ fn score(
         if hit {
             matched.push(field);
         }
-        if field == "name" && behind > 0 {
-            matched.push("controls");
+        if field == "name" {
+            matched.append(&mut through);
         }
     }
     // `behind` is at most the 32 terms.
@@ -323,7 +358,14 @@ fn score(
 /// catalogue's text times the number of terms, which the shell keeps at [`MAX_WORDS`] at most.
 pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -> Find<'a> {
     let covered = selection.covered();
-    let models = selection.models(cat);
+    let mut models = selection.models(cat);
+    // A service named is a column of the answer too, unless the models were chosen.
+    if selection.models.is_empty() {
+        models.extend(terms.named.iter().filter_map(|n| match n {
+            Named::Service(id, _) => Some(cat.service_default(*id)),
+            Named::Control(_) => None,
+        }));
+    }
     // For each control named, the rows it bears on in the scope (as `srm control` finds
     // them) and those the scope leaves out.
     let (mut in_scope, mut out_of_scope) = (Vec::new(), Vec::new());
@@ -335,8 +377,26 @@ pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -
         for n in &terms.named {
             match n {
                 Named::Control(c) => {
-                    in_scope.push(rows(map.behind(c).2));
-                    out_of_scope.push(rows(map.left_out(c)));
+                    in_scope.push(("controls", rows(map.behind(c).2)));
+                    out_of_scope.push(("controls", rows(map.left_out(c))));
+                }
+                // The rows the service speaks of itself, in its default variant.
+                Named::Service(id, _) => {
+                    let column = cat.service_default(*id);
+                    let (mut kept, mut left) = (HashSet::default(), HashSet::default());
+                    for (l, layer) in cat.layers().iter().enumerate() {
+                        for row in layer.rows() {
+                            if cat.override_of(row, column).is_some() {
+                                if covered.in_scope(cat, l) {
+                                    kept.insert(at(row));
+                                } else {
+                                    left.insert(at(row));
+                                }
+                            }
+                        }
+                    }
+                    in_scope.push(("service", kept));
+                    out_of_scope.push(("service", left));
                 }
             }
         }
@@ -434,10 +494,11 @@ mod tests {
     #[test]
     fn stop_words_are_passed_over_unless_nothing_else_is_left() {
         let list = crate::controls::embedded().unwrap();
-        let t = terms(&typed(&["who", "patches", "the", "OS"]), list);
+        let cat = crate::load::parse("embedded", crate::load::EMBEDDED).unwrap();
+        let t = terms(&typed(&["who", "patches", "the", "OS"]), &cat, list);
         assert_eq!(t.words, ["patches", "os"]);
         assert_eq!(t.ignored, ["who", "the"]);
-        let t = terms(&typed(&["who", "are", "you"]), list);
+        let t = terms(&typed(&["who", "are", "you"]), &cat, list);
         assert_eq!(t.words, ["who", "are", "you"]);
         assert!(t.ignored.is_empty());
     }
@@ -445,21 +506,23 @@ mod tests {
     #[test]
     fn control_ids_and_labels_are_named_not_searched() {
         let list = crate::controls::embedded().unwrap();
-        let t = terms(&typed(&["AC-2(7),", "ac-2.7", "ac-2", "the"]), list);
+        let cat = crate::load::parse("embedded", crate::load::EMBEDDED).unwrap();
+        let t = terms(&typed(&["AC-2(7),", "ac-2.7", "ac-2", "the"]), &cat, list);
         let ids: Vec<_> = t
             .named
             .iter()
             .map(|n| match n {
                 Named::Control(c) => c.id,
+                Named::Service(_, s) => s.id(),
             })
             .collect();
         assert_eq!(ids, ["ac-2.7", "ac-2"]);
         assert!(t.words.is_empty(), "{:?}", t.words);
         assert_eq!(t.ignored, ["the"]);
-        let t = terms(&typed(&["ac-2 (7)"]), list);
+        let t = terms(&typed(&["ac-2 (7)"]), &cat, list);
         assert_eq!(t.len(), 1);
         // A family alone, or a word with a dash, is a word.
-        let t = terms(&typed(&["ac", "sign-on", "zz-9"]), list);
+        let t = terms(&typed(&["ac", "sign-on", "zz-9"]), &cat, list);
         assert_eq!(t.words, ["ac", "sign", "zz", "9"]);
         assert_eq!(t.ignored, ["on"]);
         assert!(t.named.is_empty());

@@ -60,7 +60,11 @@ const CASES: &[(&str, &[&[&str]])] = &[
     ),
     (
         "find",
-        &[&["find", "patch"], &["find", "nothing-matches-this"]],
+        &[
+            &["find", "patch"],
+            &["find", "nothing-matches-this"],
+            &["find", "lambda", "ac-2"],
+        ],
     ),
     (
         "controls",

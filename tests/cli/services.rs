@@ -572,3 +572,57 @@ fn many_services_and_variants_get_their_answers() {
     let listed: ServicesJson = json_of(&["--catalog", &one, "services", "--json"]);
     assert_eq!(listed.services[0].variants.len(), 2_001);
 }
+
+#[test]
+fn find_points_a_service_name_to_the_service_and_the_rows_it_speaks_of() {
+    for (typed, id) in [
+        (&["lambda"][..], "aws-lambda"),
+        (&["AWS", "Lambda"], "aws-lambda"),
+        (&["cloud", "run"], "gcp-cloud-run"),
+        (
+            &["who patches the os under app service"],
+            "azure-app-service",
+        ),
+        (&["rds"], "aws-rds"),
+    ] {
+        let mut args = vec!["find"];
+        args.extend_from_slice(typed);
+        args.push("--json");
+        let doc: serde_json::Value = serde_json::from_str(&stdout_of(&args)).unwrap();
+        let see = doc["see"].as_array().unwrap();
+        assert!(
+            see.iter().any(|p| p["kind"] == "service"
+                && p["id"] == id
+                && p["command"] == format!("srm explain {id}")),
+            "{typed:?}: {see:?}"
+        );
+        let rows: Vec<&str> = doc["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        assert!(
+            rows.contains(&"os") || rows.contains(&"runtime"),
+            "{typed:?}: {rows:?}"
+        );
+    }
+    // The service is a column of the answer.
+    let doc: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["find", "cloud", "run", "--json"])).unwrap();
+    let os = doc["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "os")
+        .unwrap();
+    assert_eq!(os["owners"]["gcp-cloud-run"], "customer");
+    assert_eq!(os["owners"]["paas"], "provider");
+    let table = stdout_of(&["find", "lambda"]);
+    assert!(table.contains("see `srm explain aws-lambda`"), "{table}");
+    assert!(table.contains("service"), "{table}");
+    // A word that names no service is searched as a word.
+    let doc: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["find", "patching", "--json"])).unwrap();
+    assert_eq!(doc["see"], serde_json::json!([]));
+}
