@@ -105,12 +105,14 @@ fn main() {
     // problem is reported in the file and at the line it stands on.
     let yaml = format!("{layers}\n{services}");
     let split = Split {
-        lines: layers.lines().count() + usize::from(!layers.ends_with('\n')),
+        // Joined by a line break: after a file that ends with one, that is an empty line more.
+        lines: layers.lines().count() + usize::from(layers.ends_with('\n')),
     };
-    if services
-        .lines()
-        .any(|l| l.starts_with("sources:") || l.starts_with("models:") || l.starts_with("layers:"))
-    {
+    if services.lines().any(|l| {
+        ["sources:", "models:", "layers:", "date:"]
+            .iter()
+            .any(|k| l.starts_with(k))
+    }) {
         fail(
             "data/services.yaml may hold only the `services` key (its sources go inside each service)",
         );

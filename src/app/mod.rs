@@ -129,8 +129,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .into());
     }
     // A table cuts every cell (2,000 characters), so it holds at most that much for each
-    // cell the catalogue spells; every other form holds the text whole and is measured.
-    if format != Format::Table {
+    // cell the catalogue spells; every other form holds the text whole and is measured, and so
+    // is a table whose columns were named (services repeat text the catalogue spells once).
+    if format != Format::Table || names_columns(&cli.command) {
         within_limit(|limit| render::fits(&report, limit), catalog)?;
     }
     let Some(text) = render::render(&report, format, style)? else {
@@ -302,7 +303,7 @@ fn selection(
     layers: &[String],
     models: &[String],
     scope: Option<Scope>,
-) -> Result<Selection, UnknownId> {
+) -> anyhow::Result<Selection> {
     // Each layer and model once, in the order first named: `--layer os,os` asks one question.
     // An empty item (`--layer os,`, a trailing comma) names nothing and is passed over.
     let named = |s: &&String| !s.trim().is_empty();
@@ -320,11 +321,60 @@ fn selection(
         .collect::<Result<_, _>>()?;
     let mut seen = foldhash::HashSet::default();
     models.retain(|m| seen.insert(*m));
+    within_cells(cat, &layers, &models)?;
     Ok(Selection {
         scope: named_scope(cat, &layers, scope),
         layers,
         models,
     })
+}
+
+/// Most cells an answer may hold beyond those its catalogue spells: a service column costs a
+/// cell a row, though the file spells only its overrides, so the columns named on the command
+/// line are bounded by the catalogue's size.
+fn cell_budget(catalogue: usize) -> usize {
+    65_536 + catalogue / 4
+}
+
+/// Refuses service columns × rows past [`cell_budget`], before anything is built.
+fn within_cells(cat: &Catalog<'_>, layers: &[LayerRef], models: &[Column]) -> anyhow::Result<()> {
+    let services = models
+        .iter()
+        .filter(|m| matches!(m, Column::Service { .. }))
+        .count();
+    if services == 0 {
+        return Ok(());
+    }
+    let rows: usize = if layers.is_empty() {
+        cat.row_count()
+    } else {
+        layers
+            .iter()
+            .map(|r| match *r {
+                LayerRef::Layer(l) => cat.layers()[l].rows().len(),
+                LayerRef::Part(..) => 1,
+            })
+            .sum()
+    };
+    let budget = cell_budget(cat.text_len());
+    if services.saturating_mul(rows) <= budget {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "{services} services over {rows} rows make {} cells, more than srm answers for a catalogue of this size ({budget}: 65,536 and one per 4 bytes of it); name fewer services, or rows with --layer",
+        services.saturating_mul(rows)
+    )
+}
+
+/// Whether a table answer is measured too: one whose columns the command line names, which may
+/// be services (each a column the catalogue spells only in part).
+fn names_columns(command: &Command) -> bool {
+    match command {
+        Command::Who { model, .. }
+        | Command::Matrix { model, .. }
+        | Command::Find { model, .. } => !model.is_empty(),
+        _ => false,
+    }
 }
 
 /// The answer to a query command (the other commands are answered before the catalogue is
@@ -437,8 +487,14 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
         )),
         Command::Models { .. } => Report::Models(query::models(cat)),
         Command::Services { provider, .. } => {
-            let provider = match provider.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            let provider = match provider.as_deref().map(str::trim) {
                 None => None,
+                Some("") => {
+                    return Err(UsageError(
+                        "--provider is empty; give one of the providers `srm services` lists (aws, azure, gcp)".into(),
+                    )
+                    .into());
+                }
                 Some(given) => {
                     let known = query::providers(cat);
                     let wanted = given.to_ascii_lowercase();

@@ -319,8 +319,9 @@ pub struct LayerFile<'t> {
     /// A note per model; required where the owner is `depends`.
     #[serde(default)]
     pub notes: Option<ModelMap<'t, Text<'t>>>,
-    /// Per model where the provider holds the row: what still stays the customer's there
-    /// (moving off an unsupported runtime, the OS layers of your own images).
+    /// Per model: what still stays the customer's there whoever holds the row, written for
+    /// models where the provider does (moving off an unsupported runtime, the OS layers of your
+    /// own images).
     #[serde(default)]
     pub caveats: Option<ModelMap<'t, Counted<Text<'t>>>>,
     #[serde(default)]
@@ -362,7 +363,7 @@ pub struct RowFile<'t> {
     /// A note per model; required where the owner is `depends`.
     #[serde(default)]
     pub notes: ModelMap<'t, Text<'t>>,
-    /// Per model where the provider holds the row: what still stays the customer's there.
+    /// Per model: what still stays the customer's there whoever holds the row.
     #[serde(default)]
     pub caveats: ModelMap<'t, Counted<Text<'t>>>,
     #[serde(default)]

@@ -74,7 +74,7 @@ pub enum Column {
     /// A service, in the variant given (its default one when the service has variants).
     Service {
         service: ServiceId,
-        variant: Option<u16>,
+        variant: Option<u32>,
     },
 }
 
@@ -313,7 +313,8 @@ impl<'t> Catalog<'t> {
             Some(Target::Service(s)) => return Ok(self.service_column(s, None)),
             _ => {}
         }
-        if let Some((service, variant)) = name.split_once(':')
+        // Variant ids are lowercase-kebab: the last colon ends the service's name.
+        if let Some((service, variant)) = name.rsplit_once(':')
             && let Some(Target::Service(s)) = self.find(service)
         {
             return self.resolve_variant(s, variant);
@@ -331,43 +332,53 @@ impl<'t> Catalog<'t> {
         let variant = variant.or(self.services[s.index()].default_variant);
         Column::Service {
             service: s,
-            variant: variant.map(|v| u16::try_from(v).unwrap_or(u16::MAX)),
+            variant: variant.and_then(|v| u32::try_from(v).ok()),
         }
     }
 
-    /// `SERVICE:VARIANT`, the variant named by its id or an alias; an empty variant is the
-    /// default one.
+    /// `SERVICE:VARIANT`, the variant named by its id or an alias, else by its name; an empty
+    /// variant is the default one. One lookup in the service's index, however many variants.
     fn resolve_variant(&self, s: ServiceId, given: &str) -> Result<Column, UnknownId> {
         let service = &self.services[s.index()];
         let wanted = normalize(given);
         if wanted.is_empty() {
             return Ok(self.service_column(s, None));
         }
-        let found = service.variants.iter().position(|v| {
-            normalize(&v.id) == wanted
-                || v.aliases.iter().any(|a| normalize(a) == wanted)
-                || normalize(&v.name) == wanted
-        });
-        if let Some(v) = found {
+        if let Some(v) = service.variant_named(&wanted) {
             return Ok(self.service_column(s, Some(v)));
         }
-        let ids: Vec<&str> = service.variants.iter().map(|v| v.id()).collect();
-        let suggestion = ids
+        // The nearest id, among those of a similar length, compared on a bounded start.
+        let wanted: &str = match wanted.char_indices().nth(SUGGEST_PREFIX) {
+            Some((cut, _)) => &wanted[..cut],
+            None => &wanted,
+        };
+        let slack = |len: usize| (len / 3).max(1);
+        let suggestion = service
+            .variants
             .iter()
-            .map(|id| (strsim::damerau_levenshtein(&wanted, id), *id))
-            .filter(|(d, id)| *d <= (id.len() / 3).max(1))
+            .map(Variant::id)
+            .filter(|id| id.len().abs_diff(wanted.len()) <= slack(id.len()))
+            .take(SUGGEST_COMPARED)
+            .map(|id| (strsim::damerau_levenshtein(wanted, id), id))
+            .filter(|(d, id)| *d <= slack(id.len()))
             .min()
             .map(|(_, id)| format!("{}:{id}", service.id()));
+        let shown: Vec<&str> = service.variants.iter().take(10).map(Variant::id).collect();
+        let more = service.variants.len().saturating_sub(shown.len());
         Err(UnknownId {
             kind: "variant",
             given: format!("{}:{given}", service.id()),
             suggestion,
             listing: None,
         }
-        .with_listing(if ids.is_empty() {
-            format!("service '{}' has no variants", service.id())
-        } else {
-            format!("variants of '{}': {}", service.id(), ids.join(", "))
+        .with_listing(match (shown.is_empty(), more) {
+            (true, _) => format!("service '{}' has no variants", service.id()),
+            (false, 0) => format!("variants of '{}': {}", service.id(), shown.join(", ")),
+            (false, n) => format!(
+                "variants of '{}': {} and {n} more (see `srm services --json`)",
+                service.id(),
+                shown.join(", ")
+            ),
         }))
     }
 
@@ -396,7 +407,7 @@ impl<'t> Catalog<'t> {
             Column::Model(_) => None,
             Column::Service { service, variant } => {
                 let s = &self.services[service.index()];
-                Some((s, variant.and_then(|v| s.variants.get(usize::from(v)))))
+                Some((s, variant.and_then(|v| s.variants.get(v as usize))))
             }
         }
     }
@@ -431,7 +442,7 @@ impl<'t> Catalog<'t> {
         let Column::Service { service, variant } = c else {
             return None;
         };
-        self.services[service.index()].override_for(variant.map(usize::from), row.id())
+        self.services[service.index()].override_for(variant.map(|v| v as usize), row.id())
     }
 
     /// Who holds `row` under column `c`: a service's override, else its base model's owner.
@@ -476,7 +487,8 @@ impl<'t> Catalog<'t> {
         let head = self.head(c);
         match (c, head.variant) {
             (Column::Service { service, variant }, Some(v))
-                if variant.map(usize::from) != self.services[service.index()].default_variant =>
+                if variant.map(|v| v as usize)
+                    != self.services[service.index()].default_variant =>
             {
                 Cow::Owned(format!("{}:{v}", head.id))
             }

@@ -170,7 +170,7 @@ pub(crate) struct RowMore<'t> {
     /// A note on the row as a whole (e.g. where sources disagree).
     pub(crate) remark: Option<Text<'t>>,
     pub(crate) duties: Duties<'t>,
-    /// By model, sorted: what stays the customer's where the provider holds the row.
+    /// By model, sorted: what stays the customer's under that model whoever holds the row.
     pub(crate) caveats: Vec<(ModelId, Vec<Text<'t>>)>,
     pub(crate) see_also: Vec<SourceId>,
     /// The controls the row bears on, with why.
@@ -250,7 +250,7 @@ impl<'t> Row<'t> {
     pub fn customer_duties(&self) -> &[Text<'t>] {
         self.more.as_ref().map_or(&[], |m| &m.duties.customer)
     }
-    /// What stays the customer's under `model` when the provider holds the row there.
+    /// What stays the customer's under `model`, whoever holds the row there.
     pub fn caveats(&self, model: ModelId) -> &[Text<'t>] {
         let Some(more) = &self.more else { return &[] };
         more.caveats

@@ -246,6 +246,10 @@ pub struct Service<'t> {
     pub(crate) variants: Vec<Variant<'t>>,
     /// The index of the default variant, when there are variants.
     pub(crate) default_variant: Option<usize>,
+    /// Normalised variant id or alias → its index; then normalised name → its index (`None`
+    /// where two share a name, or the name is another variant's id or alias).
+    pub(crate) variant_keys: foldhash::HashMap<String, usize>,
+    pub(crate) variant_names: foldhash::HashMap<String, Option<usize>>,
 }
 
 impl<'t> Service<'t> {
@@ -341,6 +345,14 @@ impl<'t> Service<'t> {
         } else {
             Evidence::Sourced
         }
+    }
+
+    /// The variant a normalised id, alias or name stands for.
+    pub(crate) fn variant_named(&self, key: &str) -> Option<usize> {
+        self.variant_keys
+            .get(key)
+            .copied()
+            .or_else(|| self.variant_names.get(key).copied().flatten())
     }
 
     /// The override for `row` under variant `v` (or the service alone): the variant's own

@@ -383,7 +383,7 @@ impl<'t> Builder<'t> {
             fields.push(self.field(subject, &mut field_ids, field));
         }
         let overrides = self.overrides(subject, "rows", f.rows);
-        let mut variant_keys: foldhash::HashSet<String> = foldhash::HashSet::default();
+        let mut variant_keys: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
         let mut variants = Vec::with_capacity(f.variants.len());
         let mut default_variant = None;
         for (vi, v) in f.variants.into_iter().enumerate() {
@@ -398,7 +398,20 @@ impl<'t> Builder<'t> {
                     default_variant = Some(vi);
                 }
             }
-            variants.push(self.variant(subject, &field_ids, &mut variant_keys, v));
+            variants.push(self.variant(subject, &field_ids, &mut variant_keys, vi, v));
+        }
+        // Names, for a variant named by its name: one a variant's id or alias, or two variants'
+        // names, take no variant (the id or alias wins; two alike name neither).
+        let mut variant_names: foldhash::HashMap<String, Option<usize>> =
+            foldhash::HashMap::default();
+        for (i, v) in variants.iter().enumerate() {
+            let key = normalize(&v.name).into_owned();
+            if !variant_keys.contains_key(&key) {
+                variant_names
+                    .entry(key)
+                    .and_modify(|slot| *slot = None)
+                    .or_insert(Some(i));
+            }
         }
         if !variants.is_empty() && default_variant.is_none() {
             let message = format!(
@@ -424,6 +437,8 @@ impl<'t> Builder<'t> {
             overrides,
             variants,
             default_variant,
+            variant_keys,
+            variant_names,
         }
     }
 
@@ -510,7 +525,8 @@ impl<'t> Builder<'t> {
         &mut self,
         service: Subject<'_, 't>,
         fields: &foldhash::HashSet<Text<'t>>,
-        keys: &mut foldhash::HashSet<String>,
+        keys: &mut foldhash::HashMap<String, usize>,
+        index: usize,
         v: VariantFile<'t>,
     ) -> Variant<'t> {
         let subject = Subject {
@@ -531,7 +547,7 @@ impl<'t> Builder<'t> {
             if key.is_empty() {
                 continue;
             }
-            if !keys.insert(key) {
+            if keys.insert(key, index).is_some() {
                 let message = format!(
                     "service '{}' has {what} '{}' for more than one variant; variant ids and aliases must be unique within a service",
                     service.id,
@@ -602,14 +618,19 @@ impl<'t> Builder<'t> {
             {
                 Some(Target::Layer(l)) => match self.layers.get(l) {
                     Some(layer) if layer.own_row().is_some() => Some(layer.id.reborrow()),
+                    Some(_) if self.full() => {
+                        self.skip();
+                        None
+                    }
                     Some(layer) => {
-                        let parts: Vec<&str> = layer.parts().iter().map(|p| p.id()).collect();
+                        let parts: Vec<&str> =
+                            layer.parts().iter().take(10).map(|p| p.id()).collect();
                         let message = format!(
                             "{} '{}' overrides layer '{}' in `{field}`, which is made of parts; name the parts instead: {}",
                             subject.kind,
                             subject.id,
                             cut(&key),
-                            quote_list(&parts[..parts.len().min(10)])
+                            quote_list(&parts)
                         );
                         self.problem(subject, message);
                         None

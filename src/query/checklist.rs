@@ -19,7 +19,8 @@ pub struct ChecklistRow<'a> {
     /// Under a service: how well this owner is sourced (null under a model).
     pub evidence: Option<Evidence>,
     /// What the customer does; on a row the provider holds, what it still leaves the
-    /// customer (the row's caveats under the model, and the service's own).
+    /// customer: the row's caveats under the model, or, where a service speaks of the row
+    /// itself, the service's own duties instead.
     pub duties: Vec<&'a str>,
     /// What the provider covers, for a shared or depends row (empty when the customer owns it).
     pub provider_covers: Vec<&'a str>,

@@ -34,7 +34,8 @@ pub struct Explain<'a> {
     /// an owner word: none.
     pub cells: Vec<Cell<'a>>,
     /// What each side does for these rows under the models where it holds them (a side that
-    /// holds a row under no model has none here; empty for a model).
+    /// holds a row under no model has none here; empty for a model and a service, whose
+    /// cells carry theirs).
     pub duties: SideDuties<'a>,
     pub sources: Vec<SourceRef<'a>>,
 }
@@ -62,7 +63,11 @@ pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
                 remark: service.base_evidence_note(),
                 cells: who(cat, &selection, &[]).cells,
                 duties: SideDuties::default(),
-                sources: vec![super::source_ref(cat, service.source())],
+                sources: super::column_sources(
+                    cat,
+                    cat.layers().iter().flat_map(|l| l.rows()),
+                    column,
+                ),
             };
         }
         Target::Model(m) => {

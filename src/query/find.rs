@@ -61,11 +61,13 @@ pub struct Pointer<'a> {
 /// The answer to `srm find`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Find<'a> {
-    /// The words searched for, lowercased (control ids and stop-words aside).
+    /// The words searched for, lowercased (what names a control or a service, and stop-words,
+    /// aside).
     pub words: Vec<String>,
     /// The stop-words passed over (`who`, `the`, …).
     pub ignored: Vec<String>,
-    /// What the query named by id, and the commands that answer about it.
+    /// What the query named (a control, a service), then the services whose keywords its words
+    /// find (`serverless`), and the commands that answer about them.
     pub see: Vec<Pointer<'a>>,
     /// The layers searched.
     pub scope: Scope,
@@ -82,8 +84,9 @@ pub const STOP_WORDS: &[&str] = &[
     "where", "which", "who", "with", "you",
 ];
 
-/// Something a typed token names by id. Each kind is looked up in [`named`]; a new kind (a
-/// service, say) is a variant here, a lookup there and a pointer in [`pointer`].
+/// Something a typed token names: a control by id, a service by id, alias or name. Each kind is
+/// looked up in [`named`]; a new kind is a variant here, a lookup there and a pointer in
+/// [`pointer`].
 #[derive(Clone, Copy, Debug)]
 enum Named<'l> {
     Control(&'l Control),
@@ -134,6 +137,10 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// any punctuation after it (`ac-2,`) read past.
 fn named<'l>(token: &str, cat: &'l Catalog<'_>, controls: &'l Controls) -> Option<Named<'l>> {
     let token = token.trim_end_matches([',', ';', ':', '.', '?', '!']);
+    // A word of the question (`who`, `the`) names nothing, whatever a catalogue calls.
+    if STOP_WORDS.contains(&token.to_lowercase().as_str()) {
+        return None;
+    }
     if let Some(Target::Service(s)) = cat.find(token) {
         return Some(Named::Service(s, cat.service(s)));
     }
@@ -224,6 +231,12 @@ impl<'w> Word<'w> {
             );
         }
         Word { word, singulars }
+    }
+
+    /// Whether it names a keyword: the keyword begins with it, or it is the keyword's plural
+    /// (no stem: `serverless` does not name `server`).
+    fn names(&self, keyword: &str) -> bool {
+        keyword.starts_with(self.word) || self.singulars.iter().any(|s| s == keyword)
     }
 
     /// Whether it finds a word of the text: the text's word begins with it (`patch` →
@@ -442,12 +455,34 @@ pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -
             }
         })
         .collect();
+    // The services a word is about, by their keywords: `serverless` points to Lambda and
+    // Cloud Run. Each service once, after those named.
+    let mut see: Vec<Pointer> = terms
+        .named
+        .iter()
+        .map(|&n| pointer(n, selection.scope))
+        .collect();
+    if !wanted.is_empty() {
+        let named: HashSet<&str> = see.iter().map(|p| p.id).collect();
+        let about: Vec<ServiceId> = cat
+            .service_ids()
+            .filter(|&id| {
+                let s = cat.service(id);
+                !named.contains(s.id())
+                    && s.keywords()
+                        .iter()
+                        .flat_map(|k| words(k))
+                        .any(|k| wanted.iter().any(|w| w.names(&k)))
+            })
+            .collect();
+        see.extend(
+            about
+                .into_iter()
+                .map(|id| pointer(Named::Service(id, cat.service(id)), selection.scope)),
+        );
+    }
     Find {
-        see: terms
-            .named
-            .iter()
-            .map(|&n| pointer(n, selection.scope))
-            .collect(),
+        see,
         words: terms.words,
         ignored: terms.ignored,
         scope: selection.scope,

@@ -237,24 +237,24 @@ pub(crate) fn all_duties<'a>(
 }
 
 /// The customer's duties on `row` under column `m`: the row's own when the customer holds
-/// part of it; else, on a row the provider holds, its caveats under the base model (what such
-/// a row still leaves the customer). A service that speaks of the row itself replaces the
-/// model's caveats with its own duties, the more exact word on what stays yours.
+/// part of it; then its caveats under the base model (what the model still leaves the
+/// customer, whoever holds the row), unless a service speaks of the row itself, whose own
+/// duties take their place (the more exact word on what stays yours).
 pub(crate) fn customer_duties<'a>(
     cat: &'a Catalog<'_>,
     row: &'a Row<'_>,
     m: Column,
 ) -> impl Iterator<Item = &'a str> + 'a {
     let owner = cat.owner(row, m);
-    let over = cat.override_of(row, m);
     let own = if owner.involves_customer() {
         row.customer_duties()
-    } else if over.is_none() {
-        row.caveats(cat.base_model(m))
     } else {
         &[]
     };
-    let extra = over.map_or(&[][..], |o| o.duties());
+    let extra = match cat.override_of(row, m) {
+        Some(o) => o.duties(),
+        None => row.caveats(cat.base_model(m)),
+    };
     own.iter().chain(extra).map(|d| &**d)
 }
 
@@ -283,16 +283,16 @@ pub(crate) fn column_duties<'a>(
 
 /// The sources of `rows` under a column: a service's overrides' first, then its base-model
 /// source for the rows it does not override, then the rows' own.
-pub(crate) fn column_sources<'a>(
+pub(crate) fn column_sources<'a, 'r, 't: 'r>(
     cat: &'a Catalog<'_>,
-    rows: &[Row<'_>],
+    rows: impl Iterator<Item = &'r Row<'t>> + Clone,
     m: Column,
 ) -> Vec<SourceRef<'a>> {
     let mut cited = Distinct::default();
     let service = cat.service_of(m).map(|(s, _)| s);
     // An override rests on its own source; a row the service leaves to its base model rests
     // on the service's base-model source and on the row's.
-    for row in rows {
+    for row in rows.clone() {
         if let Some(o) = cat.override_of(row, m) {
             cited.extend([o.source()]);
         }

@@ -166,7 +166,7 @@ pub(crate) fn cell<'a>(cat: &'a Catalog<'_>, r: LayerRef, m: Column) -> Cell<'a>
         evidence_note,
         rows: parts,
         duties: super::column_duties(cat, rows, m, held),
-        sources: super::column_sources(cat, rows, m),
+        sources: super::column_sources(cat, rows.iter(), m),
     }
 }
 

@@ -115,7 +115,7 @@ pub fn records(report: &Report) -> Records {
         },
         Report::Matrix(m) => {
             let mut head = header(&["id", "layer", "name"]);
-            head.extend(m.models.iter().map(|h| h.id.to_string()));
+            head.extend(m.models.iter().map(|h| h.key.to_string()));
             head.push("retained".to_string());
             let mut rows = Vec::new();
             for l in &m.layers {

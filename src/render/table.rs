@@ -265,14 +265,12 @@ fn explain(e: &query::Explain, style: Style) -> String {
         let _ = writeln!(out, "\nremark: {r}");
     }
     out.push('\n');
-    let first = if e.kind == query::Kind::Model {
-        "Layer"
-    } else {
-        "Model"
-    };
+    // A model or a service is explained layer by layer; a layer or part, model by model.
+    let by_layer = matches!(e.kind, query::Kind::Model | query::Kind::Service);
+    let first = if by_layer { "Layer" } else { "Model" };
     let mut table = new_table(style, &[first, "Owner", "Note"]);
     for c in &e.cells {
-        let name = if e.kind == query::Kind::Model {
+        let name = if by_layer {
             label(c.name, c.id, c.layer)
         } else {
             super::column_label(c.model_name, c.model, c.variant)
@@ -285,12 +283,13 @@ fn explain(e: &query::Explain, style: Style) -> String {
         for p in &c.rows {
             table.add_row(vec![
                 text_cell(sub(p.name, p.id)),
-                owner_cell(p.owner, style),
+                marked_owner_cell(p.owner, p.evidence, style),
                 text_cell(p.note.unwrap_or_default()),
             ]);
         }
     }
     out.push_str(&finish(&table));
+    out.push_str(&super::evidence_legend(e.cells.iter().map(|c| c.evidence)));
     duties_and_sources(&mut out, &e.duties, " (where it holds the row)", &e.sources);
     out
 }

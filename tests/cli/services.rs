@@ -626,3 +626,149 @@ fn find_points_a_service_name_to_the_service_and_the_rows_it_speaks_of() {
         serde_json::from_str(&stdout_of(&["find", "patching", "--json"])).unwrap();
     assert_eq!(doc["see"], serde_json::json!([]));
 }
+
+#[test]
+fn a_variant_is_found_by_id_before_another_variant_s_name() {
+    let (code, _, err) = validate(
+        "  - id: x
+    name: X
+    provider: p
+    base: paas
+    source: s
+    variants:
+      - {id: a, name: Manual, default: true, why: w, rows: {os: {owner: customer, note: from-a, source: s}}}
+      - {id: manual, name: B, rows: {os: {owner: shared, note: from-manual, source: s}}}
+",
+    );
+    assert_eq!(code, 0, "{err}");
+    let text = format!(
+        "{BASE}services:\n  - {{id: x, name: X, provider: p, base: paas, source: s, variants: [{{id: a, name: Manual, default: true, why: w, rows: {{os: {{owner: customer, note: from-a, source: s}}}}}}, {{id: manual, name: B, rows: {{os: {{owner: shared, note: from-manual, source: s}}}}}}]}}\n"
+    );
+    let who = |model: &str| -> WhoJson {
+        let out = srm()
+            .args([
+                "--catalog",
+                "-",
+                "who",
+                "--layer",
+                "os",
+                "--model",
+                model,
+                "--json",
+            ])
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(who("x:manual").cells[0].variant.as_deref(), Some("manual"));
+    assert_eq!(who("x:B").cells[0].variant.as_deref(), Some("manual"));
+    assert_eq!(who("x:a").cells[0].variant.as_deref(), Some("a"));
+}
+
+#[test]
+fn caveats_stay_when_an_edit_gives_the_row_to_the_customer() {
+    let text = "sources: [{id: s, title: S}]
+models: [{id: iaas, name: IaaS}, {id: paas, name: PaaS}]
+layers:
+  - {id: os, name: OS, owners: {iaas: customer, paas: customer}, source: s, duties: {customer: [patch it]}, caveats: {paas: [rebuild images]}}
+";
+    let out = srm()
+        .args(["--catalog", "-", "checklist", "paas", "--json"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let c: ChecklistJson = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c.rows[0].duties, ["patch it", "rebuild images"]);
+}
+
+#[test]
+fn explain_csv_matrix_and_find_show_services_as_themselves() {
+    let table = stdout_of(&["explain", "aws-lambda"]);
+    assert!(
+        table.contains("Operating system (os)"),
+        "layers, not the service, label the rows:\n{table}"
+    );
+    assert!(
+        table.contains("aws-lambda-operator-guide"),
+        "an override's source is cited:\n{table}"
+    );
+    let csv = stdout_of(&[
+        "matrix",
+        "--model",
+        "aws-lambda:manual,aws-lambda",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        csv.starts_with("id,layer,name,aws-lambda:manual,aws-lambda,retained\n"),
+        "{csv}"
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["find", "serverless", "--json"])).unwrap();
+    let see: Vec<&str> = doc["see"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        see.contains(&"aws-lambda") && see.contains(&"gcp-cloud-run"),
+        "{see:?}"
+    );
+    assert!(
+        !see.contains(&"aws-rds"),
+        "serverless is no stem of sql-server: {see:?}"
+    );
+    srm()
+        .args(["services", "--provider", ""])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--provider is empty"));
+}
+
+#[test]
+fn service_columns_past_the_catalogue_s_cell_budget_are_refused_before_anything_is_built() {
+    let rows: String = (0..300)
+        .map(|i| {
+            format!("  - {{id: r{i}, name: R, owners: {{a: customer, b: customer}}, source: s}}\n")
+        })
+        .collect();
+    let services: String = (0..300)
+        .map(|i| format!("  - {{id: s{i}, name: S, provider: p, base: a, source: s}}\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::shapes::file(
+        &dir,
+        "wide.yaml",
+        &format!("{}{rows}services:\n{services}", crate::shapes::HEAD),
+    );
+    let all: Vec<String> = (0..300).map(|i| format!("s{i}")).collect();
+    let out = srm()
+        .args(["--catalog", &path, "matrix", "--model", &all.join(",")])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        err.contains("300 services over 300 rows make 90000 cells"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // Fewer rows fit.
+    let out = srm()
+        .args([
+            "--catalog",
+            &path,
+            "matrix",
+            "--model",
+            &all.join(","),
+            "--layer",
+            "r1,r2",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
