@@ -14,11 +14,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::catalog::Owner;
 
 /// Who secures what in the cloud: shared-responsibility answers for on-prem, IaaS, PaaS and
-/// SaaS, classic and AI workloads.
+/// SaaS, and the services people run (AWS Lambda, Azure App Service, Cloud Run…), classic and
+/// AI workloads.
 ///
-/// Layers, parts and models are named by id, alias or display name, matched
+/// Layers, parts, models and services are named by id, alias or display name, matched
 /// case-insensitively, with `_` and spaces read as `-` (`--layer "Operating system"` and
-/// `--layer kernel` both find `os`).
+/// `--layer kernel` both find `os`); a service's variant follows a colon (`aws-lambda:manual`).
 #[derive(Debug, Parser)]
 #[command(
     name = "srm",
@@ -58,7 +59,7 @@ pub struct Global {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Who owns a layer or part under a model, with the note and the rows behind it (--json adds each side's duties and the sources).
+    /// Who owns a layer or part under a model or service, with the note and the rows behind it (--json adds each side's duties and the sources).
     ///
     /// Without --layer: every layer in scope. Without --model: every model. --owner keeps the
     /// rows that owner holds ("what is mine under PaaS?"). The answer is a table however many
@@ -137,7 +138,7 @@ pub enum Command {
     ///
     /// A service goes wherever a model does: `srm who --model aws-lambda`, a variant as
     /// SERVICE:VARIANT (`--model aws-lambda:manual`). Evidence says how well its facts rest on
-    /// vendor pages: sourced, partial [P], archived [A] or unsourced [U].
+    /// vendor pages: sourced, partial (`[P]`), archived (`[A]`) or unsourced (`[U]`).
     Services {
         /// Only this provider's services (aws, azure, gcp).
         #[arg(long, short)]
@@ -145,9 +146,11 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// The customer's to-do list under one model: every row it owns or shares, with duties and notes.
+    /// The customer's to-do list under one model or service: every row it owns or shares, with duties and notes.
     ///
-    /// Shared rows also say what the provider covers. --format csv gives one line per duty with
+    /// A row the provider holds is listed for what it still leaves the customer (moving off a
+    /// deprecated runtime, rebuilding your own images). Shared rows also say what the provider
+    /// covers. --format csv gives one line per duty with
     /// an empty status column; --format markdown gives task lists grouped by layer.
     Checklist {
         /// A model or a service, by id, alias or name (see srm models, srm services); a variant as SERVICE:VARIANT (aws-lambda:manual).
@@ -160,7 +163,7 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// Everything about one layer, part or model: description, cells, duties, sources; or what an owner word means.
+    /// Everything about one layer, part, model or service: description, cells, duties, sources; or what an owner word means.
     ///
     /// The owner words are customer, provider, shared, depends, split (derived for a layer
     /// whose parts differ) and unmapped (derived for controls): srm explain split says what
@@ -175,9 +178,10 @@ pub enum Command {
     ///
     /// The words of a question (who, the, under…) are passed over and a plural finds its
     /// singular; a control id (ac-2, AC-2(7)) finds the rows it bears on and points to
-    /// srm control.
+    /// srm control; a service's name (lambda, "cloud run") finds the rows it speaks of and
+    /// points to srm explain, and a word among a service's keywords (serverless) points to it.
     Find {
-        /// The words to look for (e.g. patch, mfa, encryption, "prompt injection", ac-2).
+        /// The words to look for (e.g. patch, mfa, encryption, "prompt injection", ac-2, lambda).
         #[arg(required = true)]
         words: Vec<String>,
         /// Show owners under these models only; repeat or separate with commas.
