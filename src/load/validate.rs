@@ -653,12 +653,14 @@ impl<'t> Builder<'t> {
                     None
                 }
             };
-            self.check_text(subject, "note", &o.note);
-            let source = self.source_id(subject, "source", &o.source);
+            // Which override a problem is in: `rows: os: source`.
+            let at = |what: &str| format!("{field}: {}: {what}", cut(&key));
+            self.check_text(subject, &at("note"), &o.note);
+            let source = self.source_id(subject, &at("source"), &o.source);
             let about = format!(" on row '{}'", cut(&key));
             self.check_evidence(subject, &about, o.evidence, o.evidence_note.as_deref());
             for duty in &o.duties {
-                self.check_text(subject, "duties", duty);
+                self.check_text(subject, &at("duties"), duty);
             }
             let Some(row) = row else { continue };
             out.push(Override {

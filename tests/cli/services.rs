@@ -451,6 +451,10 @@ fn every_broken_service_is_refused_with_its_place_and_a_fix() {
             "service 'x' cites undeclared source 'nowhere' in `source`",
         ),
         (
+            "  - {id: x, name: X, provider: a, base: paas, source: s, variants: [{id: a, name: A, default: true, why: w, rows: {os: {owner: customer, note: n, source: zz}}}]}\n",
+            "variant 'a' cites undeclared source 'zz' in `rows: os: source`",
+        ),
+        (
             "  - {id: os, name: X, provider: a, base: paas, source: s}\n",
             "duplicate id 'os': layer 'os' already uses it",
         ),
