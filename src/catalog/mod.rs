@@ -86,11 +86,8 @@ pub struct ColumnHead<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub variant: Option<&'a str>,
-    pub variant_name: Option<&'a str>,
     /// The model a service starts from; a model's own id for a model.
     pub base_model: &'a str,
-    /// The service's provider (`aws`, `azure`, `gcp`); none for a model.
-    pub provider: Option<&'a str>,
 }
 
 /// What an id or alias names.
@@ -421,18 +418,14 @@ impl<'t> Catalog<'t> {
                     id: m.id(),
                     name: m.name(),
                     variant: None,
-                    variant_name: None,
                     base_model: m.id(),
-                    provider: None,
                 }
             }
             Some((s, v)) => ColumnHead {
                 id: s.id(),
                 name: s.name(),
                 variant: v.map(Variant::id),
-                variant_name: v.map(Variant::name),
                 base_model: self.model(s.base).id(),
-                provider: Some(s.provider()),
             },
         }
     }
