@@ -114,7 +114,7 @@ fn main() {
             .any(|k| l.starts_with(k))
     }) {
         fail(
-            "data/services.yaml may hold only the `services` key (its sources go inside each service)",
+            "data/services.yaml may hold only the `services` and `supporting` keys (its sources go inside each service)",
         );
     }
     let mut builder = validate::Builder::new(true);
@@ -184,6 +184,7 @@ fn main() {
     let mut layers = value;
     if let Some(map) = layers.as_object_mut() {
         map.remove("services");
+        map.remove("supporting");
     }
     let json = match serde_json::to_string(&layers) {
         Ok(j) => j,

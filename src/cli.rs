@@ -146,6 +146,17 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// What must we do? Reads your inventory and prints your duties: each resource's service, variant and owners, per-service counts, and every customer duty once, with where it comes from.
+    ///
+    /// Reads Terraform JSON (`terraform show -json`, state or plan), CloudFormation templates
+    /// (JSON or YAML), AWS Config items, ARM templates, Azure Resource Graph or `az resource
+    /// list` output and Cloud Asset Inventory exports (JSON or newline-delimited), detected
+    /// from the content. Resources no service or supporting type covers are listed as
+    /// unclassified (also on stderr). srm reads only types, names and the deciding fields of
+    /// the catalogue's types table; it never prints an attribute value. `srm plan merge`
+    /// joins --json results of parts.
+    #[command(after_help = PLAN_EXAMPLES)]
+    Plan(PlanArgs),
     /// The customer's to-do list under one model or service: every row it owns or shares, with duties and notes.
     ///
     /// A row the provider holds is listed for what it still leaves the customer (moving off a
@@ -324,6 +335,97 @@ pub enum CatalogCommand {
         #[command(flatten)]
         output: FileOutput,
     },
+}
+
+/// Examples shown by `srm plan --help`.
+pub const PLAN_EXAMPLES: &str = "Examples:
+  terraform show -json > state.json && srm plan state.json
+  srm plan template.yaml --format markdown -o duties.md
+  srm plan webapp.json --against vm.json
+  gcloud asset list --format=json | srm plan -
+  srm plan --json part1.json > r1.json; srm plan --json part2.json > r2.json
+  srm plan merge r1.json r2.json
+Exit status: 0 answered (unclassified resources are reported), 1 unreadable input, or
+--strict and a resource is unclassified, 2 usage error.";
+
+/// `srm plan`: inventories in, duties out.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct PlanArgs {
+    #[command(subcommand)]
+    pub command: Option<PlanCommand>,
+    /// Inventories to read (- is standard input); several are read as one estate.
+    #[arg(value_name = "INVENTORY", required = true)]
+    pub inputs: Vec<OsString>,
+    /// Read every input as this format instead of detecting it.
+    #[arg(long, value_enum, ignore_case = true, value_name = "FORMAT")]
+    pub from: Option<InventoryFormatArg>,
+    /// Compare with what ran before: what changes from these inventories to the inputs.
+    #[arg(long, value_name = "INVENTORY")]
+    pub against: Vec<OsString>,
+    /// Exit 1 when any resource is unclassified.
+    #[arg(long)]
+    pub strict: bool,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[command(flatten)]
+    pub output: PlanOutput,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Merges `srm plan --json` results of parts (one per account or subscription) into the result one run over all their inputs gives.
+    Merge {
+        /// Results of `srm plan --json`, in the order their inputs would be read.
+        #[arg(value_name = "RESULT", required = true)]
+        results: Vec<OsString>,
+        #[command(flatten)]
+        output: PlanOutput,
+    },
+}
+
+/// The inventory formats `--from` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InventoryFormatArg {
+    /// `terraform show -json` of a state.
+    TerraformState,
+    /// `terraform show -json` of a saved plan.
+    TerraformPlan,
+    /// A CloudFormation template, JSON or YAML.
+    Cloudformation,
+    /// AWS Config configuration items (`configurationItems`).
+    AwsConfig,
+    /// An Azure Resource Manager template.
+    ArmTemplate,
+    /// Azure Resource Graph results, or `az resource list` output.
+    ResourceGraph,
+    /// A Google Cloud Asset Inventory export (JSON array or newline-delimited).
+    AssetInventory,
+}
+
+/// Where a plan goes, and in which format.
+#[derive(Debug, Args)]
+pub struct PlanOutput {
+    /// Print JSON (shorthand for --format json).
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// Output format.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PlanFormatArg::Table)]
+    pub format: PlanFormatArg,
+    #[command(flatten)]
+    pub file: FileOutput,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormatArg {
+    /// Tables for people: services, duties, what is unclassified, and the resources.
+    Table,
+    /// JSON for scripts (format_version 2; see srm schema plan), mergeable by srm plan merge.
+    Json,
+    /// The duties, one line each, with an empty status column.
+    Csv,
+    /// The duties as a GitHub-flavoured Markdown task list, with the services.
+    Markdown,
 }
 
 /// Where an answer goes, and in which format (for every command but `matrix`).
@@ -507,6 +609,7 @@ pub enum SchemaArg {
     Checklist,
     Explain,
     Find,
+    Plan,
     Controls,
     Control,
     DiffControls,
@@ -558,6 +661,7 @@ impl SchemaArg {
             SchemaArg::Checklist => "checklist",
             SchemaArg::Explain => "explain",
             SchemaArg::Find => "find",
+            SchemaArg::Plan => "plan",
             SchemaArg::Controls => "controls",
             SchemaArg::Control => "control",
             SchemaArg::DiffControls => "diff-controls",

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod cli;
 pub mod controls;
 pub mod exit;
+pub mod inventory;
 pub mod load;
 pub(crate) mod output;
 pub mod query;

@@ -48,6 +48,27 @@ pub fn stdout(text: &str) -> anyhow::Result<()> {
     result.context("cannot write to standard output")
 }
 
+/// Copies `reader` to standard output in chunks, as [`stdout`] writes: a large answer is
+/// never held whole.
+pub fn stdout_from(reader: &mut dyn std::io::Read) -> anyhow::Result<()> {
+    let file = match STDOUT.get_or_init(open_stdout) {
+        Ok(file) => file,
+        Err(Some(code)) => {
+            return Err(std::io::Error::from_raw_os_error(*code))
+                .context("cannot write to standard output");
+        }
+        Err(None) => {
+            return Err(std::io::Error::other("it is closed"))
+                .context("cannot write to standard output");
+        }
+    };
+    let mut out: &File = file;
+    std::io::copy(reader, &mut out)
+        .and_then(|_| out.flush())
+        .context("cannot write to standard output")?;
+    Ok(())
+}
+
 /// What a path names, for writing to it.
 enum Target {
     /// Nothing yet: a new file.

@@ -5,6 +5,7 @@
 //! [`crate::query`] and hands the answer to [`crate::render`].
 
 mod docs;
+mod plan;
 
 use std::io::{IsTerminal, Write};
 
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let style = style(cli.global.color);
     let (format, file) = match &cli.command {
         Command::Catalog(command) => return catalog_command(command, input),
+        Command::Plan(args) => return plan::plan(args, &input, style),
         Command::Completions { shell } => {
             crate::output::stdout(&docs::completions(*shell))?;
             return Ok(ExitCode::Success);
@@ -553,6 +555,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
         }
         Command::Schema { .. }
         | Command::Catalog(_)
+        | Command::Plan(_)
         | Command::Export(_)
         | Command::Completions { .. }
         | Command::Man { .. } => return Ok(None),

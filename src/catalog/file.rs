@@ -50,6 +50,23 @@ pub struct CatalogFile<'t> {
     /// The services people run (AWS Lambda, Cloud Run…), each a column over a base model.
     #[serde(default)]
     pub services: Vec<ServiceFile<'t>>,
+    /// Resource types that are no service of their own but support one row (VPCs, subnets,
+    /// IAM roles, disks…): `srm plan` names them as supporting that row.
+    #[serde(default)]
+    pub supporting: Vec<SupportingFile<'t>>,
+}
+
+/// Resource types that support one row of the matrix.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+pub struct SupportingFile<'t> {
+    /// The row they support: a layer with a row of its own, or a part.
+    #[schemars(with = "String")]
+    pub row: Located<'t>,
+    /// What these resources are, and why they belong to the row.
+    pub note: Text<'t>,
+    /// The types, per inventory format.
+    pub types: InventoryFile<'t>,
 }
 
 /// A cloud service: a base model, and the rows where its vendor says otherwise.
@@ -89,6 +106,10 @@ pub struct ServiceFile<'t> {
     /// The resource types that identify the service in each inventory format.
     #[serde(default)]
     pub inventory: InventoryFile<'t>,
+    /// Field id → value: of the services that list a resource's type, this one takes it when
+    /// these hold (matched as variants' `when` are); the one without `when` takes the rest.
+    #[serde(default)]
+    pub when: ModelMap<'t, Text<'t>>,
     /// The settings that decide a variant.
     #[serde(default, deserialize_with = "counted")]
     pub fields: Vec<FieldFile<'t>>,
@@ -135,6 +156,10 @@ pub struct FieldFile<'t> {
     pub arm: Option<Text<'t>>,
     #[serde(default)]
     pub asset_inventory: Option<Text<'t>>,
+    /// The value the vendor applies when the field is not set (`Zip` for a Lambda function's
+    /// package type); a resource without the field is matched as if it held this.
+    #[serde(default)]
+    pub default: Option<Text<'t>>,
 }
 
 /// A service's word on one row.

@@ -14,6 +14,7 @@ mod owner;
 mod row;
 mod service;
 mod text;
+mod types;
 
 use foldhash::HashMap;
 use std::borrow::Cow;
@@ -24,6 +25,10 @@ pub(crate) use row::{Body, Duties, Owners, RowMore};
 pub use row::{ControlLink, Layer, Model, Row, Source, WebUrl};
 pub use service::{Evidence, Field, Inventory, Override, Service, Variant};
 pub use text::Text;
+#[allow(unused_imports)] // build.rs compiles the catalogue without srm plan
+pub use types::{
+    Claim, Decided, Family, Supporting, TypeIndex, pick_service, pick_variant, value_matches,
+};
 
 /// A service model of one catalogue: an index into its models that only the catalogue (and
 /// its loader) make.
@@ -162,6 +167,8 @@ pub struct Catalog<'t> {
     pub(crate) layers: Vec<Layer<'t>>,
     /// The services people run, each a column over a base model.
     pub(crate) services: Vec<Service<'t>>,
+    /// Resource types that support a row without being a service (`srm plan`).
+    pub(crate) supporting: Vec<Supporting<'t>>,
     /// The day the facts were last revised (`YYYY-MM-DD`, checked at load), when the file says.
     pub(crate) date: Option<Text<'t>>,
     /// Normalised id or alias → what it names.
@@ -381,6 +388,9 @@ impl<'t> Catalog<'t> {
 
     pub fn services(&self) -> &[Service<'t>] {
         &self.services
+    }
+    pub fn supporting(&self) -> &[Supporting<'t>] {
+        &self.supporting
     }
     pub fn service(&self, id: ServiceId) -> &Service<'t> {
         &self.services[id.index()]

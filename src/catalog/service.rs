@@ -138,9 +138,23 @@ pub struct Field<'t> {
     pub(crate) cloudformation: Option<Text<'t>>,
     pub(crate) arm: Option<Text<'t>>,
     pub(crate) asset_inventory: Option<Text<'t>>,
+    /// The value the vendor applies when the field is not set.
+    pub(crate) default: Option<Text<'t>>,
 }
 
 impl Field<'_> {
+    /// The field's path in an inventory of `family`.
+    pub fn path(&self, family: super::Family) -> Option<&str> {
+        match family {
+            super::Family::Terraform => self.terraform(),
+            super::Family::CloudFormation => self.cloudformation(),
+            super::Family::Arm => self.arm(),
+            super::Family::AssetInventory => self.asset_inventory(),
+        }
+    }
+    pub fn default_value(&self) -> Option<&str> {
+        self.default.as_deref()
+    }
     pub fn id(&self) -> &str {
         &self.id
     }
@@ -182,6 +196,15 @@ impl<'t> Inventory<'t> {
     }
     pub fn asset_inventory(&self) -> &[Text<'t>] {
         &self.asset_inventory
+    }
+    /// The types of one family.
+    pub fn of(&self, family: super::Family) -> &[Text<'t>] {
+        match family {
+            super::Family::Terraform => &self.terraform,
+            super::Family::CloudFormation => &self.cloudformation,
+            super::Family::Arm => &self.arm,
+            super::Family::AssetInventory => &self.asset_inventory,
+        }
     }
 }
 
@@ -240,6 +263,9 @@ pub struct Service<'t> {
     pub(crate) evidence: Evidence,
     pub(crate) evidence_note: Option<Text<'t>>,
     pub(crate) inventory: Inventory<'t>,
+    /// Field id → value: when this service, rather than another listing the same type, takes
+    /// a resource.
+    pub(crate) when: Vec<(Text<'t>, Text<'t>)>,
     pub(crate) fields: Vec<Field<'t>>,
     /// Service-wide overrides, sorted by row id.
     pub(crate) overrides: Vec<Override<'t>>,
@@ -292,6 +318,13 @@ impl<'t> Service<'t> {
     }
     pub fn fields(&self) -> &[Field<'t>] {
         &self.fields
+    }
+    /// What makes this service, rather than another listing the same type, take a resource.
+    pub fn when(&self) -> &[(Text<'t>, Text<'t>)] {
+        &self.when
+    }
+    pub fn field(&self, id: &str) -> Option<&Field<'t>> {
+        self.fields.iter().find(|f| &*f.id == id)
     }
     pub fn overrides(&self) -> &[Override<'t>] {
         &self.overrides

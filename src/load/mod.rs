@@ -31,6 +31,12 @@ use validate::Builder;
 ///
 /// The catalogue borrows from its text, which is kept for as long as the process runs: srm
 /// answers one question and exits, so there is no later moment to free it at.
+/// The YAML parser's budgets for a document of `len` bytes that is not a catalogue (a
+/// CloudFormation template): the same limits, so that no YAML srm reads can grow without bound.
+pub(crate) fn yaml_options(len: usize) -> serde_saphyr::Options {
+    yaml::options(len, serde_saphyr::DuplicateKeyPolicy::Error)
+}
+
 pub fn load(input: &Input) -> Result<Catalog<'static>, CatalogError> {
     load_with_text(input).map(|(catalog, _)| catalog)
 }

@@ -9,11 +9,20 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use crate::catalog::Text;
-use crate::catalog::file::{Counted, LayerFile, ModelFile, ServiceFile, SourceFile};
+use crate::catalog::file::{
+    Counted, LayerFile, ModelFile, ServiceFile, SourceFile, SupportingFile,
+};
 
 use super::validate::Builder;
 
-const FIELDS: &[&str] = &["sources", "models", "layers", "date", "services"];
+const FIELDS: &[&str] = &[
+    "sources",
+    "models",
+    "layers",
+    "date",
+    "services",
+    "supporting",
+];
 
 #[derive(Clone, Copy)]
 enum Field {
@@ -22,11 +31,12 @@ enum Field {
     Layers,
     Date,
     Services,
+    Supporting,
 }
 
 /// What is said of a file whose top level is not a catalogue's. It quotes nothing of the
 /// file: `srm --catalog /etc/shadow` must not print the file's first line.
-const NOT_A_CATALOGUE: &str = "not an srm catalogue: its top level holds a key other than `sources`, `models`, `layers`, `services` and `date` (see `srm catalog show`)";
+const NOT_A_CATALOGUE: &str = "not an srm catalogue: its top level holds a key other than `sources`, `models`, `layers`, `services`, `supporting` and `date` (see `srm catalog show`)";
 
 impl<'de> Deserialize<'de> for Field {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Field, D::Error> {
@@ -46,6 +56,7 @@ impl<'de> Deserialize<'de> for Field {
                     "layers" => Ok(Field::Layers),
                     "date" => Ok(Field::Date),
                     "services" => Ok(Field::Services),
+                    "supporting" => Ok(Field::Supporting),
                     // The key is not quoted: it may be a line of some other file, a secret.
                     _ => Err(E::custom(NOT_A_CATALOGUE)),
                 }
@@ -121,6 +132,10 @@ impl<'de: 't, 't> Visitor<'de> for CatalogSeed<'_, 't> {
                 Field::Services => {
                     let Counted(services): Counted<ServiceFile<'t>> = map.next_value()?;
                     self.0.services(services);
+                }
+                Field::Supporting => {
+                    let Counted(supporting): Counted<SupportingFile<'t>> = map.next_value()?;
+                    self.0.supporting(supporting);
                 }
             }
         }

@@ -18,12 +18,12 @@ use foldhash::HashMap;
 
 use crate::catalog::file::{
     Counted, DutiesFile, FieldFile, InventoryFile, LayerFile, Located, ModelFile, ModelMap,
-    OverrideFile, RowFile, ScopeFile, ServiceFile, SourceFile, VariantFile,
+    OverrideFile, RowFile, ScopeFile, ServiceFile, SourceFile, SupportingFile, VariantFile,
 };
 use crate::catalog::{
     Body, Catalog, ControlLink, Duties, Evidence, Field, Inventory, Layer, Model, ModelId,
-    Override, Owner, Owners, Row, RowMore, Service, ServiceId, Slot, Source, SourceId, Target,
-    Text, Variant, WebUrl, normalize, normalize_text,
+    Override, Owner, Owners, Row, RowMore, Service, ServiceId, Slot, Source, SourceId, Supporting,
+    Target, Text, Variant, WebUrl, normalize, normalize_text,
 };
 
 use unicode_script::{Script, UnicodeScript};
@@ -66,6 +66,8 @@ pub(crate) struct Builder<'t> {
     waiting: Vec<LayerFile<'t>>,
     /// Services, checked once every layer is built (they name its rows).
     services: Vec<ServiceFile<'t>>,
+    /// Supporting types, checked once every layer is built (they name its rows).
+    supporting: Vec<SupportingFile<'t>>,
     /// Service ids in declaration order, for messages.
     service_ids: Vec<Text<'t>>,
     /// The layer being built, for messages about clashes with it or its parts.
@@ -102,6 +104,11 @@ impl<'t> Builder<'t> {
     /// Takes the services; they are checked at the end, against every layer.
     pub(crate) fn services(&mut self, services: Vec<ServiceFile<'t>>) {
         self.services = services;
+    }
+
+    /// Takes the supporting types; checked at the end, against every layer and service.
+    pub(crate) fn supporting(&mut self, supporting: Vec<SupportingFile<'t>>) {
+        self.supporting = supporting;
     }
 
     fn add_sources(&mut self, sources: Vec<SourceFile<'t>>) {
@@ -214,6 +221,11 @@ impl<'t> Builder<'t> {
         for (i, f) in files.drain(..).enumerate() {
             services.push(self.service(ServiceId::new(i), f));
         }
+        let supporting = std::mem::take(&mut self.supporting)
+            .into_iter()
+            .filter_map(|f| self.supporting_entry(f))
+            .collect::<Vec<_>>();
+        self.check_types(&services, &supporting);
         if self.models.is_empty() {
             self.push(Problem::new(
                 "no models declared; add a `models` list (e.g. on-prem, iaas, paas, saas)",
@@ -234,6 +246,7 @@ impl<'t> Builder<'t> {
             models: self.models,
             layers: self.layers,
             services,
+            supporting,
             date: self.date,
             index: self.index,
             names: std::sync::OnceLock::new(),
@@ -382,6 +395,18 @@ impl<'t> Builder<'t> {
         for field in f.fields {
             fields.push(self.field(subject, &mut field_ids, field));
         }
+        let ModelMap(when) = f.when;
+        for (field, value) in &when {
+            self.check_text(subject, "when", value);
+            if !field_ids.contains(&**field) {
+                let message = format!(
+                    "service '{}' names field '{}' in `when`, which it does not declare in `fields`",
+                    f.id,
+                    cut(field)
+                );
+                self.problem(subject, message);
+            }
+        }
         let overrides = self.overrides(subject, "rows", f.rows);
         let mut variant_keys: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
         let mut variants = Vec::with_capacity(f.variants.len());
@@ -433,6 +458,7 @@ impl<'t> Builder<'t> {
             evidence: f.evidence,
             evidence_note: f.evidence_note,
             inventory,
+            when,
             fields,
             overrides,
             variants,
@@ -506,6 +532,7 @@ impl<'t> Builder<'t> {
             ("cloudformation", &f.cloudformation),
             ("arm", &f.arm),
             ("asset_inventory", &f.asset_inventory),
+            ("default", &f.default),
         ] {
             if let Some(text) = text {
                 self.check_text(own, name, text);
@@ -518,6 +545,103 @@ impl<'t> Builder<'t> {
             cloudformation: f.cloudformation,
             arm: f.arm,
             asset_inventory: f.asset_inventory,
+            default: f.default,
+        }
+    }
+
+    /// A supporting entry: its row must be a layer with a row of its own, or a part.
+    fn supporting_entry(&mut self, f: SupportingFile<'t>) -> Option<Supporting<'t>> {
+        let subject = Subject {
+            kind: "supporting entry",
+            id: &f.row,
+        };
+        self.check_text(subject, "note", &f.note);
+        let types = self.inventory(subject, f.types);
+        let row = match self
+            .index
+            .get(&*normalize(&f.row))
+            .map(|&s| Target::from(s))
+        {
+            Some(Target::Layer(l)) => self
+                .layers
+                .get(l)
+                .filter(|layer| layer.own_row().is_some())
+                .map(|layer| layer.id.reborrow()),
+            Some(Target::Part(l, r)) => self
+                .layers
+                .get(l)
+                .and_then(|layer| layer.rows().get(r))
+                .map(|row| row.id.reborrow()),
+            _ => None,
+        };
+        if row.is_none() && !self.full() {
+            let message = format!(
+                "supporting entry names '{}' in `row`, which is no layer with a row of its own and no part; use a row id from `srm layers`",
+                cut(&f.row)
+            );
+            self.problem(subject, message);
+        }
+        Some(Supporting {
+            row: row?,
+            note: f.note,
+            types,
+        })
+    }
+
+    /// The types table must say one thing per type: a type is a service's or a supporting
+    /// entry's, not both, and of the services that list the same type all but one say `when`
+    /// they take it.
+    fn check_types(&mut self, services: &[Service<'t>], supporting: &[Supporting<'t>]) {
+        use crate::catalog::Family;
+        for family in Family::ALL {
+            let mut owner: HashMap<String, String> = HashMap::default();
+            for s in supporting {
+                for ty in s.types.of(family) {
+                    let key = family.key(ty).into_owned();
+                    if let Some(other) = owner.insert(key, format!("supporting row '{}'", s.row)) {
+                        let message = format!(
+                            "{} type '{}' is listed twice in `supporting` ({other} and row '{}'); list each type once",
+                            family.as_str(),
+                            cut(ty),
+                            s.row
+                        );
+                        self.push(Problem::new(&message));
+                    }
+                }
+            }
+            let mut fallbacks: HashMap<String, Vec<&str>> = HashMap::default();
+            for s in services {
+                for ty in s.inventory().of(family) {
+                    let key = family.key(ty).into_owned();
+                    if let Some(other) = owner.get(&key).filter(|o| o.starts_with("supporting")) {
+                        let message = format!(
+                            "{} type '{}' is listed by service '{}' and as {other}; a type is a service's or supports a row, not both",
+                            family.as_str(),
+                            cut(ty),
+                            s.id()
+                        );
+                        self.push(Problem::new(&message));
+                    }
+                    if s.when().is_empty() {
+                        let list = fallbacks.entry(key).or_default();
+                        if !list.contains(&s.id()) {
+                            list.push(s.id());
+                        }
+                    }
+                }
+            }
+            let mut clashes: Vec<(String, Vec<&str>)> =
+                fallbacks.into_iter().filter(|(_, v)| v.len() > 1).collect();
+            clashes.sort();
+            for (ty, list) in clashes {
+                let message = format!(
+                    "{} type '{}' is listed by services {} without `when`; give all but one a `when` that says which resources it takes",
+                    family.as_str(),
+                    cut(&ty),
+                    quote_list(&list)
+                );
+                self.push(Problem::new(&message));
+            }
         }
     }
 

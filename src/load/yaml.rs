@@ -52,7 +52,7 @@ fn budget(len: usize) -> Budget {
     b
 }
 
-fn options(len: usize, duplicate_keys: DuplicateKeyPolicy) -> Options {
+pub(crate) fn options(len: usize, duplicate_keys: DuplicateKeyPolicy) -> Options {
     let mut options = Options::default();
     // srm prints its own one-line messages; a snippet would cost a line index of the whole
     // file (eight bytes a line) for every error.

@@ -7,7 +7,7 @@ use super::{Scope, Selection};
 use crate::catalog::{Catalog, Column, Owner};
 
 /// Which way responsibility moves between two models.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// More of it sits with the provider in the second model (customer → shared → provider).

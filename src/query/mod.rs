@@ -18,6 +18,7 @@ mod explain;
 mod find;
 mod lists;
 mod matrix;
+mod plan;
 mod services;
 mod who;
 
@@ -41,6 +42,11 @@ pub use find::{Find, FindRow, MAX_WORDS, Pointer, PointerKind, STOP_WORDS, Terms
 pub use lists::{LayerInfo, Layers, ModelInfo, Models, RowInfo, layers, models};
 pub use matrix::{
     ByModel, Matrix, MatrixLayer, MatrixRow, ModelHead, Retained, RetainedRow, matrix, retained,
+};
+pub use plan::{
+    Classified, DutyRef, MAX_ADDRESSES, MergeError, Plan, PlanDuty, PlanInput, PlanResource,
+    PlanService, PlanSupporting, Planner, Previous, ResourceChange, RowMove, RowOwner, Totals,
+    TypeCount, merge,
 };
 pub use services::{
     FieldInfo, InventoryInfo, OverrideInfo, ServiceInfo, Services, VariantInfo, WhenInfo,
@@ -69,7 +75,7 @@ pub enum Report<'a> {
 /// Which layers a question covers: the classic stack (the default: the textbook answer), the
 /// AI layers, or both. Every answer that takes a scope says which it used (`scope`) and how
 /// much it left out (`left_out`), so that a reader knows when there is more.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     #[default]

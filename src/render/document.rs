@@ -60,9 +60,9 @@ pub fn json(report: &Report) -> serde_json::Result<String> {
 
 /// serde_json's pretty form, with every character a reader must not get raw written as a `\u`
 /// escape as the string is written (see [`json_text`]).
-struct Escaping(serde_json::ser::PrettyFormatter<'static>);
+struct Escaping<F>(F);
 
-impl serde_json::ser::Formatter for Escaping {
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Escaping<F> {
     fn write_string_fragment<W: ?Sized + std::io::Write>(
         &mut self,
         writer: &mut W,
@@ -134,6 +134,16 @@ pub fn write_json<T: Serialize, W: std::io::Write>(value: &T, writer: W) -> serd
     writer.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
+/// Writes `value` as one line of JSON, by the JSON policy (see [`json_text`]).
+pub fn write_compact<T: Serialize, W: std::io::Write>(
+    value: &T,
+    writer: W,
+) -> serde_json::Result<()> {
+    let mut serializer =
+        serde_json::Serializer::with_formatter(writer, Escaping(serde_json::ser::CompactFormatter));
+    value.serialize(&mut serializer)
+}
+
 /// The JSON policy: serde_json's pretty form, with every character a reader must not get raw
 /// (C1 controls, bidirectional and other format characters, line separators, noncharacters;
 /// see [`crate::sanitize::is_unsafe`]) written as a `\u` escape. serde_json escapes only C0
@@ -201,11 +211,12 @@ pub fn schema(command: &str) -> serde_json::Result<String> {
         "controls" => of::<Versioned<ControlsReport<'static>>>(),
         "control" => of::<Versioned<ControlExplain<'static>>>(),
         "diff-controls" => of::<Versioned<ControlsDiff<'static>>>(),
+        "plan" => of::<super::plan::PlanDocument<'static>>(),
         _ => of::<crate::load::ValidationReport<'static>>(),
     };
     let title = match command {
         "who" | "diff" | "retained" | "matrix" | "layers" | "models" | "services" | "checklist"
-        | "explain" | "find" | "controls" | "control" => format!("srm {command} --json"),
+        | "explain" | "find" | "controls" | "control" | "plan" => format!("srm {command} --json"),
         "diff-controls" => "srm diff --controls --json".to_string(),
         _ => "srm catalog validate --json".to_string(),
     };

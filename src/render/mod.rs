@@ -5,10 +5,11 @@ mod document;
 mod markdown;
 pub mod oscal;
 mod picture;
+pub mod plan;
 mod records;
 mod table;
 
-pub use document::{fits, fits_json, json_text, schema, write_json};
+pub use document::{FORMAT_VERSION, fits, fits_json, json_text, schema, write_json};
 
 use crate::catalog::Evidence;
 use crate::query::{Report, Scope};

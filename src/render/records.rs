@@ -320,7 +320,7 @@ pub fn records(report: &Report) -> Records {
 /// The CSV policy: the csv crate quotes, and a field that a spreadsheet would run as a formula
 /// (one that starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`,
 /// as OWASP recommends against CSV injection. Every field goes through here.
-fn csv_field(field: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn csv_field(field: &str) -> std::borrow::Cow<'_, str> {
     match field.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{field}").into(),
         _ => field.into(),

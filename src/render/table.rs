@@ -350,7 +350,7 @@ fn sgr_of(owner: Owner) -> &'static str {
     }
 }
 
-fn paint(owner: Owner, style: Style) -> String {
+pub(super) fn paint(owner: Owner, style: Style) -> String {
     if style.color {
         format!("\x1b[1;{}m{}\x1b[0m", sgr_of(owner), owner)
     } else {
@@ -372,7 +372,7 @@ fn marked_owner_cell(
     }
 }
 
-fn owner_cell(owner: Owner, style: Style) -> Cell {
+pub(super) fn owner_cell(owner: Owner, style: Style) -> Cell {
     let cell = Cell::new(owner.as_str());
     if style.color {
         cell.fg(color_of(owner))
@@ -381,7 +381,7 @@ fn owner_cell(owner: Owner, style: Style) -> Cell {
     }
 }
 
-fn new_table(style: Style, header: &[&str]) -> Table {
+pub(super) fn new_table(style: Style, header: &[&str]) -> Table {
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED.with_rounded_corners());
     // We decide about the terminal ourselves (see `Style`); comfy-table must not look again.
@@ -409,7 +409,7 @@ const MAX_CELL: usize = 2_000;
 /// comfy-table measures the rest of a long word again for every line it wraps, so a cell of
 /// a megabyte would take minutes; nobody reads one in a table anyway. JSON, YAML and the
 /// other documents keep the whole text.
-fn text_cell(text: impl AsRef<str>) -> Cell {
+pub(super) fn text_cell(text: impl AsRef<str>) -> Cell {
     let text = text.as_ref();
     match text.char_indices().nth(MAX_CELL) {
         None => Cell::new(text),
@@ -423,7 +423,7 @@ fn text_cell(text: impl AsRef<str>) -> Cell {
     }
 }
 
-fn finish(table: &Table) -> String {
+pub(super) fn finish(table: &Table) -> String {
     let mut out = table.trim_fmt();
     out.push('\n');
     out

@@ -1,0 +1,559 @@
+//! Which format an inventory is, from its content, and the walk over its resources.
+
+use std::borrow::Cow;
+use std::io::{BufRead, Read};
+
+use serde_json::value::RawValue;
+
+use super::fields::{self, Spelling};
+use super::formats::{ArmResource, CfnYaml, ConfigItem, ListItem, TfModule, Top};
+use super::{
+    Format, InventoryError, MAX_DOCUMENT, MAX_LINE, MAX_NAME, MAX_YAML, Resource, Side, Sink,
+};
+use crate::catalog::{Claim, Family, TypeIndex};
+
+/// What each format is told it lacks, when `--from` names it and the file is something else.
+fn expected(format: Format) -> &'static str {
+    match format {
+        Format::TerraformState => {
+            "not a Terraform state: `terraform show -json` of a state has `format_version` and `values`"
+        }
+        Format::TerraformPlan => {
+            "not a Terraform plan: `terraform show -json PLANFILE` has `format_version` and `planned_values`"
+        }
+        Format::CloudFormation => "not a CloudFormation template: it has no `Resources` mapping",
+        Format::AwsConfig => "not AWS Config output: it has no `configurationItems` list",
+        Format::ArmTemplate => "not an ARM template: it has no `resources`",
+        Format::ResourceGraph => {
+            "not Resource Graph output: it has no `data` list, and is not a list of resources with `type`"
+        }
+        Format::AssetInventory => {
+            "not a Cloud Asset Inventory export: its assets have no `asset_type` (or `assetType`)"
+        }
+    }
+}
+
+const UNKNOWN: &str = "not an inventory srm reads: expected Terraform JSON (`terraform show -json`), a CloudFormation template, AWS Config items, an ARM template, Resource Graph or `az resource list` output, or a Cloud Asset Inventory export (--from names the format)";
+
+pub(super) fn read(
+    reader: &mut dyn BufRead,
+    forced: Option<Format>,
+    index: &TypeIndex<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<Format, InventoryError> {
+    let io = |e: std::io::Error| InventoryError::new(format!("cannot read it: {e}"));
+    // The first line, read alone: a newline-delimited asset export is read a line at a time
+    // and never whole.
+    let mut first = Vec::new();
+    reader
+        .take(MAX_LINE as u64)
+        .read_until(b'\n', &mut first)
+        .map_err(io)?;
+    // Only a whole line with more after it can start a newline-delimited export: a
+    // Terraform state is one long line, and is read as the document it is.
+    let more = first.ends_with(b"\n") && !reader.fill_buf().map_err(io)?.is_empty();
+    let lead = first
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map(|i| first[i]);
+    if more && lead == Some(b'{') && matches!(forced, None | Some(Format::AssetInventory)) {
+        let text = utf8(&first, 1)?;
+        if let Ok(item) = serde_json::from_str::<ListItem<'_>>(text.trim_end())
+            && item.asset_type.is_some()
+        {
+            return lines(reader, first, index, sink);
+        }
+    }
+    let mut bytes = first;
+    let room = MAX_DOCUMENT.saturating_sub(bytes.len() as u64) + 1;
+    reader.take(room).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_DOCUMENT {
+        return Err(InventoryError::new(format!(
+            "larger than the {} MiB limit of a whole document; split it (srm plan reads several files, and srm plan merge joins results)",
+            MAX_DOCUMENT >> 20
+        )));
+    }
+    let text = utf8(&bytes, 1)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match text.trim_start().as_bytes().first() {
+        Some(b'{') | Some(b'[') => document(text, forced, index, sink),
+        None => Err(InventoryError::new(
+            "is empty; give a JSON or YAML inventory",
+        )),
+        Some(_) => match forced {
+            None | Some(Format::CloudFormation) => cfn_yaml(text, index, sink),
+            Some(f) => Err(InventoryError::new(format!(
+                "is not JSON, which {} is",
+                f.as_str()
+            ))),
+        },
+    }
+}
+
+/// Reads one line (with its end) into `buf`, refusing one longer than [`MAX_LINE`].
+fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    buf.clear();
+    let n = reader.take(MAX_LINE as u64 + 1).read_until(b'\n', buf)?;
+    if buf.len() > MAX_LINE && !buf.ends_with(b"\n") {
+        return Err(std::io::Error::other(format!(
+            "a line is longer than {} MiB",
+            MAX_LINE >> 20
+        )));
+    }
+    Ok(n)
+}
+
+fn utf8(bytes: &[u8], line: usize) -> Result<&str, InventoryError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let (l, c) = line_col(&bytes[..e.valid_up_to()]);
+        InventoryError::new("is not UTF-8 text; inventories are UTF-8 JSON or YAML")
+            .at(Some((line + l - 1, c)))
+    })
+}
+
+/// 1-based line and column of the end of `prefix`.
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = 1 + prefix.iter().filter(|&&b| b == b'\n').count();
+    let start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// Where `part` (a slice of `text`) starts in it.
+fn base(text: &str, part: &str) -> (usize, usize) {
+    let offset = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    line_col(&text.as_bytes()[..offset.min(text.len())])
+}
+
+/// A name as kept: at most [`MAX_NAME`] bytes, cut on a character boundary with `…`.
+fn cut(s: &str) -> Cow<'_, str> {
+    if s.len() <= MAX_NAME {
+        return Cow::Borrowed(s);
+    }
+    let mut end = MAX_NAME;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    Cow::Owned(format!("{}…", &s[..end]))
+}
+
+fn paths<'i>(index: &'i TypeIndex<'_>, family: Family, ty: &str) -> &'i [&'i str] {
+    match index.get(family, ty) {
+        Some(Claim::Services { paths, .. }) => paths,
+        _ => &[],
+    }
+}
+
+fn emit(
+    family: Family,
+    sink: &mut Sink<'_>,
+    side: Side,
+    address: &str,
+    ty: &str,
+    conditional: bool,
+    values: &[Option<String>],
+) {
+    // Names are kept as safe one-line text: line breaks as spaces, invisible and control
+    // characters escaped (`\u{202e}`), whatever the output format.
+    let address = crate::sanitize::clean(&cut(address)).into_owned();
+    let ty = crate::sanitize::clean(&cut(ty)).into_owned();
+    sink(
+        side,
+        &Resource {
+            address: &address,
+            ty: &ty,
+            conditional,
+            values,
+            family,
+        },
+    );
+}
+
+/// A newline-delimited asset export, from its first line on.
+fn lines(
+    reader: &mut dyn BufRead,
+    mut line: Vec<u8>,
+    index: &TypeIndex<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<Format, InventoryError> {
+    let mut number = 1;
+    loop {
+        let text = utf8(&line, number)?;
+        let trimmed = text.trim();
+        if !trimmed.is_empty() {
+            asset_line(text, number, index, sink)?;
+        }
+        number += 1;
+        let n = read_line(reader, &mut line).map_err(|e| {
+            InventoryError::new(format!("cannot read it: {e}")).at(Some((number, 1)))
+        })?;
+        if n == 0 {
+            return Ok(Format::AssetInventory);
+        }
+    }
+}
+
+fn asset_line(
+    text: &str,
+    number: usize,
+    index: &TypeIndex<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<(), InventoryError> {
+    let item: ListItem<'_> = serde_json::from_str(text)
+        .map_err(|e| InventoryError::json(&e, "an asset", (number, 1)))?;
+    let Some(ty) = item.asset_type.as_deref() else {
+        return Err(
+            InventoryError::new("an asset has no `asset_type` (or `assetType`)")
+                .at(Some((number, 1))),
+        );
+    };
+    let paths = paths(index, Family::AssetInventory, ty);
+    let values = if paths.is_empty() {
+        Vec::new()
+    } else {
+        let raw: Option<&RawValue> = serde_json::from_str(text).ok();
+        fields::values(raw, paths, Spelling::AsWritten)
+    };
+    let address = item.name.as_deref().unwrap_or("");
+    emit(
+        Family::AssetInventory,
+        sink,
+        Side::Current,
+        address,
+        ty,
+        false,
+        &values,
+    );
+    Ok(())
+}
+
+/// A JSON document read whole.
+fn document(
+    text: &str,
+    forced: Option<Format>,
+    index: &TypeIndex<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<Format, InventoryError> {
+    if text.trim_start().starts_with('[') {
+        return list(text, forced, index, sink);
+    }
+    let top: Top<'_> = serde_json::from_str(text)
+        .map_err(|e| InventoryError::json(&e, "the inventory", (1, 1)))?;
+    let detected = if top.format_version.is_some()
+        && (top.values.is_some() || top.planned_values.is_some() || top.prior_state.is_some())
+    {
+        if top.planned_values.is_some() || top.prior_state.is_some() {
+            Format::TerraformPlan
+        } else {
+            Format::TerraformState
+        }
+    } else if top.cfn_resources.is_some() {
+        Format::CloudFormation
+    } else if top.config_items.is_some() {
+        Format::AwsConfig
+    } else if top.resources.is_some() && (top.schema.is_some() || top.content_version.is_some()) {
+        Format::ArmTemplate
+    } else if top.data.is_some() {
+        Format::ResourceGraph
+    } else if top.resources.is_some() {
+        Format::ArmTemplate
+    } else if matches!(forced, None | Some(Format::AssetInventory))
+        && serde_json::from_str::<ListItem<'_>>(text).is_ok_and(|i| i.asset_type.is_some())
+    {
+        // An export of one asset: one line.
+        asset_line(text, 1, index, sink)?;
+        return Ok(Format::AssetInventory);
+    } else {
+        return Err(InventoryError::new(match forced {
+            Some(f) => expected(f),
+            None => UNKNOWN,
+        }));
+    };
+    let format = match forced {
+        // A state read as a plan, or a plan as a state, is the format it is.
+        Some(f @ (Format::TerraformState | Format::TerraformPlan))
+            if matches!(detected, Format::TerraformState | Format::TerraformPlan) =>
+        {
+            let _ = f;
+            detected
+        }
+        Some(f) if f != detected => return Err(InventoryError::new(expected(f))),
+        _ => detected,
+    };
+    match format {
+        Format::TerraformState | Format::TerraformPlan => {
+            terraform_version(top.format_version.as_deref().unwrap_or_default())?;
+            let current = if format == Format::TerraformPlan {
+                top.planned_values
+            } else {
+                top.values
+            };
+            if let Some(m) = current.and_then(|v| v.root_module) {
+                terraform(&m, Side::Current, index, sink);
+            }
+            if let Some(m) = top
+                .prior_state
+                .and_then(|p| p.values)
+                .and_then(|v| v.root_module)
+            {
+                terraform(&m, Side::Prior, index, sink);
+            }
+        }
+        Format::CloudFormation => {
+            for (id, r) in top.cfn_resources.map(|e| e.0).unwrap_or_default() {
+                let paths = paths(index, Family::CloudFormation, &r.ty);
+                let values = fields::values(r.properties, paths, Spelling::AsWritten);
+                emit(
+                    Family::CloudFormation,
+                    sink,
+                    Side::Current,
+                    &id,
+                    &r.ty,
+                    r.condition.is_some(),
+                    &values,
+                );
+            }
+        }
+        Format::AwsConfig => {
+            for item in top.config_items.unwrap_or_default() {
+                config(&item, index, sink);
+            }
+        }
+        Format::ArmTemplate => {
+            if let Some(raw) = top.resources {
+                arm(text, raw, None, index, sink)?;
+            }
+        }
+        Format::ResourceGraph => {
+            for raw in top.data.unwrap_or_default() {
+                azure_item(text, raw, index, sink)?;
+            }
+        }
+        Format::AssetInventory => unreachable_format()?,
+    }
+    Ok(format)
+}
+
+/// The asset-inventory format is never detected from an object (a single asset is one line
+/// of an export, read by [`lines`]).
+fn unreachable_format() -> Result<(), InventoryError> {
+    Err(InventoryError::new(expected(Format::AssetInventory)))
+}
+
+/// Terraform's JSON output formats srm knows: majors 0 and 1.
+fn terraform_version(v: &str) -> Result<(), InventoryError> {
+    let major = v.split('.').next().unwrap_or_default();
+    if major == "0" || major == "1" {
+        Ok(())
+    } else {
+        Err(InventoryError::new(format!(
+            "has Terraform JSON format_version '{}', whose major srm does not know (it reads 0.x and 1.x); upgrade srm, or tell us at the issue tracker",
+            cut(v).chars().take(20).collect::<String>()
+        )))
+    }
+}
+
+fn terraform(m: &TfModule<'_>, side: Side, index: &TypeIndex<'_>, sink: &mut Sink<'_>) {
+    for r in &m.resources {
+        if r.mode.as_deref() == Some("data") {
+            continue;
+        }
+        let paths = paths(index, Family::Terraform, &r.ty);
+        let values = fields::values(r.values, paths, Spelling::AsWritten);
+        let address = match &r.address {
+            Some(a) => Cow::Borrowed(&**a),
+            None => Cow::Owned(format!("{}.{}", r.ty, r.name.as_deref().unwrap_or("?"))),
+        };
+        emit(
+            Family::Terraform,
+            sink,
+            side,
+            &address,
+            &r.ty,
+            false,
+            &values,
+        );
+    }
+    for child in &m.child_modules {
+        terraform(child, side, index, sink);
+    }
+}
+
+fn config(item: &ConfigItem<'_>, index: &TypeIndex<'_>, sink: &mut Sink<'_>) {
+    let paths = paths(index, Family::CloudFormation, &item.ty);
+    let values = fields::values(item.configuration, paths, Spelling::LowerCamel);
+    let address = item
+        .name
+        .as_deref()
+        .or(item.id.as_deref())
+        .or(item.arn.as_deref())
+        .unwrap_or("");
+    emit(
+        Family::CloudFormation,
+        sink,
+        Side::Current,
+        address,
+        &item.ty,
+        false,
+        &values,
+    );
+}
+
+/// ARM resources: a list, or (language version 2.0) a mapping of symbolic names; children are
+/// qualified by their parent's type.
+fn arm(
+    text: &str,
+    raw: &RawValue,
+    parent: Option<&str>,
+    index: &TypeIndex<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<(), InventoryError> {
+    let at = base(text, raw.get());
+    let items: Vec<&RawValue> = if raw.get().trim_start().starts_with('{') {
+        let map: super::formats::Entries<'_, &RawValue> = serde_json::from_str(raw.get())
+            .map_err(|e| InventoryError::json(&e, "`resources`", at))?;
+        map.0.into_iter().map(|(_, v)| v).collect()
+    } else {
+        serde_json::from_str(raw.get())
+            .map_err(|e| InventoryError::json(&e, "`resources` (a list of resources)", at))?
+    };
+    for item in items {
+        let at = base(text, item.get());
+        let r: ArmResource<'_> = serde_json::from_str(item.get())
+            .map_err(|e| InventoryError::json(&e, "a resource", at))?;
+        let ty = match parent {
+            Some(p) if !r.ty.contains('/') => Cow::Owned(format!("{p}/{}", r.ty)),
+            _ => Cow::Borrowed(&*r.ty),
+        };
+        let conditional = r.condition.is_some_and(|c| c.get().trim() != "true");
+        let paths = paths(index, Family::Arm, &ty);
+        let values = fields::values(Some(item), paths, Spelling::AsWritten);
+        emit(
+            Family::Arm,
+            sink,
+            Side::Current,
+            r.name.as_deref().unwrap_or(""),
+            &ty,
+            conditional,
+            &values,
+        );
+        if let Some(children) = r.resources {
+            arm(text, children, Some(&ty), index, sink)?;
+        }
+    }
+    Ok(())
+}
+
+/// A Resource Graph or `az resource list` item.
+fn azure_item(
+    text: &str,
+    raw: &RawValue,
+    index: &TypeIndex<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<(), InventoryError> {
+    let at = base(text, raw.get());
+    let item: ListItem<'_> =
+        serde_json::from_str(raw.get()).map_err(|e| InventoryError::json(&e, "a resource", at))?;
+    let Some(ty) = item.ty.as_deref() else {
+        return Err(InventoryError::new("a resource has no `type`").at(Some(at)));
+    };
+    let paths = paths(index, Family::Arm, ty);
+    let values = fields::values(Some(raw), paths, Spelling::AsWritten);
+    let address = item.id.as_deref().or(item.name.as_deref()).unwrap_or("");
+    emit(
+        Family::Arm,
+        sink,
+        Side::Current,
+        address,
+        ty,
+        false,
+        &values,
+    );
+    Ok(())
+}
+
+/// A bare list: Cloud Asset Inventory assets, or `az resource list` output.
+fn list(
+    text: &str,
+    forced: Option<Format>,
+    index: &TypeIndex<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<Format, InventoryError> {
+    let items: Vec<&RawValue> =
+        serde_json::from_str(text).map_err(|e| InventoryError::json(&e, "the list", (1, 1)))?;
+    let first: Option<ListItem<'_>> = match items.first() {
+        Some(raw) => Some(
+            serde_json::from_str(raw.get())
+                .map_err(|e| InventoryError::json(&e, "an item", base(text, raw.get())))?,
+        ),
+        None => None,
+    };
+    let detected = match &first {
+        Some(i) if i.asset_type.is_some() => Format::AssetInventory,
+        Some(i) if i.ty.is_some() => Format::ResourceGraph,
+        // An empty list has no resources, whatever it is.
+        None => forced.unwrap_or(Format::AssetInventory),
+        Some(_) => {
+            return Err(InventoryError::new(match forced {
+                Some(f) => expected(f),
+                None => UNKNOWN,
+            }));
+        }
+    };
+    if let Some(f) = forced
+        && f != detected
+    {
+        return Err(InventoryError::new(expected(f)));
+    }
+    for raw in items {
+        match detected {
+            Format::AssetInventory => {
+                let at = base(text, raw.get());
+                asset_line(raw.get(), at.0, index, sink).map_err(|e| match e.at {
+                    Some((line, col)) if line == at.0 => e.at(Some((line, col + at.1 - 1))),
+                    _ => e,
+                })?;
+            }
+            _ => azure_item(text, raw, index, sink)?,
+        }
+    }
+    Ok(detected)
+}
+
+/// A CloudFormation template in YAML. Its short-form tags (`!Ref`, `!GetAtt`…) are read as
+/// the values they tag.
+fn cfn_yaml(
+    text: &str,
+    index: &TypeIndex<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<Format, InventoryError> {
+    if text.len() as u64 > MAX_YAML {
+        return Err(InventoryError::new(format!(
+            "is a YAML document larger than the {} MiB limit; convert it to JSON (srm reads larger JSON)",
+            MAX_YAML >> 20
+        )));
+    }
+    let options = crate::load::yaml_options(text.len());
+    let template: CfnYaml = serde_saphyr::from_str_with_options(text, options)
+        .map_err(|e| InventoryError::yaml(&e, "the template"))?;
+    let Some(resources) = template.resources else {
+        return Err(InventoryError::new(UNKNOWN));
+    };
+    for (id, r) in resources.0 {
+        let paths = paths(index, Family::CloudFormation, &r.ty);
+        let values = fields::values_of(r.properties.as_ref(), paths, Spelling::AsWritten);
+        emit(
+            Family::CloudFormation,
+            sink,
+            Side::Current,
+            &id,
+            &r.ty,
+            r.condition.is_some(),
+            &values,
+        );
+    }
+    Ok(Format::CloudFormation)
+}

@@ -1,0 +1,166 @@
+//! The shapes srm reads of each format: only the keys it needs; everything else is skipped
+//! by serde (unknown keys) or kept as an unparsed slice of the text ([`RawValue`]) until a
+//! deciding field asks for it.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+/// The top of a JSON inventory, every format's keys at once: one pass over the file reads
+/// whichever it is.
+#[derive(Deserialize)]
+pub(crate) struct Top<'a> {
+    // Terraform.
+    #[serde(default, borrow)]
+    pub format_version: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub values: Option<TfValues<'a>>,
+    #[serde(default, borrow)]
+    pub planned_values: Option<TfValues<'a>>,
+    #[serde(default, borrow)]
+    pub prior_state: Option<TfPrior<'a>>,
+    // CloudFormation.
+    #[serde(default, borrow, rename = "Resources")]
+    pub cfn_resources: Option<Entries<'a, CfnResource<'a>>>,
+    // AWS Config.
+    #[serde(default, borrow, rename = "configurationItems")]
+    pub config_items: Option<Vec<ConfigItem<'a>>>,
+    // ARM.
+    #[serde(default, borrow)]
+    pub resources: Option<&'a RawValue>,
+    #[serde(default, rename = "$schema")]
+    pub schema: Option<IgnoredAny>,
+    #[serde(default, rename = "contentVersion")]
+    pub content_version: Option<IgnoredAny>,
+    // Resource Graph.
+    #[serde(default, borrow)]
+    pub data: Option<Vec<&'a RawValue>>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct TfValues<'a> {
+    #[serde(default, borrow)]
+    pub root_module: Option<TfModule<'a>>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct TfPrior<'a> {
+    #[serde(default, borrow)]
+    pub values: Option<TfValues<'a>>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct TfModule<'a> {
+    #[serde(default, borrow)]
+    pub resources: Vec<TfResource<'a>>,
+    #[serde(default, borrow)]
+    pub child_modules: Vec<TfModule<'a>>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct TfResource<'a> {
+    #[serde(default, borrow)]
+    pub address: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub mode: Option<Cow<'a, str>>,
+    #[serde(borrow, rename = "type")]
+    pub ty: Cow<'a, str>,
+    #[serde(default, borrow)]
+    pub name: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub values: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CfnResource<'a> {
+    #[serde(borrow, rename = "Type")]
+    pub ty: Cow<'a, str>,
+    #[serde(default, rename = "Condition")]
+    pub condition: Option<IgnoredAny>,
+    #[serde(default, borrow, rename = "Properties")]
+    pub properties: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CfnYaml {
+    #[serde(default, rename = "Resources")]
+    pub resources: Option<Entries<'static, CfnYamlResource>>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CfnYamlResource {
+    #[serde(rename = "Type")]
+    pub ty: String,
+    #[serde(default, rename = "Condition")]
+    pub condition: Option<IgnoredAny>,
+    #[serde(default, rename = "Properties")]
+    pub properties: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ConfigItem<'a> {
+    #[serde(borrow, rename = "resourceType")]
+    pub ty: Cow<'a, str>,
+    #[serde(default, borrow, rename = "resourceName")]
+    pub name: Option<Cow<'a, str>>,
+    #[serde(default, borrow, rename = "resourceId")]
+    pub id: Option<Cow<'a, str>>,
+    #[serde(default, borrow, rename = "ARN")]
+    pub arn: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub configuration: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ArmResource<'a> {
+    #[serde(borrow, rename = "type")]
+    pub ty: Cow<'a, str>,
+    #[serde(default, borrow)]
+    pub name: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub condition: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub resources: Option<&'a RawValue>,
+}
+
+/// An item of Resource Graph's `data`, of `az resource list`, or of an asset list.
+#[derive(Deserialize)]
+pub(crate) struct ListItem<'a> {
+    #[serde(default, borrow, rename = "type")]
+    pub ty: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub id: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub name: Option<Cow<'a, str>>,
+    #[serde(default, borrow, alias = "assetType")]
+    pub asset_type: Option<Cow<'a, str>>,
+}
+
+/// A mapping's entries in file order (a CloudFormation template's `Resources`).
+pub(crate) struct Entries<'a, V>(pub Vec<(Cow<'a, str>, V)>);
+
+// Keys are read owned (serde's `Cow` never borrows), so the entries outlive any text.
+impl<'de, 'a, V: Deserialize<'de>> Deserialize<'de> for Entries<'a, V> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V2<'a, V>(PhantomData<(&'a (), V)>);
+        impl<'de, 'a, V: Deserialize<'de>> Visitor<'de> for V2<'a, V> {
+            type Value = Entries<'a, V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of names to resources")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let value = map.next_value::<V>()?;
+                    out.push((Cow::Owned(key), value));
+                }
+                Ok(Entries(out))
+            }
+        }
+        deserializer.deserialize_map(V2(PhantomData))
+    }
+}
