@@ -36,7 +36,9 @@ def fill(match):
             name, value = args.pop(0).split("=", 1)
             run_env[name] = value
         args = args[1:]
-        run = subprocess.run([srm, *args], capture_output=True, text=True, env=run_env)
+        # `srm plan` examples read the project's fixtures, by name, as the test copies them.
+        cwd = 'tests/fixtures/plan' if args[:1] == ['plan'] else None
+        run = subprocess.run([os.path.abspath(srm) if os.sep in srm else srm, *args], capture_output=True, text=True, env=run_env, cwd=cwd)
         got = (run.stdout + run.stderr).rstrip("\n").split("\n")
         # `…` ends a block cut short, after as many lines as it shows; `…N` asks for N lines.
         keep = None

@@ -95,6 +95,15 @@ pub(super) fn plan(args: &PlanArgs, input: &Input, style: Style) -> anyhow::Resu
     if let Some(PlanCommand::Merge { results, output }) = &args.command {
         return merge(results, output, input, style);
     }
+    let dashes = args
+        .inputs
+        .iter()
+        .chain(&args.against)
+        .filter(|p| *p == "-")
+        .count();
+    if dashes > 1 {
+        return Err(UsageError("standard input (-) can be read only once".into()).into());
+    }
     let catalog = load::load(input)?;
     let format = if args.output.json {
         PlanFormatArg::Json

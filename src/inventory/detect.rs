@@ -350,7 +350,7 @@ fn terraform_version(v: &str) -> Result<(), InventoryError> {
         Ok(())
     } else {
         Err(InventoryError::new(format!(
-            "has Terraform JSON format_version '{}', whose major srm does not know (it reads 0.x and 1.x); upgrade srm, or tell us at the issue tracker",
+            "has Terraform JSON format_version '{}', whose major srm does not know (it reads 0.x and 1.x); a newer srm may read it",
             cut(v).chars().take(20).collect::<String>()
         )))
     }

@@ -117,7 +117,7 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "unknown-top-level-field.yaml",
-        "its top level holds a key other than `sources`, `models`, `layers`, `services` and `date`",
+        "its top level holds a key other than `sources`, `models`, `layers`, `services`, `supporting` and `date`",
     ),
     (
         "wrong-type.yaml",
@@ -381,7 +381,17 @@ fn schema_is_json_derived_from_the_format() {
     let props = schema["properties"].as_object().unwrap();
     let mut keys: Vec<_> = props.keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["date", "layers", "models", "services", "sources"]);
+    assert_eq!(
+        keys,
+        [
+            "date",
+            "layers",
+            "models",
+            "services",
+            "sources",
+            "supporting"
+        ]
+    );
     let layer = &schema["$defs"]["LayerFile"];
     for field in [
         "id", "name", "owners", "notes", "duties", "source", "see_also", "parts", "aliases",

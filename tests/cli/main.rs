@@ -15,6 +15,7 @@ mod newcomer;
 mod newcomer2;
 mod oscal;
 mod paths;
+mod plan;
 mod readme;
 mod reference;
 mod schemas;

@@ -63,6 +63,15 @@ fn every_console_block_of_the_readme_is_what_srm_prints() {
             let shown = &lines[i + 1..j];
             let mut srm = srm();
             srm.env("NO_COLOR", "1");
+            // `srm plan` examples read the project's fixtures by name.
+            if command.starts_with("plan ") {
+                let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan");
+                for entry in std::fs::read_dir(dir).expect("the plan fixtures") {
+                    let entry = entry.expect("a fixture");
+                    std::fs::copy(entry.path(), srm.dir().join(entry.file_name()))
+                        .expect("a copy of the fixture");
+                }
+            }
             if let Some(n) = columns {
                 srm.env("COLUMNS", n);
             }

@@ -81,6 +81,27 @@ const CASES: &[(&str, &[&[&str]])] = &[
             &["diff", "aws-lambda:auto", "aws-lambda:manual", "--controls"],
         ],
     ),
+    (
+        "plan",
+        &[
+            &[
+                "plan",
+                concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/fixtures/plan/tf-plan.json"
+                ),
+            ],
+            &[
+                "plan",
+                concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/fixtures/plan/az-resource-list.json"
+                ),
+                "--scope",
+                "all",
+            ],
+        ],
+    ),
     ("validate", &[&["catalog", "validate"]]),
 ];
 
