@@ -46,10 +46,13 @@ fn is(r: &Value) -> String {
     }
 }
 
+/// A row of an expected table: address, type, what it is.
+type Row = (String, String, String);
+
 /// The expected tables of EXPECTED.md: file → (address, type, expected) in file order.
-fn expected() -> Vec<(Vec<String>, Vec<(String, String, String)>)> {
+fn expected() -> Vec<(Vec<String>, Vec<Row>)> {
     let text = std::fs::read_to_string(fixture("EXPECTED.md")).unwrap();
-    let mut out: Vec<(Vec<String>, Vec<(String, String, String)>)> = Vec::new();
+    let mut out: Vec<(Vec<String>, Vec<Row>)> = Vec::new();
     let mut in_good = false;
     for line in text.lines() {
         if line.starts_with("## ") {
@@ -507,7 +510,7 @@ fn a_large_table_lists_the_first_resources_and_says_how_many_more() {
 
 #[test]
 fn names_with_invisible_characters_are_escaped() {
-    let mut cmd = srm();
+    let cmd = srm();
     std::fs::write(
         cmd.dir().join("odd.ndjson"),
         "{\"name\":\"evil\u{202e}cod.exe\",\"asset_type\":\"storage.googleapis.com/Bucket\"}\n{\"name\":\"b\",\"asset_type\":\"storage.googleapis.com/Bucket\"}\n",
