@@ -173,10 +173,18 @@ pub fn file(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
     if path.as_os_str() == "-" {
         return stdout(text);
     }
+    file_from(path, &mut text.as_bytes(), force)
+}
+
+/// [`file`], copying what `reader` holds: a large answer is never held whole.
+pub fn file_from(path: &Path, reader: &mut dyn std::io::Read, force: bool) -> anyhow::Result<()> {
+    if path.as_os_str() == "-" {
+        return stdout_from(reader);
+    }
     let cannot = || format!("cannot write {}", shown(path));
     let old = match target(path)? {
-        Target::Stream => return stream(path, text),
-        Target::Descriptor => return descriptor(path, text),
+        Target::Stream => return stream(path, reader),
+        Target::Descriptor => return descriptor(path, reader),
         Target::File(_) if !force => return Err(already_exists(path)),
         Target::File(meta) => Some(meta),
         Target::Missing => None,
@@ -197,8 +205,8 @@ pub fn file(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
             .set_permissions(Permissions::from_mode(mode))
             .with_context(cannot)?;
     }
-    temp.write_all(text.as_bytes())
-        .and_then(|()| temp.as_file().sync_all())
+    std::io::copy(reader, &mut temp)
+        .and_then(|_| temp.as_file().sync_all())
         .with_context(cannot)?;
     if old.is_some() {
         temp.persist(path)
@@ -225,14 +233,14 @@ pub fn file(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
 
 /// Writes into one of the process's descriptors, at its end (the shell truncated a `> f`
 /// already, and a `>> f` is appended to, as it asked).
-fn descriptor(path: &Path, text: &str) -> anyhow::Result<()> {
+fn descriptor(path: &Path, reader: &mut dyn std::io::Read) -> anyhow::Result<()> {
     let cannot = || format!("cannot write {}", shown(path));
     let mut out = OpenOptions::new()
         .append(true)
         .open(path)
         .with_context(cannot)?;
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
+    std::io::copy(reader, &mut out)
+        .and_then(|_| out.flush())
         .with_context(cannot)
 }
 
@@ -269,7 +277,7 @@ fn shown(path: &Path) -> String {
 }
 
 /// Writes into a device, FIFO or socket (opening a FIFO waits for its reader).
-fn stream(path: &Path, text: &str) -> anyhow::Result<()> {
+fn stream(path: &Path, reader: &mut dyn std::io::Read) -> anyhow::Result<()> {
     let cannot = || format!("cannot write {}", shown(path));
     let mut out = OpenOptions::new()
         .write(true)
@@ -283,7 +291,7 @@ fn stream(path: &Path, text: &str) -> anyhow::Result<()> {
             shown(path)
         );
     }
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
+    std::io::copy(reader, &mut out)
+        .and_then(|_| out.flush())
         .with_context(cannot)
 }

@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let mut lines = Vec::new();
     let mut reader = data;
     let read = srm::inventory::read(&mut reader, None, &index, &mut |side, r| {
-        if let Some(c) = planner.add(side, 0, r) {
+        if let Some(c) = planner.add(side, 0, r, true) {
             plan::write_resource(&c, &mut lines).expect("a resource is written");
         }
     });

@@ -72,14 +72,14 @@ fn open(path: &OsString, stdin_used: &mut bool) -> anyhow::Result<Box<dyn BufRea
 
 /// Where the resources go as they are read: a spool of JSON lines, or the first rows of the
 /// table.
-enum Resources {
+enum Resources<'c> {
     Json(tempfile::SpooledTempFile),
-    Table(Vec<PlanResource<'static>>),
+    Table(Vec<PlanResource<'c>>),
     None,
 }
 
-impl Resources {
-    fn push(&mut self, r: PlanResource<'static>) -> std::io::Result<()> {
+impl<'c> Resources<'c> {
+    fn push(&mut self, r: PlanResource<'c>) -> std::io::Result<()> {
         match self {
             Resources::Json(spool) => render::plan::write_resource(&r, spool),
             Resources::Table(list) if list.len() < render::plan::MAX_TABLE_RESOURCES => {
@@ -110,6 +110,7 @@ pub(super) fn plan(args: &PlanArgs, input: &Input, style: Style) -> anyhow::Resu
     } else {
         args.output.format
     };
+    let wants = matches!(format, PlanFormatArg::Json | PlanFormatArg::Table);
     let mut resources = match format {
         PlanFormatArg::Json => Resources::Json(tempfile::SpooledTempFile::new(SPOOL_IN_MEMORY)),
         PlanFormatArg::Table => Resources::Table(Vec::new()),
@@ -125,22 +126,25 @@ pub(super) fn plan(args: &PlanArgs, input: &Input, style: Style) -> anyhow::Resu
         for (i, path) in list.iter().enumerate() {
             let mut reader = open(path, &mut stdin_used)?;
             let mut counts = (0usize, 0usize);
-            // Addresses are matched for a comparison: with --against, or for a Terraform input
-            // (whose plan compares with its own prior state).
-            planner.track(!args.against.is_empty() || looks_terraform(path));
+            // Addresses are matched for a comparison: with --against (a Terraform plan's are
+            // always kept, as it compares with its own prior state).
+            planner.track(!args.against.is_empty());
             let read = {
+                let against = !args.against.is_empty();
                 let mut sink = |side: Side, r: &inventory::Resource<'_>| {
-                    // An --against input is all "before", whatever its own sides.
-                    let side = if sides == Side::Prior {
-                        Side::Prior
-                    } else {
-                        side
+                    // An --against input's "before" is what it runs or plans; with --against,
+                    // a plan's own prior state is no side at all.
+                    let side = match (sides, side) {
+                        (Side::Prior, Side::Current) => Side::Prior,
+                        (Side::Prior, Side::Prior) => return,
+                        (Side::Current, Side::Prior) if against => return,
+                        (_, side) => side,
                     };
                     match side {
                         Side::Current => counts.0 += 1,
                         Side::Prior => counts.1 += 1,
                     }
-                    if let Some(c) = planner.add(side, i, r)
+                    if let Some(c) = planner.add(side, i, r, wants)
                         && failure.is_none()
                         && let Err(e) = resources.push(c)
                     {
@@ -180,13 +184,6 @@ fn read_one(
 ) -> Result<Format, InventoryError> {
     let index = crate::catalog::TypeIndex::new(catalog);
     inventory::read(reader, forced, &index, sink)
-}
-
-/// Whether a path is probably Terraform JSON: not known before reading, so every JSON input
-/// but a newline-delimited export is tracked; the cost is the addresses of that input.
-fn looks_terraform(path: &OsString) -> bool {
-    let p = path.to_string_lossy();
-    !(p.ends_with(".ndjson") || p.ends_with(".jsonl"))
 }
 
 /// Unclassified resources are said on stderr too; with --strict they fail the run.
@@ -311,6 +308,13 @@ fn merge(
             );
         }
         let offset: usize = plans.iter().map(|p: &Plan<'_>| p.inputs.len()).sum();
+        let inputs = part.plan.inputs.len();
+        if part.resources.iter().any(|r| r.input >= inputs) {
+            bail!(
+                "{}: a resource names an input the result does not list; is it an `srm plan --json` result?",
+                shown(path)
+            );
+        }
         resources.extend(part.resources.into_iter().map(|mut r| {
             r.input += offset;
             r

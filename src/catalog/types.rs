@@ -190,15 +190,19 @@ pub enum Decided {
 
 /// The service, of `services` (those listing the type), that takes a resource: the one
 /// whose `when` holds with the most conditions (the first of equals); else the one without
-/// `when`; else the first. `value(service, field)` is the resource's value of a service's
-/// field.
+/// `when`; else the first whose `when` this format cannot decide (a field with no path in it
+/// and no default); else none: every service's `when` was read and fails. `value(service,
+/// field)` is the resource's value of a service's field; `readable(service, field)` says
+/// whether the format has a path for it.
 pub fn pick_service<'v>(
     cat: &Catalog<'_>,
     services: &[ServiceId],
     value: impl Fn(&Service<'_>, &str) -> Option<&'v str>,
+    readable: impl Fn(&Service<'_>, &str) -> bool,
 ) -> Option<ServiceId> {
     let mut best: Option<(usize, ServiceId)> = None;
     let mut fallback = None;
+    let mut undecided = None;
     for &id in services {
         let s = cat.service(id);
         if s.when().is_empty() {
@@ -209,10 +213,15 @@ pub fn pick_service<'v>(
         if best.is_none_or(|(m, _)| n > m) && when_holds(s, s.when(), &|f| value(s, f)) {
             best = Some((n, id));
         }
+        let cannot_tell = s
+            .when()
+            .iter()
+            .any(|(f, _)| !readable(s, f) && s.field(f).and_then(|x| x.default_value()).is_none());
+        if cannot_tell {
+            undecided.get_or_insert(id);
+        }
     }
-    best.map(|(_, id)| id)
-        .or(fallback)
-        .or(services.first().copied())
+    best.map(|(_, id)| id).or(fallback).or(undecided)
 }
 
 /// The variant of `service` a resource is: the one whose `when` holds with the most

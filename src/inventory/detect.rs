@@ -6,7 +6,7 @@ use std::io::{BufRead, Read};
 use serde_json::value::RawValue;
 
 use super::fields::{self, Spelling};
-use super::formats::{ArmResource, CfnYaml, ConfigItem, ListItem, TfModule, Top};
+use super::formats::{ArmDeployment, ArmResource, CfnYaml, ConfigItem, ListItem, TfModule, Top};
 use super::{
     Format, InventoryError, MAX_DOCUMENT, MAX_LINE, MAX_NAME, MAX_YAML, Resource, Side, Sink,
 };
@@ -52,6 +52,10 @@ pub(super) fn read(
     // Only a whole line with more after it can start a newline-delimited export: a
     // Terraform state is one long line, and is read as the document it is.
     let more = first.ends_with(b"\n") && !reader.fill_buf().map_err(io)?.is_empty();
+    // A byte-order mark (PowerShell writes one) is not part of the first line's JSON.
+    if first.starts_with("\u{feff}".as_bytes()) {
+        first.drain(..3);
+    }
     let lead = first
         .iter()
         .position(|b| !b.is_ascii_whitespace())
@@ -148,7 +152,7 @@ fn paths<'i>(index: &'i TypeIndex<'_>, family: Family, ty: &str) -> &'i [&'i str
 }
 
 fn emit(
-    family: Family,
+    format: Format,
     sink: &mut Sink<'_>,
     side: Side,
     address: &str,
@@ -158,8 +162,10 @@ fn emit(
 ) {
     // Names are kept as safe one-line text: line breaks as spaces, invisible and control
     // characters escaped (`\u{202e}`), whatever the output format.
-    let address = crate::sanitize::clean(&cut(address)).into_owned();
-    let ty = crate::sanitize::clean(&cut(ty)).into_owned();
+    let address = cut(address);
+    let address = crate::sanitize::clean(&address);
+    let ty = cut(ty);
+    let ty = crate::sanitize::clean(&ty);
     sink(
         side,
         &Resource {
@@ -167,7 +173,7 @@ fn emit(
             ty: &ty,
             conditional,
             values,
-            family,
+            format,
         },
     );
 }
@@ -184,7 +190,7 @@ fn lines(
         let text = utf8(&line, number)?;
         let trimmed = text.trim();
         if !trimmed.is_empty() {
-            asset_line(text, number, index, sink)?;
+            asset_line(text, &|| (number, 1), index, sink)?;
         }
         number += 1;
         let n = read_line(reader, &mut line).map_err(|e| {
@@ -196,18 +202,19 @@ fn lines(
     }
 }
 
+/// One asset; `at` says where its text starts in the file, worked out only for an error
+/// (counting lines for every item would cost the file's size per item).
 fn asset_line(
     text: &str,
-    number: usize,
+    at: &dyn Fn() -> (usize, usize),
     index: &TypeIndex<'_>,
     sink: &mut Sink<'_>,
 ) -> Result<(), InventoryError> {
-    let item: ListItem<'_> = serde_json::from_str(text)
-        .map_err(|e| InventoryError::json(&e, "an asset", (number, 1)))?;
+    let item: ListItem<'_> =
+        serde_json::from_str(text).map_err(|e| InventoryError::json(&e, "an asset", at()))?;
     let Some(ty) = item.asset_type.as_deref() else {
         return Err(
-            InventoryError::new("an asset has no `asset_type` (or `assetType`)")
-                .at(Some((number, 1))),
+            InventoryError::new("an asset has no `asset_type` (or `assetType`)").at(Some(at())),
         );
     };
     let paths = paths(index, Family::AssetInventory, ty);
@@ -219,7 +226,7 @@ fn asset_line(
     };
     let address = item.name.as_deref().unwrap_or("");
     emit(
-        Family::AssetInventory,
+        Format::AssetInventory,
         sink,
         Side::Current,
         address,
@@ -242,9 +249,22 @@ fn document(
     }
     let top: Top<'_> = serde_json::from_str(text)
         .map_err(|e| InventoryError::json(&e, "the inventory", (1, 1)))?;
+    if top.lineage.is_some() && top.serial.is_some() && top.format_version.is_none() {
+        return Err(InventoryError::new(
+            "is a raw Terraform state file, whose layout Terraform does not promise; give srm `terraform show -json` of it instead",
+        ));
+    }
+    let terraform_only = top.cfn_resources.is_none()
+        && top.config_items.is_none()
+        && top.resources.is_none()
+        && top.data.is_none();
     let detected = if top.format_version.is_some()
-        && (top.values.is_some() || top.planned_values.is_some() || top.prior_state.is_some())
+        && (top.values.is_some()
+            || top.planned_values.is_some()
+            || top.prior_state.is_some()
+            || terraform_only)
     {
+        // `terraform show -json` of no state at all is `{"format_version":"1.0"}`.
         if top.planned_values.is_some() || top.prior_state.is_some() {
             Format::TerraformPlan
         } else {
@@ -254,17 +274,19 @@ fn document(
         Format::CloudFormation
     } else if top.config_items.is_some() {
         Format::AwsConfig
-    } else if top.resources.is_some() && (top.schema.is_some() || top.content_version.is_some()) {
+    } else if top.resources.is_some()
+        && (top.schema.is_some()
+            || top.content_version.is_some()
+            || forced == Some(Format::ArmTemplate))
+    {
         Format::ArmTemplate
     } else if top.data.is_some() {
         Format::ResourceGraph
-    } else if top.resources.is_some() {
-        Format::ArmTemplate
     } else if matches!(forced, None | Some(Format::AssetInventory))
         && serde_json::from_str::<ListItem<'_>>(text).is_ok_and(|i| i.asset_type.is_some())
     {
         // An export of one asset: one line.
-        asset_line(text, 1, index, sink)?;
+        asset_line(text, &|| (1, 1), index, sink)?;
         return Ok(Format::AssetInventory);
     } else {
         return Err(InventoryError::new(match forced {
@@ -292,14 +314,14 @@ fn document(
                 top.values
             };
             if let Some(m) = current.and_then(|v| v.root_module) {
-                terraform(&m, Side::Current, index, sink);
+                terraform(&m, format, Side::Current, index, sink);
             }
             if let Some(m) = top
                 .prior_state
                 .and_then(|p| p.values)
                 .and_then(|v| v.root_module)
             {
-                terraform(&m, Side::Prior, index, sink);
+                terraform(&m, format, Side::Prior, index, sink);
             }
         }
         Format::CloudFormation => {
@@ -307,7 +329,7 @@ fn document(
                 let paths = paths(index, Family::CloudFormation, &r.ty);
                 let values = fields::values(r.properties, paths, Spelling::AsWritten);
                 emit(
-                    Family::CloudFormation,
+                    Format::CloudFormation,
                     sink,
                     Side::Current,
                     &id,
@@ -317,14 +339,10 @@ fn document(
                 );
             }
         }
-        Format::AwsConfig => {
-            for item in top.config_items.unwrap_or_default() {
-                config(&item, index, sink);
-            }
-        }
+        Format::AwsConfig => config_items(top.config_items.unwrap_or_default(), index, sink),
         Format::ArmTemplate => {
             if let Some(raw) = top.resources {
-                arm(text, raw, None, index, sink)?;
+                arm(text, raw, None, 0, index, sink)?;
             }
         }
         Format::ResourceGraph => {
@@ -349,14 +367,27 @@ fn terraform_version(v: &str) -> Result<(), InventoryError> {
     if major == "0" || major == "1" {
         Ok(())
     } else {
+        // The version is quoted only when it is one (digits and dots): it is the file's text.
+        let shown =
+            if !v.is_empty() && v.len() <= 16 && v.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            {
+                format!(" '{v}'")
+            } else {
+                String::new()
+            };
         Err(InventoryError::new(format!(
-            "has Terraform JSON format_version '{}', whose major srm does not know (it reads 0.x and 1.x); a newer srm may read it",
-            cut(v).chars().take(20).collect::<String>()
+            "has a Terraform JSON format_version{shown} whose major srm does not know (it reads 0.x and 1.x); a newer srm may read it"
         )))
     }
 }
 
-fn terraform(m: &TfModule<'_>, side: Side, index: &TypeIndex<'_>, sink: &mut Sink<'_>) {
+fn terraform(
+    m: &TfModule<'_>,
+    format: Format,
+    side: Side,
+    index: &TypeIndex<'_>,
+    sink: &mut Sink<'_>,
+) {
     for r in &m.resources {
         if r.mode.as_deref() == Some("data") {
             continue;
@@ -365,20 +396,46 @@ fn terraform(m: &TfModule<'_>, side: Side, index: &TypeIndex<'_>, sink: &mut Sin
         let values = fields::values(r.values, paths, Spelling::AsWritten);
         let address = match &r.address {
             Some(a) => Cow::Borrowed(&**a),
-            None => Cow::Owned(format!("{}.{}", r.ty, r.name.as_deref().unwrap_or("?"))),
+            None => Cow::Owned(format!("{}.{}", &*r.ty, r.name.as_deref().unwrap_or("?"))),
         };
-        emit(
-            Family::Terraform,
-            sink,
-            side,
-            &address,
-            &r.ty,
-            false,
-            &values,
-        );
+        emit(format, sink, side, &address, &r.ty, false, &values);
     }
     for child in &m.child_modules {
-        terraform(child, side, index, sink);
+        terraform(child, format, side, index, sink);
+    }
+}
+
+/// AWS Config items as they are: a resource once, in its latest recorded state (a history
+/// lists a resource once per change), and not once it is deleted or no longer recorded.
+fn config_items(items: Vec<ConfigItem<'_>>, index: &TypeIndex<'_>, sink: &mut Sink<'_>) {
+    let mut latest: foldhash::HashMap<(String, String), usize> = foldhash::HashMap::default();
+    let mut keep = vec![true; items.len()];
+    for (i, item) in items.iter().enumerate() {
+        let Some(id) = item.id.as_deref().or(item.arn.as_deref()) else {
+            continue;
+        };
+        let key = (item.ty.to_string(), id.to_string());
+        match latest.get(&key) {
+            Some(&j) => {
+                let newer = item.captured.as_deref().unwrap_or("")
+                    > items[j].captured.as_deref().unwrap_or("");
+                let (old, new) = if newer { (j, i) } else { (i, j) };
+                keep[old] = false;
+                latest.insert(key, new);
+            }
+            None => {
+                latest.insert(key, i);
+            }
+        }
+    }
+    for (item, keep) in items.iter().zip(keep) {
+        let gone = item
+            .status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("ResourceDeleted") || s == "ResourceNotRecorded");
+        if keep && !gone {
+            config(item, index, sink);
+        }
     }
 }
 
@@ -392,7 +449,7 @@ fn config(item: &ConfigItem<'_>, index: &TypeIndex<'_>, sink: &mut Sink<'_>) {
         .or(item.arn.as_deref())
         .unwrap_or("");
     emit(
-        Family::CloudFormation,
+        Format::AwsConfig,
         sink,
         Side::Current,
         address,
@@ -402,46 +459,110 @@ fn config(item: &ConfigItem<'_>, index: &TypeIndex<'_>, sink: &mut Sink<'_>) {
     );
 }
 
-/// ARM resources: a list, or (language version 2.0) a mapping of symbolic names; children are
-/// qualified by their parent's type.
+/// Deepest nesting of ARM child resources and nested deployments followed.
+const MAX_ARM_DEPTH: usize = 16;
+
+/// What an ARM resource's children inherit from it.
+#[derive(Clone, Copy)]
+struct ArmParent<'p> {
+    ty: &'p str,
+    name: &'p str,
+    conditional: bool,
+}
+
+/// ARM resources: a list, or (language version 2.0) a mapping of symbolic names. A child is
+/// qualified by its parent (type `Microsoft.Web/sites/slots`, name `site/staging`) and is
+/// conditional when its parent is; an inline nested deployment's resources are read as the
+/// template's; `existing` references are not resources.
 fn arm(
     text: &str,
     raw: &RawValue,
-    parent: Option<&str>,
+    parent: Option<ArmParent<'_>>,
+    depth: usize,
     index: &TypeIndex<'_>,
     sink: &mut Sink<'_>,
 ) -> Result<(), InventoryError> {
-    let at = base(text, raw.get());
+    let at = || base(text, raw.get());
+    if depth > MAX_ARM_DEPTH {
+        return Err(InventoryError::new(format!(
+            "resources nest deeper than {MAX_ARM_DEPTH} levels (children and nested deployments); flatten the template"
+        ))
+        .at(Some(at())));
+    }
     let items: Vec<&RawValue> = if raw.get().trim_start().starts_with('{') {
         let map: super::formats::Entries<'_, &RawValue> = serde_json::from_str(raw.get())
-            .map_err(|e| InventoryError::json(&e, "`resources`", at))?;
+            .map_err(|e| InventoryError::json(&e, "`resources`", at()))?;
         map.0.into_iter().map(|(_, v)| v).collect()
     } else {
         serde_json::from_str(raw.get())
-            .map_err(|e| InventoryError::json(&e, "`resources` (a list of resources)", at))?
+            .map_err(|e| InventoryError::json(&e, "`resources` (a list of resources)", at()))?
     };
     for item in items {
-        let at = base(text, item.get());
         let r: ArmResource<'_> = serde_json::from_str(item.get())
-            .map_err(|e| InventoryError::json(&e, "a resource", at))?;
-        let ty = match parent {
-            Some(p) if !r.ty.contains('/') => Cow::Owned(format!("{p}/{}", r.ty)),
-            _ => Cow::Borrowed(&*r.ty),
+            .map_err(|e| InventoryError::json(&e, "a resource", base(text, item.get())))?;
+        if r.existing
+            .as_ref()
+            .is_some_and(|e| e.get().trim() == "true")
+        {
+            continue;
+        }
+        let own_name = r.name.as_deref().unwrap_or("");
+        let (ty, name) = match parent {
+            Some(p) if !r.ty.contains('/') => (
+                Cow::Owned(format!("{}/{}", p.ty, &*r.ty)),
+                if own_name.contains('/') || p.name.is_empty() {
+                    Cow::Borrowed(own_name)
+                } else {
+                    Cow::Owned(format!("{}/{own_name}", p.name))
+                },
+            ),
+            _ => (Cow::Borrowed(&*r.ty), Cow::Borrowed(own_name)),
         };
-        let conditional = r.condition.is_some_and(|c| c.get().trim() != "true");
+        let conditional = parent.is_some_and(|p| p.conditional)
+            || r.condition.is_some_and(|c| c.get().trim() != "true");
         let paths = paths(index, Family::Arm, &ty);
         let values = fields::values(Some(item), paths, Spelling::AsWritten);
+        let nested = ty.eq_ignore_ascii_case("Microsoft.Resources/deployments");
+        let inline = r
+            .properties
+            .filter(|_| nested)
+            .and_then(|p| serde_json::from_str::<ArmDeployment<'_>>(p.get()).ok())
+            .and_then(|d| d.template);
+        if let Some(template) = inline {
+            // A module: its resources are the estate's, the deployment itself is not.
+            if let Some(resources) = template.resources {
+                arm(text, resources, None, depth + 1, index, &mut |side, res| {
+                    if conditional && !res.conditional {
+                        sink(
+                            side,
+                            &Resource {
+                                conditional: true,
+                                ..*res
+                            },
+                        );
+                    } else {
+                        sink(side, res);
+                    }
+                })?;
+            }
+            continue;
+        }
         emit(
-            Family::Arm,
+            Format::ArmTemplate,
             sink,
             Side::Current,
-            r.name.as_deref().unwrap_or(""),
+            &name,
             &ty,
             conditional,
             &values,
         );
         if let Some(children) = r.resources {
-            arm(text, children, Some(&ty), index, sink)?;
+            let me = ArmParent {
+                ty: &ty,
+                name: &name,
+                conditional,
+            };
+            arm(text, children, Some(me), depth + 1, index, sink)?;
         }
     }
     Ok(())
@@ -454,17 +575,17 @@ fn azure_item(
     index: &TypeIndex<'_>,
     sink: &mut Sink<'_>,
 ) -> Result<(), InventoryError> {
-    let at = base(text, raw.get());
-    let item: ListItem<'_> =
-        serde_json::from_str(raw.get()).map_err(|e| InventoryError::json(&e, "a resource", at))?;
+    let at = || base(text, raw.get());
+    let item: ListItem<'_> = serde_json::from_str(raw.get())
+        .map_err(|e| InventoryError::json(&e, "a resource", at()))?;
     let Some(ty) = item.ty.as_deref() else {
-        return Err(InventoryError::new("a resource has no `type`").at(Some(at)));
+        return Err(InventoryError::new("a resource has no `type`").at(Some(at())));
     };
     let paths = paths(index, Family::Arm, ty);
     let values = fields::values(Some(raw), paths, Spelling::AsWritten);
     let address = item.id.as_deref().or(item.name.as_deref()).unwrap_or("");
     emit(
-        Family::Arm,
+        Format::ResourceGraph,
         sink,
         Side::Current,
         address,
@@ -511,11 +632,7 @@ fn list(
     for raw in items {
         match detected {
             Format::AssetInventory => {
-                let at = base(text, raw.get());
-                asset_line(raw.get(), at.0, index, sink).map_err(|e| match e.at {
-                    Some((line, col)) if line == at.0 => e.at(Some((line, col + at.1 - 1))),
-                    _ => e,
-                })?;
+                asset_line(raw.get(), &|| base(text, raw.get()), index, sink)?;
             }
             _ => azure_item(text, raw, index, sink)?,
         }
@@ -546,7 +663,7 @@ fn cfn_yaml(
         let paths = paths(index, Family::CloudFormation, &r.ty);
         let values = fields::values_of(r.properties.as_ref(), paths, Spelling::AsWritten);
         emit(
-            Family::CloudFormation,
+            Format::CloudFormation,
             sink,
             Side::Current,
             &id,

@@ -48,8 +48,14 @@ impl InventoryError {
             (wide(l.line()), wide(l.column()))
         });
         let text = err.to_string();
-        let first = text.lines().next().unwrap_or_default();
-        InventoryError::new(format!("{what}: {}", without_values(strip_place(first)))).at(at)
+        let first = strip_place(text.lines().next().unwrap_or_default());
+        // The parser names a key written twice: the key is the file's text.
+        let reason = if first.contains("duplicate") {
+            "a key is written twice in one mapping; keep one".to_string()
+        } else {
+            without_values(first)
+        };
+        InventoryError::new(format!("{what}: {reason}")).at(at)
     }
 }
 

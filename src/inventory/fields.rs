@@ -1,6 +1,7 @@
 //! The deciding fields of a resource: the values at the dotted paths the types table names
 //! (`properties.autoUpgradeProfile.nodeOSUpgradeChannel`, `compute_config.enabled`).
 
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
@@ -14,21 +15,224 @@ pub(crate) enum Spelling {
     LowerCamel,
 }
 
-/// The values at `paths` in `raw` (an object), in order. The object is parsed only when a
-/// path is asked, and then only this one resource of the file.
+/// The values at `paths` in `raw` (an object), in order. Each path is one pass over this one
+/// resource's text that builds nothing but the value found (serde's `IgnoredAny` skips the
+/// rest). A value written as a JSON string holding JSON (AWS Config's `configuration`, in
+/// some APIs) is read through.
 pub(crate) fn values(
     raw: Option<&RawValue>,
     paths: &[&str],
     spelling: Spelling,
 ) -> Vec<Option<String>> {
-    if paths.is_empty() {
-        return Vec::new();
-    }
-    let value: Option<Value> = raw.and_then(|r| serde_json::from_str(r.get()).ok());
+    let Some(raw) = raw else {
+        return vec![None; paths.len()];
+    };
     paths
         .iter()
-        .map(|p| value.as_ref().and_then(|v| at(v, p, spelling)))
+        .map(|p| at_raw(raw.get(), p, spelling))
         .collect()
+}
+
+/// The scalar at `path` in the JSON text `raw`.
+fn at_raw(raw: &str, path: &str, spelling: Spelling) -> Option<String> {
+    let mut de = serde_json::Deserializer::from_str(raw);
+    let seed = PathSeed {
+        path,
+        spelling,
+        depth: 0,
+    };
+    match seed.deserialize(&mut de) {
+        Ok(Found::Value(v)) => Some(v),
+        Ok(Found::Nested(text)) => at_raw(&text, path, spelling),
+        _ => None,
+    }
+}
+
+/// What a walk found.
+enum Found {
+    Value(String),
+    /// A string that holds JSON, at the top of the walk: walked again.
+    Nested(String),
+    Nothing,
+}
+
+/// Steps into lists and objects no deeper than this (a path has a few steps; lists of lists
+/// are not followed further).
+const MAX_STEPS: usize = 32;
+
+struct PathSeed<'p> {
+    path: &'p str,
+    spelling: Spelling,
+    depth: usize,
+}
+
+impl PathSeed<'_> {
+    fn matches(&self, key: &str, step: &str) -> bool {
+        match self.spelling {
+            Spelling::AsWritten => key == step,
+            Spelling::LowerCamel => {
+                key == step || {
+                    let mut a = key.chars();
+                    let mut b = step.chars();
+                    match (a.next(), b.next()) {
+                        (Some(x), Some(y)) => {
+                            x == y.to_ascii_lowercase() && a.as_str() == b.as_str()
+                        }
+                        _ => false,
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for PathSeed<'_> {
+    type Value = Found;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Found, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PathSeed<'_> {
+    type Value = Found;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
+        let (step, rest) = match self.path.split_once('.') {
+            Some((s, r)) => (s, Some(r)),
+            None => (self.path, None),
+        };
+        let mut found = Found::Nothing;
+        while let Some(key) = map.next_key::<super::formats::Str<'de>>()? {
+            if matches!(found, Found::Nothing) && self.matches(&key, step) {
+                found = match rest {
+                    Some(rest) if self.depth < MAX_STEPS => map.next_value_seed(PathSeed {
+                        path: rest,
+                        spelling: self.spelling,
+                        depth: self.depth + 1,
+                    })?,
+                    Some(_) => {
+                        map.next_value::<IgnoredAny>()?;
+                        Found::Nothing
+                    }
+                    None => map.next_value_seed(ScalarSeed)?,
+                };
+                // A nested JSON string is walked again only from the top of a walk.
+                if let Found::Nested(_) = found {
+                    found = Found::Nothing;
+                }
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Found, A::Error> {
+        let mut found = Found::Nothing;
+        if self.depth >= MAX_STEPS {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            return Ok(found);
+        }
+        loop {
+            if matches!(found, Found::Nothing) {
+                match seq.next_element_seed(PathSeed {
+                    path: self.path,
+                    spelling: self.spelling,
+                    depth: self.depth + 1,
+                })? {
+                    Some(Found::Nested(_)) | Some(Found::Nothing) => {}
+                    Some(f) => found = f,
+                    None => break,
+                }
+            } else if seq.next_element::<IgnoredAny>()?.is_none() {
+                break;
+            }
+        }
+        Ok(found)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Found, E> {
+        Ok(if self.depth == 0 && v.trim_start().starts_with('{') {
+            Found::Nested(v.to_string())
+        } else {
+            Found::Nothing
+        })
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Found, E> {
+        Ok(Found::Nothing)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Found, E> {
+        Ok(Found::Nothing)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Found, E> {
+        Ok(Found::Nothing)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Found, E> {
+        Ok(Found::Nothing)
+    }
+    fn visit_unit<E>(self) -> Result<Found, E> {
+        Ok(Found::Nothing)
+    }
+}
+
+/// The value at the end of a path, as text: a string as it is, a boolean or number as JSON
+/// writes it, the first scalar of a list; nothing for an object or null.
+struct ScalarSeed;
+
+impl<'de> DeserializeSeed<'de> for ScalarSeed {
+    type Value = Found;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Found, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ScalarSeed {
+    type Value = Found;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Found, E> {
+        Ok(Found::Value(v.to_string()))
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Found, E> {
+        Ok(Found::Value(v.to_string()))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Found, E> {
+        Ok(Found::Value(v.to_string()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Found, E> {
+        Ok(Found::Value(v.to_string()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Found, E> {
+        Ok(Found::Value(
+            serde_json::Number::from_f64(v).map_or_else(String::new, |n| n.to_string()),
+        ))
+    }
+    fn visit_unit<E>(self) -> Result<Found, E> {
+        Ok(Found::Nothing)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Found::Nothing)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Found, A::Error> {
+        let mut found = Found::Nothing;
+        loop {
+            if matches!(found, Found::Nothing) {
+                match seq.next_element_seed(ScalarSeed)? {
+                    Some(f) => found = f,
+                    None => break,
+                }
+            } else if seq.next_element::<IgnoredAny>()?.is_none() {
+                break;
+            }
+        }
+        Ok(found)
+    }
 }
 
 /// [`values`] of a value already parsed.
@@ -124,6 +328,36 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[test]
+    fn raw_paths_agree_with_parsed_ones() {
+        let text = r#"{"package_type":"Image","compute_config":[{"x":1},{"enabled":true}],
+            "properties":{"autoUpgradeProfile":{"nodeOSUpgradeChannel":"None"}},"n":3,"o":{"a":1},
+            "configuration":"{\"packageType\":\"Zip\"}"}"#;
+        let raw: &RawValue = serde_json::from_str(text).unwrap();
+        let paths = [
+            "package_type",
+            "compute_config.enabled",
+            "properties.autoUpgradeProfile.nodeOSUpgradeChannel",
+            "n",
+            "o",
+            "missing.path",
+        ];
+        let value: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            values(Some(raw), &paths, Spelling::AsWritten),
+            values_of(Some(&value), &paths, Spelling::AsWritten)
+        );
+        let config: &RawValue = serde_json::from_str(r#""{\"packageType\":\"Zip\"}""#).unwrap();
+        assert_eq!(
+            values(Some(config), &["PackageType"], Spelling::LowerCamel),
+            vec![Some("Zip".to_string())]
+        );
+        let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+        let raw: &RawValue =
+            serde_json::from_str(&deep).unwrap_or_else(|_| serde_json::from_str("[]").unwrap());
+        assert_eq!(values(Some(raw), &["a"], Spelling::AsWritten), vec![None]);
     }
 
     #[test]

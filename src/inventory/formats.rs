@@ -16,7 +16,7 @@ use serde_json::value::RawValue;
 pub(crate) struct Top<'a> {
     // Terraform.
     #[serde(default, borrow)]
-    pub format_version: Option<Cow<'a, str>>,
+    pub format_version: Option<Str<'a>>,
     #[serde(default, borrow)]
     pub values: Option<TfValues<'a>>,
     #[serde(default, borrow)]
@@ -39,6 +39,11 @@ pub(crate) struct Top<'a> {
     // Resource Graph.
     #[serde(default, borrow)]
     pub data: Option<Vec<&'a RawValue>>,
+    // A raw `terraform.tfstate`, which srm does not read (its keys, to say so).
+    #[serde(default)]
+    pub lineage: Option<IgnoredAny>,
+    #[serde(default)]
+    pub serial: Option<IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -64,13 +69,13 @@ pub(crate) struct TfModule<'a> {
 #[derive(Deserialize)]
 pub(crate) struct TfResource<'a> {
     #[serde(default, borrow)]
-    pub address: Option<Cow<'a, str>>,
+    pub address: Option<Str<'a>>,
     #[serde(default, borrow)]
-    pub mode: Option<Cow<'a, str>>,
+    pub mode: Option<Str<'a>>,
     #[serde(borrow, rename = "type")]
-    pub ty: Cow<'a, str>,
+    pub ty: Str<'a>,
     #[serde(default, borrow)]
-    pub name: Option<Cow<'a, str>>,
+    pub name: Option<Str<'a>>,
     #[serde(default, borrow)]
     pub values: Option<&'a RawValue>,
 }
@@ -78,7 +83,7 @@ pub(crate) struct TfResource<'a> {
 #[derive(Deserialize)]
 pub(crate) struct CfnResource<'a> {
     #[serde(borrow, rename = "Type")]
-    pub ty: Cow<'a, str>,
+    pub ty: Str<'a>,
     #[serde(default, rename = "Condition")]
     pub condition: Option<IgnoredAny>,
     #[serde(default, borrow, rename = "Properties")]
@@ -104,25 +109,48 @@ pub(crate) struct CfnYamlResource {
 #[derive(Deserialize)]
 pub(crate) struct ConfigItem<'a> {
     #[serde(borrow, rename = "resourceType")]
-    pub ty: Cow<'a, str>,
+    pub ty: Str<'a>,
     #[serde(default, borrow, rename = "resourceName")]
-    pub name: Option<Cow<'a, str>>,
+    pub name: Option<Str<'a>>,
     #[serde(default, borrow, rename = "resourceId")]
-    pub id: Option<Cow<'a, str>>,
-    #[serde(default, borrow, rename = "ARN")]
-    pub arn: Option<Cow<'a, str>>,
+    pub id: Option<Str<'a>>,
+    #[serde(default, borrow, rename = "ARN", alias = "arn")]
+    pub arn: Option<Str<'a>>,
     #[serde(default, borrow)]
     pub configuration: Option<&'a RawValue>,
+    /// `OK`, `ResourceDiscovered`, `ResourceDeleted`, `ResourceNotRecorded`…
+    #[serde(default, borrow, rename = "configurationItemStatus")]
+    pub status: Option<Str<'a>>,
+    #[serde(default, borrow, rename = "configurationItemCaptureTime")]
+    pub captured: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
 pub(crate) struct ArmResource<'a> {
     #[serde(borrow, rename = "type")]
-    pub ty: Cow<'a, str>,
+    pub ty: Str<'a>,
     #[serde(default, borrow)]
-    pub name: Option<Cow<'a, str>>,
+    pub name: Option<Str<'a>>,
     #[serde(default, borrow)]
     pub condition: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub resources: Option<&'a RawValue>,
+    /// Language version 2.0: a reference to a resource deployed elsewhere.
+    #[serde(default, borrow)]
+    pub existing: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub properties: Option<&'a RawValue>,
+}
+
+/// The part of a nested deployment's `properties` srm reads: its inline template.
+#[derive(Deserialize)]
+pub(crate) struct ArmDeployment<'a> {
+    #[serde(default, borrow)]
+    pub template: Option<ArmInline<'a>>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ArmInline<'a> {
     #[serde(default, borrow)]
     pub resources: Option<&'a RawValue>,
 }
@@ -131,13 +159,47 @@ pub(crate) struct ArmResource<'a> {
 #[derive(Deserialize)]
 pub(crate) struct ListItem<'a> {
     #[serde(default, borrow, rename = "type")]
-    pub ty: Option<Cow<'a, str>>,
+    pub ty: Option<Str<'a>>,
     #[serde(default, borrow)]
-    pub id: Option<Cow<'a, str>>,
+    pub id: Option<Str<'a>>,
     #[serde(default, borrow)]
-    pub name: Option<Cow<'a, str>>,
+    pub name: Option<Str<'a>>,
     #[serde(default, borrow, alias = "assetType")]
-    pub asset_type: Option<Cow<'a, str>>,
+    pub asset_type: Option<Str<'a>>,
+}
+
+/// A string of the file, borrowed when it holds no escape (serde's `Option<Cow<str>>` never
+/// borrows): most names cost no copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Str<'a>(pub Cow<'a, str>);
+
+impl std::ops::Deref for Str<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V<'a>(PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Str<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Str<'a>, E> {
+                Ok(Str(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Str<'a>, E> {
+                Ok(Str(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Str<'a>, E> {
+                Ok(Str(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(V(PhantomData))
+    }
 }
 
 /// A mapping's entries in file order (a CloudFormation template's `Resources`).

@@ -8,7 +8,10 @@
 //! the deciding fields the catalogue names for its type — and skips the rest unread: attribute
 //! values are never kept, and no error message quotes one. Newline-delimited exports are read
 //! one line at a time, so their size does not bound memory; a JSON document is read whole and
-//! parsed once, with what is skipped left as unparsed slices of the text.
+//! parsed once, with what is skipped left as unparsed slices of the text. A YAML template
+//! (CloudFormation, at most [`MAX_YAML`]) is the exception: YAML has no unparsed slices, so
+//! each resource's `Properties` is parsed into a tree, read for its deciding fields only, and
+//! dropped with the template.
 
 mod detect;
 mod error;
@@ -116,8 +119,8 @@ pub struct Resource<'r> {
     /// The values of the paths the types table asks of this type ([`crate::catalog::Claim`]),
     /// in that order: `None` where the resource does not set one.
     pub values: &'r [Option<String>],
-    /// Whose types and paths it uses.
-    pub family: Family,
+    /// The format it was read from (whose types and paths it uses: [`Format::family`]).
+    pub format: Format,
 }
 
 /// What a reader tells the caller: each resource as it is read.

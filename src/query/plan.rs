@@ -62,8 +62,9 @@ pub struct PlanResource<'a> {
     pub service: Option<Str<'a>>,
     /// The service's variant (null for a service without variants).
     pub variant: Option<Str<'a>>,
-    /// Whether the variant is the service's default because no deciding field said
-    /// otherwise (false when its fields matched, and for a service without variants).
+    /// Whether the variant is the service's default because no variant's `when` held (false
+    /// when one held, through the resource's fields or the vendor's defaults, and for a
+    /// service without variants).
     pub default_variant: bool,
     /// The model the service starts from.
     pub base_model: Option<Str<'a>>,
@@ -136,6 +137,9 @@ pub struct PlanDuty<'a> {
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ResourceChange<'a> {
+    /// The index of its input in `inputs`; null for a resource of an --against input that no
+    /// input has any more.
+    pub input: Option<usize>,
     pub address: Str<'a>,
     /// added, removed, or changed (same address, another service or variant).
     pub change: Str<'a>,
@@ -243,18 +247,35 @@ struct ColumnFacts<'c> {
     variant: Option<&'c str>,
     base_model: &'c str,
     owners: Vec<Owner>,
+    /// The same owners by row id, as each resource's JSON lists them.
+    owner_list: Vec<RowOwner<'c>>,
     /// (row position, duty) for every duty the column leaves the customer.
     duties: Vec<(usize, &'c str)>,
 }
 
-struct DutyTally<'c> {
+/// A duty, gathered from the columns that leave it.
+struct DutyTally<'c, 'a> {
     row: usize,
     duty: &'c str,
     owner: Owner,
     services: Vec<usize>,
     count: usize,
-    resources: Vec<String>,
+    /// The first addresses of each column, with their place in the input.
+    first: Vec<&'a (usize, String)>,
 }
+
+/// The resources of one column: how many, and the first [`MAX_ADDRESSES`] with their place
+/// in the input. Duties and row holders follow from these at the end, so a resource costs
+/// the same whatever the number of its column's duties.
+#[derive(Default)]
+struct ColumnTally {
+    count: usize,
+    first: Vec<(usize, String)>,
+}
+
+/// A resource as a comparison matches it: its input (none: matched across inputs, as with
+/// --against) and its address.
+type Tracked = (Option<usize>, String);
 
 /// One side's tallies.
 #[derive(Default)]
@@ -262,14 +283,14 @@ struct Tally<'c> {
     resources: usize,
     services_n: usize,
     supporting_n: usize,
-    /// Column index → resources.
-    columns: HashMap<usize, usize>,
+    /// By column index.
+    columns: Vec<ColumnTally>,
     supporting: HashMap<usize, HashMap<String, TypeTally>>,
     unclassified: HashMap<String, TypeTally>,
-    duties: HashMap<(usize, &'c str), DutyTally<'c>>,
-    row_owner: HashMap<usize, Owner>,
-    /// Address → column (`None`: not a service), kept only when comparing.
-    addresses: Option<HashMap<String, Option<usize>>>,
+    _catalogue: std::marker::PhantomData<&'c ()>,
+    /// (input, or none across inputs; address) → (column, or none when not a service;
+    /// input), kept only when comparing.
+    addresses: Option<HashMap<Tracked, (Option<usize>, usize)>>,
     inputs: Vec<PlanInput<'static>>,
 }
 
@@ -284,6 +305,16 @@ fn keep(list: &mut Vec<String>, address: &str) {
     if list.len() < MAX_ADDRESSES {
         list.push(address.to_string());
     }
+}
+
+/// Counts a resource of type `ty` in `types`, copying the type only the first time.
+fn count_type(types: &mut HashMap<String, TypeTally>, ty: &str, address: &str) {
+    let t = match types.get_mut(ty) {
+        Some(t) => t,
+        None => types.entry(ty.to_string()).or_default(),
+    };
+    t.count += 1;
+    keep(&mut t.resources, address);
 }
 
 /// Classifies resources and keeps the tallies a [`Plan`] is made of.
@@ -336,11 +367,6 @@ impl<'c, 't> Planner<'c, 't> {
     /// Keeps (or stops keeping) the addresses of the resources added from now on, which a
     /// comparison matches: memory then grows with the resources.
     pub fn track(&mut self, on: bool) {
-        for tally in [&mut self.current, &mut self.prior] {
-            if on {
-                tally.addresses.get_or_insert_with(HashMap::default);
-            }
-        }
         self.tracking = on;
     }
 
@@ -383,7 +409,17 @@ impl<'c, 't> Planner<'c, 't> {
             duties.extend(seen.items.into_iter().map(|d| (p, d)));
         }
         let i = self.facts.len();
+        let owner_list = self
+            .rows
+            .iter()
+            .zip(&owners)
+            .map(|(&(l, r), &o)| RowOwner {
+                row: Cow::Borrowed(cat.layers()[l].rows()[r].id()),
+                owner: o,
+            })
+            .collect();
         self.facts.push(ColumnFacts {
+            owner_list,
             key: crate::render::column_key(head.id, head.variant),
             service: head.id,
             name: head.name,
@@ -396,16 +432,17 @@ impl<'c, 't> Planner<'c, 't> {
         i
     }
 
-    /// Classifies one resource of input `input` and tallies it; returns it as classified,
-    /// for the current side (`None` for the prior side, which is only tallied).
+    /// Classifies one resource of input `input` and tallies it; returns it as classified
+    /// when `want` says so, for the current side (the prior side is only tallied).
     pub fn add(
         &mut self,
         side: Side,
         input: usize,
         r: &Resource<'_>,
-    ) -> Option<Classified<'static>> {
+        want: bool,
+    ) -> Option<Classified<'c>> {
         let cat = self.cat;
-        let family = r.family;
+        let family = r.format.family();
         let claim = self.index.get(family, r.ty);
         let mut service = None;
         let mut supporting = None;
@@ -416,7 +453,10 @@ impl<'c, 't> Planner<'c, 't> {
                     let i = paths.iter().position(|p| *p == path)?;
                     r.values.get(i)?.as_deref()
                 };
-                if let Some(id) = pick_service(cat, services, value) {
+                let readable = |s: &crate::catalog::Service<'_>, field: &str| {
+                    s.field(field).and_then(|f| f.path(family)).is_some()
+                };
+                if let Some(id) = pick_service(cat, services, value, readable) {
                     let s = cat.service(id);
                     let variant = pick_variant(s, |field| value(s, field));
                     service = Some((id, variant));
@@ -431,52 +471,36 @@ impl<'c, 't> Planner<'c, 't> {
             Side::Prior => &mut self.prior,
         };
         tally.resources += 1;
-        if self.tracking
-            && let Some(addresses) = &mut tally.addresses
+        // Compared by address: across every input with --against, within its own input for
+        // a Terraform plan (whose two sides are one file's).
+        if (self.tracking || r.format == crate::inventory::Format::TerraformPlan)
+            && !r.address.is_empty()
         {
-            addresses.insert(r.address.to_string(), column);
+            let scope = (!self.tracking).then_some(input);
+            tally
+                .addresses
+                .get_or_insert_with(HashMap::default)
+                .insert((scope, r.address.to_string()), (column, input));
         }
         match (column, supporting) {
             (Some(c), _) => {
                 tally.services_n += 1;
-                *tally.columns.entry(c).or_default() += 1;
-                let facts = &self.facts[c];
-                for (p, &o) in facts.owners.iter().enumerate() {
-                    let slot = tally.row_owner.entry(p).or_insert(o);
-                    *slot = stronger(Some(*slot), o);
+                if tally.columns.len() <= c {
+                    tally.columns.resize_with(c + 1, ColumnTally::default);
                 }
-                for &(p, duty) in &facts.duties {
-                    let owner = facts.owners[p];
-                    let d = tally.duties.entry((p, duty)).or_insert_with(|| DutyTally {
-                        row: p,
-                        duty,
-                        owner,
-                        services: Vec::new(),
-                        count: 0,
-                        resources: Vec::new(),
-                    });
-                    d.owner = stronger(Some(d.owner), owner);
-                    if !d.services.contains(&c) {
-                        d.services.push(c);
-                    }
-                    d.count += 1;
-                    keep(&mut d.resources, r.address);
+                let t = &mut tally.columns[c];
+                t.count += 1;
+                if t.first.len() < MAX_ADDRESSES {
+                    t.first.push((tally.resources, r.address.to_string()));
                 }
             }
             (None, Some(i)) => {
                 tally.supporting_n += 1;
-                let types = tally.supporting.entry(i).or_default();
-                let t = types.entry(r.ty.to_string()).or_default();
-                t.count += 1;
-                keep(&mut t.resources, r.address);
+                count_type(tally.supporting.entry(i).or_default(), r.ty, r.address);
             }
-            (None, None) => {
-                let t = tally.unclassified.entry(r.ty.to_string()).or_default();
-                t.count += 1;
-                keep(&mut t.resources, r.address);
-            }
+            (None, None) => count_type(&mut tally.unclassified, r.ty, r.address),
         }
-        if side == Side::Prior {
+        if side == Side::Prior || !want {
             return None;
         }
         let facts = column.map(|c| &self.facts[c]);
@@ -485,27 +509,14 @@ impl<'c, 't> Planner<'c, 't> {
             input,
             address: Cow::Owned(r.address.to_string()),
             ty: Cow::Owned(r.ty.to_string()),
-            service: facts.map(|f| Cow::Owned(f.service.to_string())),
-            variant: facts
-                .and_then(|f| f.variant)
-                .map(|v| Cow::Owned(v.to_string())),
+            service: facts.map(|f| Cow::Borrowed(f.service)),
+            variant: facts.and_then(|f| f.variant).map(Cow::Borrowed),
             default_variant: variant.is_some_and(|(_, d)| d == Decided::Default),
-            base_model: facts.map(|f| Cow::Owned(f.base_model.to_string())),
-            supporting: supporting.map(|i| Cow::Owned(cat.supporting()[i].row().to_string())),
+            base_model: facts.map(|f| Cow::Borrowed(f.base_model)),
+            supporting: supporting.map(|i| Cow::Borrowed(cat.supporting()[i].row())),
             conditional: r.conditional,
-            owners: facts.map_or_else(Vec::new, |f| self.owners(&f.owners)),
+            owners: facts.map_or_else(Vec::new, |f| f.owner_list.clone()),
         })
-    }
-
-    fn owners(&self, owners: &[Owner]) -> Vec<RowOwner<'static>> {
-        self.rows
-            .iter()
-            .zip(owners)
-            .map(|(&(l, r), &o)| RowOwner {
-                row: Cow::Owned(self.cat.layers()[l].rows()[r].id().to_string()),
-                owner: o,
-            })
-            .collect()
     }
 
     fn row_id(&self, p: usize) -> &'c str {
@@ -515,7 +526,29 @@ impl<'c, 't> Planner<'c, 't> {
 
     fn duties(&self, tally: &Tally<'c>) -> Vec<PlanDuty<'c>> {
         let cat = self.cat;
-        let mut list: Vec<&DutyTally<'c>> = tally.duties.values().collect();
+        let mut duties: HashMap<(usize, &'c str), DutyTally<'c, '_>> = HashMap::default();
+        for (c, t) in tally.columns.iter().enumerate() {
+            if t.count == 0 {
+                continue;
+            }
+            let facts = &self.facts[c];
+            for &(p, duty) in &facts.duties {
+                let owner = facts.owners[p];
+                let d = duties.entry((p, duty)).or_insert_with(|| DutyTally {
+                    row: p,
+                    duty,
+                    owner,
+                    services: Vec::new(),
+                    count: 0,
+                    first: Vec::new(),
+                });
+                d.owner = stronger(Some(d.owner), owner);
+                d.services.push(c);
+                d.count += t.count;
+                d.first.extend(&t.first);
+            }
+        }
+        let mut list: Vec<DutyTally<'c, '_>> = duties.into_values().collect();
         list.sort_by(|a, b| (a.row, a.duty).cmp(&(b.row, b.duty)));
         list.into_iter()
             .map(|d| {
@@ -536,7 +569,15 @@ impl<'c, 't> Planner<'c, 't> {
                         .map(|c| Cow::Owned(self.facts[c].key.clone()))
                         .collect(),
                     resource_count: d.count,
-                    resources: d.resources.iter().map(|a| Cow::Owned(a.clone())).collect(),
+                    resources: {
+                        let mut first = d.first.clone();
+                        first.sort_unstable_by_key(|(seq, _)| *seq);
+                        first
+                            .into_iter()
+                            .take(MAX_ADDRESSES)
+                            .map(|(_, a)| Cow::Owned(a.clone()))
+                            .collect()
+                    },
                 }
             })
             .collect()
@@ -549,9 +590,18 @@ impl<'c, 't> Planner<'c, 't> {
     }
 
     fn row_owners(&self, tally: &Tally<'c>) -> Vec<RowOwner<'c>> {
-        let mut list: Vec<(usize, Owner)> = tally.row_owner.iter().map(|(&p, &o)| (p, o)).collect();
-        list.sort_by_key(|&(p, _)| p);
-        list.into_iter()
+        let mut held: Vec<Option<Owner>> = vec![None; self.rows.len()];
+        for (c, t) in tally.columns.iter().enumerate() {
+            if t.count == 0 {
+                continue;
+            }
+            for (slot, &o) in held.iter_mut().zip(&self.facts[c].owners) {
+                *slot = Some(stronger(*slot, o));
+            }
+        }
+        held.into_iter()
+            .enumerate()
+            .filter_map(|(p, o)| o.map(|o| (p, o)))
             .map(|(p, o)| RowOwner {
                 row: Cow::Borrowed(self.row_id(p)),
                 owner: o,
@@ -564,8 +614,13 @@ impl<'c, 't> Planner<'c, 't> {
     pub fn finish(self, comparing: bool) -> Plan<'c> {
         let cat = self.cat;
         let current = &self.current;
-        let mut columns: Vec<(usize, usize)> =
-            current.columns.iter().map(|(&c, &n)| (c, n)).collect();
+        let mut columns: Vec<(usize, usize)> = current
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.count > 0)
+            .map(|(c, t)| (c, t.count))
+            .collect();
         columns.sort_by_key(|&(c, _)| self.order(c));
         let services = columns
             .into_iter()
@@ -577,7 +632,7 @@ impl<'c, 't> Planner<'c, 't> {
                     variant: f.variant.map(Cow::Borrowed),
                     base_model: Cow::Borrowed(f.base_model),
                     resources: n,
-                    owners: self.owners(&f.owners),
+                    owners: f.owner_list.clone(),
                 }
             })
             .collect();
@@ -612,34 +667,34 @@ impl<'c, 't> Planner<'c, 't> {
             let now = current.addresses.as_ref().unwrap_or(&empty);
             let before = self.prior.addresses.as_ref().unwrap_or(&empty);
             let key = |c: &Option<usize>| c.map(|c| Cow::Owned(self.facts[c].key.clone()));
-            for (address, c) in now {
-                match before.get(address) {
-                    None => changes.push(ResourceChange {
-                        address: Cow::Owned(address.clone()),
-                        change: Cow::Borrowed("added"),
-                        from: None,
-                        to: key(c),
-                    }),
-                    Some(b) if b != c => changes.push(ResourceChange {
-                        address: Cow::Owned(address.clone()),
-                        change: Cow::Borrowed("changed"),
-                        from: key(b),
-                        to: key(c),
-                    }),
+            for (k, (c, input)) in now {
+                let change = |change: &'static str, from| ResourceChange {
+                    input: Some(*input),
+                    address: Cow::Owned(k.1.clone()),
+                    change: Cow::Borrowed(change),
+                    from,
+                    to: key(c),
+                };
+                match before.get(k) {
+                    None => changes.push(change("added", None)),
+                    Some((b, _)) if b != c => changes.push(change("changed", key(b))),
                     Some(_) => {}
                 }
             }
-            for (address, b) in before {
-                if !now.contains_key(address) {
+            for (k, (b, _)) in before {
+                if !now.contains_key(k) {
                     changes.push(ResourceChange {
-                        address: Cow::Owned(address.clone()),
+                        // A plan's own prior state is its input's; an --against input's
+                        // resource is no input's.
+                        input: k.0,
+                        address: Cow::Owned(k.1.clone()),
                         change: Cow::Borrowed("removed"),
                         from: key(b),
                         to: None,
                     });
                 }
             }
-            changes.sort_by(|a, b| (&a.address, &a.change).cmp(&(&b.address, &b.change)));
+            changes.sort_by(change_order);
         }
         let mut plan = Plan {
             scope: self.scope,
@@ -665,6 +720,13 @@ impl<'c, 't> Planner<'c, 't> {
         compare(cat, &mut plan);
         plan
     }
+}
+
+/// The order of changes: by input (a resource removed with --against, of no input, last),
+/// then address, then change.
+fn change_order(a: &ResourceChange<'_>, b: &ResourceChange<'_>) -> std::cmp::Ordering {
+    let key = |c: &ResourceChange<'_>| c.input.unwrap_or(usize::MAX);
+    (key(a), &a.address, &a.change).cmp(&(key(b), &b.address, &b.change))
 }
 
 fn type_counts(types: &HashMap<String, TypeTally>) -> Vec<TypeCount<'static>> {
@@ -777,12 +839,43 @@ pub struct MergeError(pub String);
 /// Plans of parts, merged into the plan one run over all the parts' inputs gives (in the
 /// order given): counts add up, addresses keep the first [`MAX_ADDRESSES`] in input order, and
 /// the comparison's derived parts are worked out again from both sides.
-pub fn merge<'a>(cat: &Catalog<'_>, parts: Vec<Plan<'a>>) -> Result<Plan<'a>, MergeError> {
+pub fn merge<'a>(cat: &Catalog<'_>, mut parts: Vec<Plan<'a>>) -> Result<Plan<'a>, MergeError> {
+    // One run compares when --against is given or every input is a Terraform plan: parts of
+    // which some compare and some do not merge into a plan that does not, unless a part
+    // compared with --against (its `previous` has inputs), which one run would do for all.
+    let comparing = parts.iter().filter(|p| p.previous.is_some()).count();
+    if comparing > 0 && comparing < parts.len() {
+        if parts
+            .iter()
+            .any(|p| p.previous.as_ref().is_some_and(|v| !v.inputs.is_empty()))
+        {
+            return Err(MergeError(
+                "some results compare with --against and some do not; run every part with --against".into(),
+            ));
+        }
+        for p in &mut parts {
+            p.previous = None;
+            p.changes.clear();
+            p.row_changes.clear();
+            p.duties_added.clear();
+            p.duties_removed.clear();
+        }
+    }
+    for p in &parts {
+        if p.changes
+            .iter()
+            .any(|c| c.input.is_some_and(|i| i >= p.inputs.len()))
+        {
+            return Err(MergeError(
+                "a change names an input the result does not list; is it an `srm plan --json` result?".into(),
+            ));
+        }
+    }
     let mut parts = parts.into_iter();
     let Some(mut out) = parts.next() else {
         return Err(MergeError("nothing to merge".into()));
     };
-    for p in parts {
+    for mut p in parts {
         if p.scope != out.scope {
             return Err(MergeError(format!(
                 "the results have different scopes ({} and {}); run every part with the same --scope",
@@ -795,20 +888,26 @@ pub fn merge<'a>(cat: &Catalog<'_>, parts: Vec<Plan<'a>>) -> Result<Plan<'a>, Me
                 "some results compare (--against, or a Terraform plan) and some do not; merge results of one kind".into(),
             ));
         }
+        let offset = out.inputs.len();
+        for c in &mut p.changes {
+            if let Some(i) = &mut c.input {
+                *i = sum(*i, offset)?;
+            }
+        }
         out.inputs.extend(p.inputs);
-        out.totals.resources += p.totals.resources;
-        out.totals.services += p.totals.services;
-        out.totals.supporting += p.totals.supporting;
-        out.totals.unclassified += p.totals.unclassified;
-        merge_services(&mut out.services, p.services);
-        merge_supporting(&mut out.supporting, p.supporting);
-        merge_types(&mut out.unclassified, p.unclassified);
-        merge_duties(&mut out.duties, p.duties);
+        out.totals.resources = sum(out.totals.resources, p.totals.resources)?;
+        out.totals.services = sum(out.totals.services, p.totals.services)?;
+        out.totals.supporting = sum(out.totals.supporting, p.totals.supporting)?;
+        out.totals.unclassified = sum(out.totals.unclassified, p.totals.unclassified)?;
+        merge_services(&mut out.services, p.services)?;
+        merge_supporting(&mut out.supporting, p.supporting)?;
+        merge_types(&mut out.unclassified, p.unclassified)?;
+        merge_duties(&mut out.duties, p.duties)?;
         merge_owners(&mut out.row_owners, p.row_owners);
         if let (Some(a), Some(b)) = (&mut out.previous, p.previous) {
             a.inputs.extend(b.inputs);
-            a.resources += b.resources;
-            merge_duties(&mut a.duties, b.duties);
+            a.resources = sum(a.resources, b.resources)?;
+            merge_duties(&mut a.duties, b.duties)?;
             merge_owners(&mut a.row_owners, b.row_owners);
         }
         out.changes.extend(p.changes);
@@ -840,25 +939,38 @@ pub fn merge<'a>(cat: &Catalog<'_>, parts: Vec<Plan<'a>>) -> Result<Plan<'a>, Me
             .sort_by(|a, b| (rank(&a.row), &a.duty).cmp(&(rank(&b.row), &b.duty)));
         p.row_owners.sort_by_key(|r| rank(&r.row));
     }
-    out.changes
-        .sort_by(|a, b| (&a.address, &a.change).cmp(&(&b.address, &b.change)));
+    out.changes.sort_by(change_order);
     compare(cat, &mut out);
     Ok(out)
 }
 
-fn merge_services<'a>(into: &mut Vec<PlanService<'a>>, from: Vec<PlanService<'a>>) {
+/// A count of two results added up; counts past `usize` are no result srm wrote.
+fn sum(a: usize, b: usize) -> Result<usize, MergeError> {
+    a.checked_add(b).ok_or_else(|| {
+        MergeError("counts too large to add up; is it an `srm plan --json` result?".into())
+    })
+}
+
+fn merge_services<'a>(
+    into: &mut Vec<PlanService<'a>>,
+    from: Vec<PlanService<'a>>,
+) -> Result<(), MergeError> {
     for s in from {
         match into
             .iter_mut()
             .find(|x| x.service == s.service && x.variant == s.variant)
         {
-            Some(x) => x.resources += s.resources,
+            Some(x) => x.resources = sum(x.resources, s.resources)?,
             None => into.push(s),
         }
     }
+    Ok(())
 }
 
-fn merge_types<'a>(into: &mut Vec<TypeCount<'a>>, from: Vec<TypeCount<'a>>) {
+fn merge_types<'a>(
+    into: &mut Vec<TypeCount<'a>>,
+    from: Vec<TypeCount<'a>>,
+) -> Result<(), MergeError> {
     let mut at: HashMap<String, usize> = into
         .iter()
         .enumerate()
@@ -868,7 +980,7 @@ fn merge_types<'a>(into: &mut Vec<TypeCount<'a>>, from: Vec<TypeCount<'a>>) {
         match at.get(&*t.ty) {
             Some(&i) => {
                 let x = &mut into[i];
-                x.count += t.count;
+                x.count = sum(x.count, t.count)?;
                 for a in t.resources {
                     if x.resources.len() < MAX_ADDRESSES {
                         x.resources.push(a);
@@ -881,22 +993,30 @@ fn merge_types<'a>(into: &mut Vec<TypeCount<'a>>, from: Vec<TypeCount<'a>>) {
             }
         }
     }
+    Ok(())
 }
 
-fn merge_supporting<'a>(into: &mut Vec<PlanSupporting<'a>>, from: Vec<PlanSupporting<'a>>) {
+fn merge_supporting<'a>(
+    into: &mut Vec<PlanSupporting<'a>>,
+    from: Vec<PlanSupporting<'a>>,
+) -> Result<(), MergeError> {
     for s in from {
         match into.iter_mut().find(|x| x.row == s.row) {
             Some(x) => {
-                x.resources += s.resources;
-                merge_types(&mut x.types, s.types);
+                x.resources = sum(x.resources, s.resources)?;
+                merge_types(&mut x.types, s.types)?;
                 x.types.sort_by(|a, b| a.ty.cmp(&b.ty));
             }
             None => into.push(s),
         }
     }
+    Ok(())
 }
 
-fn merge_duties<'a>(into: &mut Vec<PlanDuty<'a>>, from: Vec<PlanDuty<'a>>) {
+fn merge_duties<'a>(
+    into: &mut Vec<PlanDuty<'a>>,
+    from: Vec<PlanDuty<'a>>,
+) -> Result<(), MergeError> {
     let mut at: HashMap<(String, String), usize> = into
         .iter()
         .enumerate()
@@ -913,7 +1033,7 @@ fn merge_duties<'a>(into: &mut Vec<PlanDuty<'a>>, from: Vec<PlanDuty<'a>>) {
                         x.services.push(s);
                     }
                 }
-                x.resource_count += d.resource_count;
+                x.resource_count = sum(x.resource_count, d.resource_count)?;
                 for a in d.resources {
                     if x.resources.len() < MAX_ADDRESSES {
                         x.resources.push(a);
@@ -926,6 +1046,7 @@ fn merge_duties<'a>(into: &mut Vec<PlanDuty<'a>>, from: Vec<PlanDuty<'a>>) {
             }
         }
     }
+    Ok(())
 }
 
 fn merge_owners<'a>(into: &mut Vec<RowOwner<'a>>, from: Vec<RowOwner<'a>>) {

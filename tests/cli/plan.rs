@@ -527,3 +527,267 @@ fn cmd_output(cmd: &crate::Srm, args: &[&str]) -> String {
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Writes `files` into a fresh srm's directory and runs `args` there.
+fn run_with(files: &[(&str, &str)], args: &[&str]) -> (i32, String, String) {
+    let cmd = srm();
+    for (name, text) in files {
+        std::fs::write(cmd.dir().join(name), text).unwrap();
+    }
+    let out = srm().current_dir(cmd.dir()).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn json(out: &str) -> Value {
+    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
+}
+
+#[test]
+fn terraform_edge_shapes_are_read_or_refused_in_words() {
+    // `terraform show -json` with no state at all.
+    let (code, out, err) = run_with(
+        &[("e.json", r#"{"format_version":"1.0"}"#)],
+        &["plan", "e.json", "--json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(json(&out)["inputs"][0]["format"], "terraform-state");
+    assert_eq!(json(&out)["totals"]["resources"], 0);
+    // A raw state file is not read as an ARM template.
+    let raw = r#"{"version":4,"terraform_version":"1.9.5","serial":3,"lineage":"x","outputs":{},
+        "resources":[{"mode":"managed","type":"aws_instance","name":"web","instances":[{"attributes":{"password":"CANARY-raw-1"}}]}]}"#;
+    let (code, out, err) = run_with(&[("t.tfstate", raw)], &["plan", "t.tfstate"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("terraform show -json"), "{err}");
+    assert!(!err.contains("CANARY"));
+    // A format_version that is not a version is not quoted.
+    let (code, _, err) = run_with(
+        &[(
+            "v.json",
+            r#"{"format_version":"AKIACANARYSECRET","values":{}}"#,
+        )],
+        &["plan", "v.json"],
+    );
+    assert_eq!(code, 1);
+    assert!(!err.contains("AKIA"), "{err}");
+}
+
+#[test]
+fn arm_children_deployments_and_existing_references() {
+    let template = r#"{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+      "contentVersion":"1.0.0.0","resources":[
+        {"type":"Microsoft.Web/sites","name":"shop","kind":"app","condition":"[parameters('on')]",
+         "resources":[{"type":"slots","name":"staging","kind":"app"}]},
+        {"type":"Microsoft.Web/sites","name":"old","kind":"app","existing":true},
+        {"type":"Microsoft.Resources/deployments","name":"module","properties":{"template":{"resources":[
+          {"type":"Microsoft.Web/sites","name":"fn","kind":"functionapp"}]}}}]}"#;
+    let (code, out, err) = run_with(&[("a.json", template)], &["plan", "a.json", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let doc = json(&out);
+    let got: Vec<(String, String, bool)> = doc["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["address"].as_str().unwrap().to_string(),
+                is(r),
+                r["conditional"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "shop".to_string(),
+                "azure-app-service:built-in".to_string(),
+                true
+            ),
+            (
+                "shop/staging".to_string(),
+                "azure-app-service:built-in".to_string(),
+                true
+            ),
+            ("fn".to_string(), "azure-functions".to_string(), false),
+        ]
+    );
+}
+
+#[test]
+fn arm_nesting_past_the_limit_is_refused_not_a_crash() {
+    let depth = 5000;
+    let mut text = String::from(r#"{"$schema":"x","resources":["#);
+    for _ in 0..depth {
+        text.push_str(r#"{"type":"a","resources":["#);
+    }
+    for _ in 0..depth {
+        text.push_str("]}");
+    }
+    text.push_str("]}");
+    let (code, out, err) = run_with(&[("deep.json", &text)], &["plan", "deep.json"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("nest deeper than"), "{err}");
+}
+
+#[test]
+fn a_type_whose_every_when_fails_is_unclassified() {
+    // Only Aurora lists aws_rds_cluster, when its engine starts with aurora.
+    let state = r#"{"format_version":"1.0","values":{"root_module":{"resources":[
+        {"address":"aws_rds_cluster.a","mode":"managed","type":"aws_rds_cluster","name":"a","values":{"engine":"aurora-postgresql"}},
+        {"address":"aws_rds_cluster.m","mode":"managed","type":"aws_rds_cluster","name":"m","values":{"engine":"mysql"}}]}}}"#;
+    let (code, out, _) = run_with(&[("s.json", state)], &["plan", "s.json", "--json"]);
+    assert_eq!(code, 0);
+    let doc = json(&out);
+    assert_eq!(is(&doc["resources"][0]), "aws-aurora");
+    assert_eq!(is(&doc["resources"][1]), "unclassified");
+}
+
+#[test]
+fn aws_config_history_is_read_as_the_latest_state_of_each_resource() {
+    let items = r#"{"configurationItems":[
+      {"resourceType":"AWS::Lambda::Function","resourceId":"f1","resourceName":"fn","arn":"arn:aws:lambda:x:1:function:fn",
+       "configurationItemStatus":"OK","configurationItemCaptureTime":"2026-11-02T00:00:00Z",
+       "configuration":"{\"packageType\":\"Image\",\"environment\":{\"variables\":{\"K\":\"CANARY-cfg-1\"}}}"},
+      {"resourceType":"AWS::Lambda::Function","resourceId":"f1","resourceName":"fn",
+       "configurationItemStatus":"OK","configurationItemCaptureTime":"2026-11-01T00:00:00Z",
+       "configuration":"{\"packageType\":\"Zip\"}"},
+      {"resourceType":"AWS::EC2::Instance","resourceId":"i-gone","configurationItemStatus":"ResourceDeleted",
+       "configurationItemCaptureTime":"2026-11-03T00:00:00Z"}]}"#;
+    let (code, out, err) = run_with(&[("c.json", items)], &["plan", "c.json", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("CANARY"));
+    let doc = json(&out);
+    let resources = doc["resources"].as_array().unwrap();
+    assert_eq!(resources.len(), 1, "{resources:?}");
+    assert_eq!(is(&resources[0]), "aws-lambda:image");
+}
+
+#[test]
+fn comparisons_match_addresses_within_each_plan_and_against_counts_once() {
+    let plan = |before: &str, after: &str| {
+        format!(
+            r#"{{"format_version":"1.2","planned_values":{{"root_module":{{"resources":[{after}]}}}},
+            "prior_state":{{"format_version":"1.0","values":{{"root_module":{{"resources":[{before}]}}}}}}}}"#
+        )
+    };
+    let fun = r#"{"address":"aws_lambda_function.app","mode":"managed","type":"aws_lambda_function","name":"app","values":{}}"#;
+    let a = plan(fun, fun);
+    let b = plan("", fun);
+    let (code, out, err) = run_with(
+        &[("a.json", &a), ("b.json", &b)],
+        &["plan", "a.json", "b.json", "--json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let doc = json(&out);
+    let changes = doc["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0]["input"], 1);
+    assert_eq!(changes[0]["change"], "added");
+    // An --against plan is its planned values, once.
+    let (code, out, err) = run_with(
+        &[("a.json", &a), ("b.json", &b)],
+        &["plan", "b.json", "--against", "a.json", "--json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let doc = json(&out);
+    assert_eq!(doc["previous"]["resources"], 1);
+    assert_eq!(doc["previous"]["inputs"][0]["resources"], 1);
+    assert_eq!(doc["changes"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn merge_joins_a_plan_and_a_state_as_one_run_does() {
+    let plan = std::fs::read_to_string(fixture("tf-plan.json")).unwrap();
+    let state = std::fs::read_to_string(fixture("tf-state.json")).unwrap();
+    let cmd = srm();
+    let dir = cmd.dir().to_path_buf();
+    std::fs::write(dir.join("p.json"), plan).unwrap();
+    std::fs::write(dir.join("s.json"), state).unwrap();
+    let one = srm()
+        .current_dir(&dir)
+        .args(["plan", "p.json", "s.json", "--json"])
+        .output()
+        .unwrap();
+    assert!(one.status.success());
+    for (name, out) in [("p.json", "r1.json"), ("s.json", "r2.json")] {
+        let r = srm()
+            .current_dir(&dir)
+            .args(["plan", name, "--json", "-o", out])
+            .output()
+            .unwrap();
+        assert!(r.status.success());
+    }
+    let merged = srm()
+        .current_dir(&dir)
+        .args(["plan", "merge", "r1.json", "r2.json", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    assert_eq!(
+        serde_json::from_slice::<Value>(&merged.stdout).unwrap(),
+        serde_json::from_slice::<Value>(&one.stdout).unwrap()
+    );
+}
+
+#[test]
+fn merge_refuses_counts_no_result_could_hold() {
+    let cmd = srm();
+    let dir = cmd.dir().to_path_buf();
+    std::fs::write(
+        dir.join("a.ndjson"),
+        asset_line(1, "storage.googleapis.com/Bucket") + "\n",
+    )
+    .unwrap();
+    let r = srm()
+        .current_dir(&dir)
+        .args(["plan", "a.ndjson", "--json"])
+        .output()
+        .unwrap();
+    let mut doc: Value = serde_json::from_slice(&r.stdout).unwrap();
+    doc["totals"]["resources"] = Value::from(u64::MAX);
+    std::fs::write(dir.join("r.json"), doc.to_string()).unwrap();
+    let out = srm()
+        .current_dir(&dir)
+        .args(["plan", "merge", "r.json", "r.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("too large"));
+    doc["totals"]["resources"] = Value::from(1);
+    doc["resources"][0]["input"] = Value::from(7);
+    std::fs::write(dir.join("r.json"), doc.to_string()).unwrap();
+    let out = srm()
+        .current_dir(&dir)
+        .args(["plan", "merge", "r.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn yaml_errors_and_byte_order_marks() {
+    let dup = "Resources:\n  CANARY-key-1:\n    Type: AWS::S3::Bucket\n  CANARY-key-1:\n    Type: AWS::S3::Bucket\n";
+    let (code, out, err) = run_with(&[("d.yaml", dup)], &["plan", "d.yaml"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("written twice"), "{err}");
+    assert!(!err.contains("CANARY"), "{err}");
+    let bom = format!(
+        "\u{feff}{}\n{}\n",
+        asset_line(1, "storage.googleapis.com/Bucket"),
+        asset_line(2, "storage.googleapis.com/Bucket")
+    );
+    let (code, out, err) = run_with(&[("b.ndjson", &bom)], &["plan", "b.ndjson", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(json(&out)["totals"]["resources"], 2);
+}
