@@ -76,7 +76,8 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
 
 /// `s` with line breaks and tabs as spaces and every other unsafe character escaped.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    // Printable ASCII, the usual case, is checked a byte at a time.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);

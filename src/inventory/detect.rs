@@ -218,12 +218,8 @@ fn asset_line(
         );
     };
     let paths = paths(index, Family::AssetInventory, ty);
-    let values = if paths.is_empty() {
-        Vec::new()
-    } else {
-        let raw: Option<&RawValue> = serde_json::from_str(text).ok();
-        fields::values(raw, paths, Spelling::AsWritten)
-    };
+    // The text parsed as an asset just above: valid JSON, walked again only for its fields.
+    let values = fields::values_in(text, paths, Spelling::AsWritten);
     let address = item.name.as_deref().unwrap_or("");
     emit(
         Format::AssetInventory,

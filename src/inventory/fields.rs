@@ -15,8 +15,8 @@ pub(crate) enum Spelling {
     LowerCamel,
 }
 
-/// The values at `paths` in `raw` (an object), in order. Each path is one pass over this one
-/// resource's text that builds nothing but the value found (serde's `IgnoredAny` skips the
+/// The values at `paths` in `raw` (an object), in order, found in one pass over this one
+/// resource's text that builds nothing but the values found (serde's `IgnoredAny` skips the
 /// rest). A value written as a JSON string holding JSON (AWS Config's `configuration`, in
 /// some APIs) is read through.
 pub(crate) fn values(
@@ -24,76 +24,100 @@ pub(crate) fn values(
     paths: &[&str],
     spelling: Spelling,
 ) -> Vec<Option<String>> {
-    let Some(raw) = raw else {
-        return vec![None; paths.len()];
-    };
-    paths
-        .iter()
-        .map(|p| at_raw(raw.get(), p, spelling))
-        .collect()
-}
-
-/// The scalar at `path` in the JSON text `raw`.
-fn at_raw(raw: &str, path: &str, spelling: Spelling) -> Option<String> {
-    let mut de = serde_json::Deserializer::from_str(raw);
-    let seed = PathSeed {
-        path,
-        spelling,
-        depth: 0,
-    };
-    match seed.deserialize(&mut de) {
-        Ok(Found::Value(v)) => Some(v),
-        Ok(Found::Nested(text)) => at_raw(&text, path, spelling),
-        _ => None,
+    match raw {
+        Some(raw) => values_in(raw.get(), paths, spelling),
+        None => vec![None; paths.len()],
     }
 }
 
-/// What a walk found.
-enum Found {
-    Value(String),
-    /// A string that holds JSON, at the top of the walk: walked again.
-    Nested(String),
-    Nothing,
+/// [`values`] of JSON text already known to be valid (a line that parsed).
+pub(crate) fn values_in(text: &str, paths: &[&str], spelling: Spelling) -> Vec<Option<String>> {
+    let mut out = vec![None; paths.len()];
+    if paths.is_empty() {
+        return out;
+    }
+    let steps: Vec<Vec<&str>> = paths.iter().map(|p| p.split('.').collect()).collect();
+    let pending: Vec<(usize, &[&str])> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.as_slice()))
+        .collect();
+    walk(text, &pending, spelling, &mut out, true);
+    out
 }
 
-/// Steps into lists and objects no deeper than this (a path has a few steps; lists of lists
-/// are not followed further).
+/// Walks `text` for `pending` paths into `out`; `top` allows one re-walk of a JSON string.
+fn walk(
+    text: &str,
+    pending: &[(usize, &[&str])],
+    spelling: Spelling,
+    out: &mut [Option<String>],
+    top: bool,
+) {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut nested = None;
+    let seed = Walk {
+        pending,
+        spelling,
+        out,
+        depth: 0,
+        nested: top.then_some(&mut nested),
+    };
+    // A malformed or too deep part reads as nothing found.
+    let _ = seed.deserialize(&mut de);
+    if let Some(inner) = nested {
+        walk(&inner, pending, spelling, out, false);
+    }
+}
+
+/// Steps into lists and objects no deeper than this (a path has a few steps).
 const MAX_STEPS: usize = 32;
 
-struct PathSeed<'p> {
-    path: &'p str,
+/// The paths still wanted at a value: each its index in `out`, and the steps left of it
+/// (none: this value is the one).
+struct Walk<'a, 'p, 'n> {
+    pending: &'a [(usize, &'a [&'p str])],
     spelling: Spelling,
+    out: &'a mut [Option<String>],
     depth: usize,
+    /// Where a JSON string at the top goes, to be walked again.
+    nested: Option<&'n mut Option<String>>,
 }
 
-impl PathSeed<'_> {
-    fn matches(&self, key: &str, step: &str) -> bool {
-        match self.spelling {
-            Spelling::AsWritten => key == step,
-            Spelling::LowerCamel => {
-                key == step || {
-                    let mut a = key.chars();
-                    let mut b = step.chars();
-                    match (a.next(), b.next()) {
-                        (Some(x), Some(y)) => {
-                            x == y.to_ascii_lowercase() && a.as_str() == b.as_str()
-                        }
-                        _ => false,
-                    }
-                }
+fn key_matches(spelling: Spelling, key: &str, step: &str) -> bool {
+    key == step
+        || (spelling == Spelling::LowerCamel && {
+            let mut a = key.chars();
+            let mut b = step.chars();
+            match (a.next(), b.next()) {
+                (Some(x), Some(y)) => x == y.to_ascii_lowercase() && a.as_str() == b.as_str(),
+                _ => false,
+            }
+        })
+}
+
+impl Walk<'_, '_, '_> {
+    fn set(&mut self, text: impl Fn() -> String) -> Found {
+        for &(i, rest) in self.pending {
+            if rest.is_empty() && self.out[i].is_none() {
+                self.out[i] = Some(text());
             }
         }
+        Found
     }
 }
 
-impl<'de> DeserializeSeed<'de> for PathSeed<'_> {
+/// Nothing to return: the walk writes into `out`.
+struct Found;
+
+impl<'de> DeserializeSeed<'de> for Walk<'_, '_, '_> {
     type Value = Found;
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Found, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for PathSeed<'_> {
+impl<'de> Visitor<'de> for Walk<'_, '_, '_> {
     type Value = Found;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -101,137 +125,85 @@ impl<'de> Visitor<'de> for PathSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
-        let (step, rest) = match self.path.split_once('.') {
-            Some((s, r)) => (s, Some(r)),
-            None => (self.path, None),
-        };
-        let mut found = Found::Nothing;
-        while let Some(key) = map.next_key::<super::formats::Str<'de>>()? {
-            if matches!(found, Found::Nothing) && self.matches(&key, step) {
-                found = match rest {
-                    Some(rest) if self.depth < MAX_STEPS => map.next_value_seed(PathSeed {
-                        path: rest,
-                        spelling: self.spelling,
-                        depth: self.depth + 1,
-                    })?,
-                    Some(_) => {
-                        map.next_value::<IgnoredAny>()?;
-                        Found::Nothing
-                    }
-                    None => map.next_value_seed(ScalarSeed)?,
+        let mut below: Vec<(usize, &[&str])> = Vec::new();
+        while let Some(key) = map.next_key::<crate::catalog::Text<'de>>()? {
+            below.clear();
+            for &(i, rest) in self.pending {
+                let Some((step, rest)) = rest.split_first() else {
+                    continue;
                 };
-                // A nested JSON string is walked again only from the top of a walk.
-                if let Found::Nested(_) = found {
-                    found = Found::Nothing;
+                if self.out[i].is_none() && key_matches(self.spelling, &key, step) {
+                    below.push((i, rest));
                 }
-            } else {
+            }
+            if below.is_empty() || self.depth >= MAX_STEPS {
                 map.next_value::<IgnoredAny>()?;
+            } else {
+                map.next_value_seed(Walk {
+                    pending: &below,
+                    spelling: self.spelling,
+                    out: &mut *self.out,
+                    depth: self.depth + 1,
+                    nested: None,
+                })?;
             }
         }
-        Ok(found)
+        Ok(Found)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Found, A::Error> {
-        let mut found = Found::Nothing;
+        // A list is looked into item by item (Terraform writes a block as a list of one);
+        // the first item that has a path's value gives it.
         if self.depth >= MAX_STEPS {
             while seq.next_element::<IgnoredAny>()?.is_some() {}
-            return Ok(found);
+            return Ok(Found);
         }
         loop {
-            if matches!(found, Found::Nothing) {
-                match seq.next_element_seed(PathSeed {
-                    path: self.path,
-                    spelling: self.spelling,
-                    depth: self.depth + 1,
-                })? {
-                    Some(Found::Nested(_)) | Some(Found::Nothing) => {}
-                    Some(f) => found = f,
-                    None => break,
-                }
-            } else if seq.next_element::<IgnoredAny>()?.is_none() {
-                break;
+            let open = self.pending.iter().any(|&(i, _)| self.out[i].is_none());
+            if !open {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                return Ok(Found);
+            }
+            let seed = Walk {
+                pending: self.pending,
+                spelling: self.spelling,
+                out: &mut *self.out,
+                depth: self.depth + 1,
+                nested: None,
+            };
+            if seq.next_element_seed(seed)?.is_none() {
+                return Ok(Found);
             }
         }
-        Ok(found)
     }
 
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Found, E> {
-        Ok(if self.depth == 0 && v.trim_start().starts_with('{') {
-            Found::Nested(v.to_string())
-        } else {
-            Found::Nothing
-        })
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Found, E> {
-        Ok(Found::Nothing)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Found, E> {
-        Ok(Found::Nothing)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Found, E> {
-        Ok(Found::Nothing)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Found, E> {
-        Ok(Found::Nothing)
-    }
-    fn visit_unit<E>(self) -> Result<Found, E> {
-        Ok(Found::Nothing)
-    }
-}
-
-/// The value at the end of a path, as text: a string as it is, a boolean or number as JSON
-/// writes it, the first scalar of a list; nothing for an object or null.
-struct ScalarSeed;
-
-impl<'de> DeserializeSeed<'de> for ScalarSeed {
-    type Value = Found;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Found, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ScalarSeed {
-    type Value = Found;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Found, E> {
-        Ok(Found::Value(v.to_string()))
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Found, E> {
-        Ok(Found::Value(v.to_string()))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Found, E> {
-        Ok(Found::Value(v.to_string()))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Found, E> {
-        Ok(Found::Value(v.to_string()))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Found, E> {
-        Ok(Found::Value(
-            serde_json::Number::from_f64(v).map_or_else(String::new, |n| n.to_string()),
-        ))
-    }
-    fn visit_unit<E>(self) -> Result<Found, E> {
-        Ok(Found::Nothing)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Found::Nothing)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Found, A::Error> {
-        let mut found = Found::Nothing;
-        loop {
-            if matches!(found, Found::Nothing) {
-                match seq.next_element_seed(ScalarSeed)? {
-                    Some(f) => found = f,
-                    None => break,
-                }
-            } else if seq.next_element::<IgnoredAny>()?.is_none() {
-                break;
-            }
+    fn visit_str<E: serde::de::Error>(mut self, v: &str) -> Result<Found, E> {
+        if let Some(slot) = self.nested.take()
+            && v.trim_start().starts_with('{')
+        {
+            *slot = Some(v.to_string());
+            return Ok(Found);
         }
-        Ok(found)
+        Ok(self.set(|| v.to_string()))
+    }
+    fn visit_bool<E>(mut self, v: bool) -> Result<Found, E> {
+        Ok(self.set(|| v.to_string()))
+    }
+    fn visit_i64<E>(mut self, v: i64) -> Result<Found, E> {
+        Ok(self.set(|| v.to_string()))
+    }
+    fn visit_u64<E>(mut self, v: u64) -> Result<Found, E> {
+        Ok(self.set(|| v.to_string()))
+    }
+    fn visit_f64<E>(mut self, v: f64) -> Result<Found, E> {
+        Ok(
+            self.set(|| {
+                serde_json::Number::from_f64(v).map_or_else(String::new, |n| n.to_string())
+            }),
+        )
+    }
+    fn visit_unit<E>(self) -> Result<Found, E> {
+        Ok(Found)
     }
 }
 

@@ -10,13 +10,17 @@ use serde::Deserialize;
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
+// Names are read as the catalogue's text is: borrowed from the file when they hold no escape
+// (serde's `Option<Cow<str>>` never borrows), so most cost no copy.
+use crate::catalog::Text;
+
 /// The top of a JSON inventory, every format's keys at once: one pass over the file reads
 /// whichever it is.
 #[derive(Deserialize)]
 pub(crate) struct Top<'a> {
     // Terraform.
     #[serde(default, borrow)]
-    pub format_version: Option<Str<'a>>,
+    pub format_version: Option<Text<'a>>,
     #[serde(default, borrow)]
     pub values: Option<TfValues<'a>>,
     #[serde(default, borrow)]
@@ -69,13 +73,13 @@ pub(crate) struct TfModule<'a> {
 #[derive(Deserialize)]
 pub(crate) struct TfResource<'a> {
     #[serde(default, borrow)]
-    pub address: Option<Str<'a>>,
+    pub address: Option<Text<'a>>,
     #[serde(default, borrow)]
-    pub mode: Option<Str<'a>>,
+    pub mode: Option<Text<'a>>,
     #[serde(borrow, rename = "type")]
-    pub ty: Str<'a>,
+    pub ty: Text<'a>,
     #[serde(default, borrow)]
-    pub name: Option<Str<'a>>,
+    pub name: Option<Text<'a>>,
     #[serde(default, borrow)]
     pub values: Option<&'a RawValue>,
 }
@@ -83,7 +87,7 @@ pub(crate) struct TfResource<'a> {
 #[derive(Deserialize)]
 pub(crate) struct CfnResource<'a> {
     #[serde(borrow, rename = "Type")]
-    pub ty: Str<'a>,
+    pub ty: Text<'a>,
     #[serde(default, rename = "Condition")]
     pub condition: Option<IgnoredAny>,
     #[serde(default, borrow, rename = "Properties")]
@@ -109,28 +113,28 @@ pub(crate) struct CfnYamlResource {
 #[derive(Deserialize)]
 pub(crate) struct ConfigItem<'a> {
     #[serde(borrow, rename = "resourceType")]
-    pub ty: Str<'a>,
+    pub ty: Text<'a>,
     #[serde(default, borrow, rename = "resourceName")]
-    pub name: Option<Str<'a>>,
+    pub name: Option<Text<'a>>,
     #[serde(default, borrow, rename = "resourceId")]
-    pub id: Option<Str<'a>>,
+    pub id: Option<Text<'a>>,
     #[serde(default, borrow, rename = "ARN", alias = "arn")]
-    pub arn: Option<Str<'a>>,
+    pub arn: Option<Text<'a>>,
     #[serde(default, borrow)]
     pub configuration: Option<&'a RawValue>,
     /// `OK`, `ResourceDiscovered`, `ResourceDeleted`, `ResourceNotRecorded`…
     #[serde(default, borrow, rename = "configurationItemStatus")]
-    pub status: Option<Str<'a>>,
+    pub status: Option<Text<'a>>,
     #[serde(default, borrow, rename = "configurationItemCaptureTime")]
-    pub captured: Option<Str<'a>>,
+    pub captured: Option<Text<'a>>,
 }
 
 #[derive(Deserialize)]
 pub(crate) struct ArmResource<'a> {
     #[serde(borrow, rename = "type")]
-    pub ty: Str<'a>,
+    pub ty: Text<'a>,
     #[serde(default, borrow)]
-    pub name: Option<Str<'a>>,
+    pub name: Option<Text<'a>>,
     #[serde(default, borrow)]
     pub condition: Option<&'a RawValue>,
     #[serde(default, borrow)]
@@ -159,47 +163,13 @@ pub(crate) struct ArmInline<'a> {
 #[derive(Deserialize)]
 pub(crate) struct ListItem<'a> {
     #[serde(default, borrow, rename = "type")]
-    pub ty: Option<Str<'a>>,
+    pub ty: Option<Text<'a>>,
     #[serde(default, borrow)]
-    pub id: Option<Str<'a>>,
+    pub id: Option<Text<'a>>,
     #[serde(default, borrow)]
-    pub name: Option<Str<'a>>,
+    pub name: Option<Text<'a>>,
     #[serde(default, borrow, alias = "assetType")]
-    pub asset_type: Option<Str<'a>>,
-}
-
-/// A string of the file, borrowed when it holds no escape (serde's `Option<Cow<str>>` never
-/// borrows): most names cost no copy.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Str<'a>(pub Cow<'a, str>);
-
-impl std::ops::Deref for Str<'_> {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V<'a>(PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
-            type Value = Str<'a>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Str<'a>, E> {
-                Ok(Str(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Str<'a>, E> {
-                Ok(Str(Cow::Owned(v.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Str<'a>, E> {
-                Ok(Str(Cow::Owned(v)))
-            }
-        }
-        deserializer.deserialize_str(V(PhantomData))
-    }
+    pub asset_type: Option<Text<'a>>,
 }
 
 /// A mapping's entries in file order (a CloudFormation template's `Resources`).
