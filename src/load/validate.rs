@@ -218,14 +218,20 @@ impl<'t> Builder<'t> {
             })
             .collect();
         let mut services = Vec::with_capacity(files.len());
+        // Where each service's id stands, for the types table's problems.
+        let service_at: Vec<Located<'t>> = files.iter().map(|f| f.id.clone()).collect();
         for (i, f) in files.drain(..).enumerate() {
             services.push(self.service(ServiceId::new(i), f));
         }
-        let supporting = std::mem::take(&mut self.supporting)
-            .into_iter()
-            .filter_map(|f| self.supporting_entry(f))
-            .collect::<Vec<_>>();
-        self.check_types(&services, &supporting);
+        let (support_at, supporting): (Vec<Located<'t>>, Vec<Supporting<'t>>) =
+            std::mem::take(&mut self.supporting)
+                .into_iter()
+                .filter_map(|f| {
+                    let at = f.row.clone();
+                    self.supporting_entry(f).map(|s| (at, s))
+                })
+                .unzip();
+        self.check_types(&services, &service_at, &supporting, &support_at);
         if self.models.is_empty() {
             self.push(Problem::new(
                 "no models declared; add a `models` list (e.g. on-prem, iaas, paas, saas)",
@@ -591,11 +597,21 @@ impl<'t> Builder<'t> {
     /// The types table must say one thing per type: a type is a service's or a supporting
     /// entry's, not both, and of the services that list the same type all but one say `when`
     /// they take it.
-    fn check_types(&mut self, services: &[Service<'t>], supporting: &[Supporting<'t>]) {
+    fn check_types(
+        &mut self,
+        services: &[Service<'t>],
+        service_at: &[Located<'t>],
+        supporting: &[Supporting<'t>],
+        support_at: &[Located<'t>],
+    ) {
         use crate::catalog::Family;
         for family in Family::ALL {
             let mut owner: HashMap<String, String> = HashMap::default();
-            for s in supporting {
+            for (s, at) in supporting.iter().zip(support_at) {
+                let subject = Subject {
+                    kind: "supporting entry",
+                    id: at,
+                };
                 for ty in s.types.of(family) {
                     let key = family.key(ty).into_owned();
                     if let Some(other) = owner.insert(key, format!("supporting row '{}'", s.row)) {
@@ -605,12 +621,16 @@ impl<'t> Builder<'t> {
                             cut(ty),
                             s.row
                         );
-                        self.push(Problem::new(&message));
+                        self.problem(subject, message);
                     }
                 }
             }
-            let mut fallbacks: HashMap<String, Vec<&str>> = HashMap::default();
-            for s in services {
+            let mut fallbacks: HashMap<String, Vec<(&str, &Located<'t>)>> = HashMap::default();
+            for (s, at) in services.iter().zip(service_at) {
+                let subject = Subject {
+                    kind: "service",
+                    id: at,
+                };
                 for ty in s.inventory().of(family) {
                     let key = family.key(ty).into_owned();
                     if let Some(other) = owner.get(&key).filter(|o| o.starts_with("supporting")) {
@@ -620,27 +640,33 @@ impl<'t> Builder<'t> {
                             cut(ty),
                             s.id()
                         );
-                        self.push(Problem::new(&message));
+                        self.problem(subject, message);
                     }
                     if s.when().is_empty() {
                         let list = fallbacks.entry(key).or_default();
-                        if !list.contains(&s.id()) {
-                            list.push(s.id());
+                        if !list.iter().any(|(id, _)| *id == s.id()) {
+                            list.push((s.id(), at));
                         }
                     }
                 }
             }
-            let mut clashes: Vec<(String, Vec<&str>)> =
+            let mut clashes: Vec<(String, Vec<(&str, &Located<'t>)>)> =
                 fallbacks.into_iter().filter(|(_, v)| v.len() > 1).collect();
-            clashes.sort();
+            clashes.sort_by(|a, b| a.0.cmp(&b.0));
             for (ty, list) in clashes {
+                let ids: Vec<&str> = list.iter().map(|(id, _)| *id).collect();
                 let message = format!(
                     "{} type '{}' is listed by services {} without `when`; give all but one a `when` that says which resources it takes",
                     family.as_str(),
                     cut(&ty),
-                    quote_list(&list)
+                    quote_list(&ids)
                 );
-                self.push(Problem::new(&message));
+                // Placed at the second service: the first was alone until then.
+                let subject = Subject {
+                    kind: "service",
+                    id: list[1].1,
+                };
+                self.problem(subject, message);
             }
         }
     }

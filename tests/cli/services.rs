@@ -462,6 +462,23 @@ fn every_broken_service_is_refused_with_its_place_and_a_fix() {
             "  - {id: x, name: X, provider: a, base: paas, source: s, rows: {os: {owner: split, note: n, source: s}}}\n",
             "split",
         ),
+        // The types table says one thing per type.
+        (
+            "  - {id: x, name: X, provider: a, base: paas, source: s, inventory: {terraform: [t_a]}}\n  - {id: y, name: Y, provider: a, base: iaas, source: s, inventory: {terraform: [t_a]}}\n",
+            "terraform type 't_a' is listed by services 'x', 'y' without `when`",
+        ),
+        (
+            "  - {id: x, name: X, provider: a, base: paas, source: s, inventory: {arm: [A/B]}}\nsupporting:\n  - {row: os, note: n, types: {arm: [a/b]}}\n",
+            "arm type 'A/B' is listed by service 'x' and as supporting row 'os'",
+        ),
+        (
+            "  - {id: x, name: X, provider: a, base: paas, source: s}\nsupporting:\n  - {row: kernel, note: n, types: {}}\n",
+            "supporting entry names 'kernel' in `row`",
+        ),
+        (
+            "  - {id: x, name: X, provider: a, base: paas, source: s, when: {kind: app}}\n",
+            "service 'x' names field 'kind' in `when`, which it does not declare in `fields`",
+        ),
     ];
     for (services, message) in cases {
         let (code, out, err) = validate(services);
