@@ -2,12 +2,13 @@
 //! leave the customer, consolidated — with, for a comparison, what changes.
 //!
 //! A [`Planner`] takes resources one at a time ([`Planner::add`]) and keeps only tallies:
-//! counts per service and type, each (row, duty) once with at most [`MAX_ADDRESSES`]
-//! addresses, and the customer's strongest hold on each row. What it keeps grows with the
-//! catalogue and the number of distinct types, not with the resources, except when comparing
-//! (each side's addresses are kept to match them). [`Planner::finish`] gives the [`Plan`],
-//! which is also what `srm plan merge` reads back: [`merge`] of plans of parts equals the plan
-//! of the whole.
+//! per column (a service in a variant) a count and its first [`MAX_ADDRESSES`] addresses,
+//! and per supporting or unclassified type the same. What it keeps grows with the catalogue
+//! and the number of distinct types, not with the resources, except when comparing (with
+//! --against, or for a Terraform plan, each side's addresses are kept to match them).
+//! [`Planner::finish`] works out each (row, duty) once and the customer's strongest hold on
+//! each row from the columns met, and gives the [`Plan`], which is also what `srm plan merge`
+//! reads back: [`merge`] of plans of parts equals the plan of the whole.
 
 use std::borrow::Cow;
 
