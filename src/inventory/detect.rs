@@ -3,10 +3,11 @@
 use std::borrow::Cow;
 use std::io::{BufRead, Read};
 
+use serde::de::DeserializeSeed;
 use serde_json::value::RawValue;
 
 use super::fields::{self, Spelling};
-use super::formats::{ArmDeployment, ArmResource, CfnYaml, ConfigItem, ListItem, TfModule, Top};
+use super::formats::{ArmDeployment, ArmResource, CfnYaml, ConfigItem, ListItem, Top};
 use super::{
     Format, InventoryError, MAX_DOCUMENT, MAX_LINE, MAX_NAME, MAX_YAML, Resource, Side, Sink,
 };
@@ -144,14 +145,14 @@ fn cut(s: &str) -> Cow<'_, str> {
     Cow::Owned(format!("{}…", &s[..end]))
 }
 
-fn paths<'i>(index: &'i TypeIndex<'_>, family: Family, ty: &str) -> &'i [&'i str] {
+pub(super) fn paths<'i>(index: &'i TypeIndex<'_>, family: Family, ty: &str) -> &'i [&'i str] {
     match index.get(family, ty) {
         Some(Claim::Services { paths, .. }) => paths,
         _ => &[],
     }
 }
 
-fn emit(
+pub(super) fn emit(
     format: Format,
     sink: &mut Sink<'_>,
     side: Side,
@@ -243,9 +244,20 @@ fn document(
     if text.trim_start().starts_with('[') {
         return list(text, forced, index, sink);
     }
-    let top: Top<'_> = serde_json::from_str(text)
+    // One pass: Terraform's resources reach the sink as they are parsed. A file that then
+    // turns out not to be what was asked fails the run, so nothing read from it is kept.
+    let mut ctx = super::terraform::Context {
+        index,
+        sink,
+        _k: std::marker::PhantomData,
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let top: Top<'_> = super::terraform::TopSeed(&mut ctx)
+        .deserialize(&mut de)
+        .and_then(|top| de.end().map(|()| top))
         .map_err(|e| InventoryError::json(&e, "the inventory", (1, 1)))?;
-    if top.lineage.is_some() && top.serial.is_some() && top.format_version.is_none() {
+    let sink = ctx.sink;
+    if top.lineage && top.serial && top.format_version.is_none() {
         return Err(InventoryError::new(
             "is a raw Terraform state file, whose layout Terraform does not promise; give srm `terraform show -json` of it instead",
         ));
@@ -255,13 +267,10 @@ fn document(
         && top.resources.is_none()
         && top.data.is_none();
     let detected = if top.format_version.is_some()
-        && (top.values.is_some()
-            || top.planned_values.is_some()
-            || top.prior_state.is_some()
-            || terraform_only)
+        && (top.values || top.planned_values || top.prior_state || terraform_only)
     {
         // `terraform show -json` of no state at all is `{"format_version":"1.0"}`.
-        if top.planned_values.is_some() || top.prior_state.is_some() {
+        if top.planned_values || top.prior_state {
             Format::TerraformPlan
         } else {
             Format::TerraformState
@@ -271,9 +280,7 @@ fn document(
     } else if top.config_items.is_some() {
         Format::AwsConfig
     } else if top.resources.is_some()
-        && (top.schema.is_some()
-            || top.content_version.is_some()
-            || forced == Some(Format::ArmTemplate))
+        && (top.schema || top.content_version || forced == Some(Format::ArmTemplate))
     {
         Format::ArmTemplate
     } else if top.data.is_some() {
@@ -303,22 +310,8 @@ fn document(
     };
     match format {
         Format::TerraformState | Format::TerraformPlan => {
+            // Its resources went to the sink as they were parsed.
             terraform_version(top.format_version.as_deref().unwrap_or_default())?;
-            let current = if format == Format::TerraformPlan {
-                top.planned_values
-            } else {
-                top.values
-            };
-            if let Some(m) = current.and_then(|v| v.root_module) {
-                terraform(&m, format, Side::Current, index, sink);
-            }
-            if let Some(m) = top
-                .prior_state
-                .and_then(|p| p.values)
-                .and_then(|v| v.root_module)
-            {
-                terraform(&m, format, Side::Prior, index, sink);
-            }
         }
         Format::CloudFormation => {
             for (id, r) in top.cfn_resources.map(|e| e.0).unwrap_or_default() {
@@ -374,30 +367,6 @@ fn terraform_version(v: &str) -> Result<(), InventoryError> {
         Err(InventoryError::new(format!(
             "has a Terraform JSON format_version{shown} whose major srm does not know (it reads 0.x and 1.x); a newer srm may read it"
         )))
-    }
-}
-
-fn terraform(
-    m: &TfModule<'_>,
-    format: Format,
-    side: Side,
-    index: &TypeIndex<'_>,
-    sink: &mut Sink<'_>,
-) {
-    for r in &m.resources {
-        if r.mode.as_deref() == Some("data") {
-            continue;
-        }
-        let paths = paths(index, Family::Terraform, &r.ty);
-        let values = fields::values(r.values, paths, Spelling::AsWritten);
-        let address = match &r.address {
-            Some(a) => Cow::Borrowed(&**a),
-            None => Cow::Owned(format!("{}.{}", &*r.ty, r.name.as_deref().unwrap_or("?"))),
-        };
-        emit(format, sink, side, &address, &r.ty, false, &values);
-    }
-    for child in &m.child_modules {
-        terraform(child, format, side, index, sink);
     }
 }
 

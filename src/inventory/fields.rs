@@ -46,6 +46,35 @@ pub(crate) fn values_in(text: &str, paths: &[&str], spelling: Spelling) -> Vec<O
     out
 }
 
+/// [`values_in`] as a seed, for a value met while its document is parsed (a Terraform
+/// resource's `values`): `out` gets the value at each of `paths`.
+pub(crate) struct PathsSeed<'a, 'p> {
+    pub paths: &'a [&'p str],
+    pub spelling: Spelling,
+    pub out: &'a mut [Option<String>],
+}
+
+impl<'de> DeserializeSeed<'de> for PathsSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        let steps: Vec<Vec<&str>> = self.paths.iter().map(|p| p.split('.').collect()).collect();
+        let pending: Vec<(usize, &[&str])> = steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i, s.as_slice()))
+            .collect();
+        Walk {
+            pending: &pending,
+            spelling: self.spelling,
+            out: self.out,
+            depth: 0,
+            nested: None,
+        }
+        .deserialize(d)
+        .map(|Found| ())
+    }
+}
+
 /// Walks `text` for `pending` paths into `out`; `top` allows one re-walk of a JSON string.
 fn walk(
     text: &str,

@@ -15,73 +15,28 @@ use serde_json::value::RawValue;
 use crate::catalog::Text;
 
 /// The top of a JSON inventory, every format's keys at once: one pass over the file reads
-/// whichever it is.
-#[derive(Deserialize)]
+/// whichever it is. Terraform's resources are handed on as they are parsed
+/// ([`super::terraform`]), so only their presence is kept here.
+#[derive(Default)]
 pub(crate) struct Top<'a> {
     // Terraform.
-    #[serde(default, borrow)]
     pub format_version: Option<Text<'a>>,
-    #[serde(default, borrow)]
-    pub values: Option<TfValues<'a>>,
-    #[serde(default, borrow)]
-    pub planned_values: Option<TfValues<'a>>,
-    #[serde(default, borrow)]
-    pub prior_state: Option<TfPrior<'a>>,
+    pub values: bool,
+    pub planned_values: bool,
+    pub prior_state: bool,
     // CloudFormation.
-    #[serde(default, borrow, rename = "Resources")]
     pub cfn_resources: Option<Entries<'a, CfnResource<'a>>>,
     // AWS Config.
-    #[serde(default, borrow, rename = "configurationItems")]
     pub config_items: Option<Vec<ConfigItem<'a>>>,
     // ARM.
-    #[serde(default, borrow)]
     pub resources: Option<&'a RawValue>,
-    #[serde(default, rename = "$schema")]
-    pub schema: Option<IgnoredAny>,
-    #[serde(default, rename = "contentVersion")]
-    pub content_version: Option<IgnoredAny>,
+    pub schema: bool,
+    pub content_version: bool,
     // Resource Graph.
-    #[serde(default, borrow)]
     pub data: Option<Vec<&'a RawValue>>,
     // A raw `terraform.tfstate`, which srm does not read (its keys, to say so).
-    #[serde(default)]
-    pub lineage: Option<IgnoredAny>,
-    #[serde(default)]
-    pub serial: Option<IgnoredAny>,
-}
-
-#[derive(Deserialize)]
-pub(crate) struct TfValues<'a> {
-    #[serde(default, borrow)]
-    pub root_module: Option<TfModule<'a>>,
-}
-
-#[derive(Deserialize)]
-pub(crate) struct TfPrior<'a> {
-    #[serde(default, borrow)]
-    pub values: Option<TfValues<'a>>,
-}
-
-#[derive(Deserialize)]
-pub(crate) struct TfModule<'a> {
-    #[serde(default, borrow)]
-    pub resources: Vec<TfResource<'a>>,
-    #[serde(default, borrow)]
-    pub child_modules: Vec<TfModule<'a>>,
-}
-
-#[derive(Deserialize)]
-pub(crate) struct TfResource<'a> {
-    #[serde(default, borrow)]
-    pub address: Option<Text<'a>>,
-    #[serde(default, borrow)]
-    pub mode: Option<Text<'a>>,
-    #[serde(borrow, rename = "type")]
-    pub ty: Text<'a>,
-    #[serde(default, borrow)]
-    pub name: Option<Text<'a>>,
-    #[serde(default, borrow)]
-    pub values: Option<&'a RawValue>,
+    pub lineage: bool,
+    pub serial: bool,
 }
 
 #[derive(Deserialize)]

@@ -17,6 +17,7 @@ mod detect;
 mod error;
 mod fields;
 mod formats;
+mod terraform;
 
 use std::io::BufRead;
 

@@ -791,3 +791,35 @@ fn yaml_errors_and_byte_order_marks() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(json(&out)["totals"]["resources"], 2);
 }
+
+#[test]
+fn a_terraform_resource_whose_values_come_before_its_type_is_read_alike() {
+    let state = r#"{"format_version":"1.0","values":{"root_module":{"resources":[
+        {"values":{"package_type":"Image","secret":"CANARY-late-1"},"type":"aws_lambda_function","address":"aws_lambda_function.late","mode":"managed","name":"late"},
+        {"address":"aws_lambda_function.early","mode":"managed","type":"aws_lambda_function","name":"early","values":{"package_type":"Image"}},
+        {"mode":"managed","type":"aws_instance","name":"bare"}]}}}"#;
+    let (code, out, err) = run_with(&[("s.json", state)], &["plan", "s.json", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("CANARY"));
+    let doc = json(&out);
+    let got: Vec<(String, String)> = doc["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["address"].as_str().unwrap().to_string(), is(r)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "aws_lambda_function.late".to_string(),
+                "aws-lambda:image".to_string()
+            ),
+            (
+                "aws_lambda_function.early".to_string(),
+                "aws-lambda:image".to_string()
+            ),
+            ("aws_instance.bare".to_string(), "aws-ec2".to_string()),
+        ]
+    );
+}
