@@ -18,7 +18,7 @@ fn catalog() -> &'static Catalog<'static> {
 fuzz_target!(|data: &[u8]| {
     let cat = catalog();
     let index = TypeIndex::new(cat);
-    let mut planner = Planner::new(cat, Scope::All);
+    let mut planner = Planner::new(cat, &index, Scope::All);
     planner.track(true);
     let mut lines = Vec::new();
     let mut reader = data;

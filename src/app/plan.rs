@@ -2,13 +2,11 @@
 //! their resources to the [`Planner`], and writing the answer once every input was read, so
 //! that an unreadable input leaves nothing on stdout.
 
-use std::borrow::Cow;
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read, Seek};
 
 use anyhow::{Context, bail};
 
-use crate::catalog::Catalog;
 use crate::cli::{InventoryFormatArg, PlanArgs, PlanCommand, PlanFormatArg, PlanOutput};
 use crate::exit::{ExitCode, UsageError};
 use crate::inventory::{self, Format, InventoryError, Side};
@@ -117,7 +115,8 @@ pub(super) fn plan(args: &PlanArgs, input: &Input, style: Style) -> anyhow::Resu
         _ => Resources::None,
     };
     let scope = super::scope_of(args.scope.scope);
-    let mut planner = Planner::new(&catalog, scope);
+    let index = crate::catalog::TypeIndex::new(&catalog);
+    let mut planner = Planner::new(&catalog, &index, scope);
     let forced = args.from.map(format_of);
     let mut stdin_used = false;
     let mut all_plans = true;
@@ -151,7 +150,7 @@ pub(super) fn plan(args: &PlanArgs, input: &Input, style: Style) -> anyhow::Resu
                         failure = Some(e);
                     }
                 };
-                read_one(&mut *reader, forced, &catalog, &mut sink)
+                inventory::read(&mut *reader, forced, &index, &mut sink)
             };
             let format = read.map_err(|e| anyhow::anyhow!(place(path, &e)))?;
             if let Some(e) = failure.take() {
@@ -172,18 +171,6 @@ pub(super) fn plan(args: &PlanArgs, input: &Input, style: Style) -> anyhow::Resu
     let plan = planner.finish(comparing);
     write(&plan, resources, format, &args.output, style)?;
     Ok(report_unclassified(&plan, args.strict))
-}
-
-/// Reads one inventory with a types table of its own: the planner holds the catalogue's, but
-/// the sink borrows the planner mutably while the reader runs.
-fn read_one(
-    reader: &mut dyn BufRead,
-    forced: Option<Format>,
-    catalog: &Catalog<'_>,
-    sink: &mut inventory::Sink<'_>,
-) -> Result<Format, InventoryError> {
-    let index = crate::catalog::TypeIndex::new(catalog);
-    inventory::read(reader, forced, &index, sink)
 }
 
 /// Unclassified resources are said on stderr too; with --strict they fail the run.
@@ -339,34 +326,10 @@ fn merge(
             resources
                 .into_iter()
                 .take(render::plan::MAX_TABLE_RESOURCES)
-                .map(owned)
                 .collect(),
         ),
         _ => Resources::None,
     };
     write(&plan, sink, format, output, style)?;
     Ok(ExitCode::Success)
-}
-
-fn owned(r: PlanResource<'_>) -> PlanResource<'static> {
-    let o = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
-    PlanResource {
-        input: r.input,
-        address: o(r.address),
-        ty: o(r.ty),
-        service: r.service.map(o),
-        variant: r.variant.map(o),
-        default_variant: r.default_variant,
-        base_model: r.base_model.map(o),
-        supporting: r.supporting.map(o),
-        conditional: r.conditional,
-        owners: r
-            .owners
-            .into_iter()
-            .map(|x| crate::query::RowOwner {
-                row: o(x.row),
-                owner: x.owner,
-            })
-            .collect(),
-    }
 }

@@ -180,6 +180,15 @@ pub struct Catalog<'t> {
     pub(crate) text_len: usize,
 }
 
+/// A column's id with its variant spelt out: `id`, or `id:variant` (also for the default
+/// variant, which [`Catalog::column_key`] leaves out).
+pub fn variant_key(id: &str, variant: Option<&str>) -> String {
+    match variant {
+        Some(v) => format!("{id}:{v}"),
+        None => id.to_string(),
+    }
+}
+
 /// The form every id and alias is matched in: Unicode compatibility form (NFKC, so that
 /// fullwidth `ｎｅｔ` is `net` and a decomposed `é` is the composed one), lowercase, with `_` and
 /// spaces read as `-`, and no surrounding blanks.
@@ -486,6 +495,7 @@ impl<'t> Catalog<'t> {
 
     /// What a column is keyed by in answers that hold several: a model's id, a service's
     /// (without variants, or in its default one), or `SERVICE:VARIANT`.
+    /// (A column named with its variant always, default or not, is [`variant_key`].)
     pub fn column_key(&self, c: Column) -> Cow<'_, str> {
         let head = self.head(c);
         match (c, head.variant) {

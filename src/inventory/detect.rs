@@ -110,27 +110,16 @@ fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<usi
 
 fn utf8(bytes: &[u8], line: usize) -> Result<&str, InventoryError> {
     std::str::from_utf8(bytes).map_err(|e| {
-        let (l, c) = line_col(&bytes[..e.valid_up_to()]);
+        let (l, c) = crate::load::line_col_of_offset(&bytes[..e.valid_up_to()]);
         InventoryError::new("is not UTF-8 text; inventories are UTF-8 JSON or YAML")
             .at(Some((line + l - 1, c)))
     })
 }
 
-/// 1-based line and column of the end of `prefix`.
-fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let line = 1 + prefix.iter().filter(|&&b| b == b'\n').count();
-    let start = prefix
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
-    (line, column)
-}
-
 /// Where `part` (a slice of `text`) starts in it.
 fn base(text: &str, part: &str) -> (usize, usize) {
     let offset = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-    line_col(&text.as_bytes()[..offset.min(text.len())])
+    crate::load::line_col_of_offset(&text.as_bytes()[..offset.min(text.len())])
 }
 
 /// A name as kept: at most [`MAX_NAME`] bytes, cut on a character boundary with `…`.

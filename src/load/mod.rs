@@ -18,7 +18,7 @@ mod yaml;
 
 pub(crate) use error::count;
 pub use error::{CatalogError, MAX_PROBLEMS, Problem, Summary, ValidationReport, cut};
-pub use source::{EMBEDDED, Input, MAX_BYTES, decode, read};
+pub use source::{EMBEDDED, Input, MAX_BYTES, decode, line_col_of_offset, read};
 pub use validate::is_kebab;
 
 use std::borrow::Cow;

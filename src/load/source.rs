@@ -137,7 +137,7 @@ fn read_capped(reader: impl Read, origin: &str, expected: u64) -> Result<Vec<u8>
 
 /// 1-based line and column of the end of `prefix`, the valid UTF-8 before a bad byte. Lines
 /// end at LF, CRLF or a lone CR, as in YAML and JSON.
-fn line_col_of_offset(prefix: &[u8]) -> (usize, usize) {
+pub fn line_col_of_offset(prefix: &[u8]) -> (usize, usize) {
     let mut line = 1;
     let mut line_start = 0;
     for (i, &b) in prefix.iter().enumerate() {

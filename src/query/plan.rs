@@ -321,7 +321,8 @@ fn count_type(types: &mut HashMap<String, TypeTally>, ty: &str, address: &str) {
 /// Classifies resources and keeps the tallies a [`Plan`] is made of.
 pub struct Planner<'c, 't> {
     cat: &'c Catalog<'t>,
-    index: TypeIndex<'c>,
+    /// The types table, shared with the readers.
+    index: &'c TypeIndex<'c>,
     scope: Scope,
     /// The rows in scope, as (layer, row), in catalogue order.
     rows: Vec<(usize, usize)>,
@@ -338,8 +339,9 @@ pub struct Planner<'c, 't> {
 pub type Classified<'r> = PlanResource<'r>;
 
 impl<'c, 't> Planner<'c, 't> {
-    /// A planner over `cat` within `scope`.
-    pub fn new(cat: &'c Catalog<'t>, scope: Scope) -> Planner<'c, 't> {
+    /// A planner over `cat` within `scope`, classifying by `index` (the readers' too: built
+    /// once a run).
+    pub fn new(cat: &'c Catalog<'t>, index: &'c TypeIndex<'c>, scope: Scope) -> Planner<'c, 't> {
         let mut rows = Vec::new();
         let mut left_out = 0;
         for (l, layer) in cat.layers().iter().enumerate() {
@@ -353,7 +355,7 @@ impl<'c, 't> Planner<'c, 't> {
         }
         Planner {
             cat,
-            index: TypeIndex::new(cat),
+            index,
             scope,
             rows,
             left_out,
@@ -369,11 +371,6 @@ impl<'c, 't> Planner<'c, 't> {
     /// comparison matches: memory then grows with the resources.
     pub fn track(&mut self, on: bool) {
         self.tracking = on;
-    }
-
-    /// The types table, for the readers.
-    pub fn index(&self) -> &TypeIndex<'c> {
-        &self.index
     }
 
     /// Notes an input read: its path, its format, and the resources of each side it gave.
@@ -421,7 +418,7 @@ impl<'c, 't> Planner<'c, 't> {
             .collect();
         self.facts.push(ColumnFacts {
             owner_list,
-            key: crate::render::column_key(head.id, head.variant),
+            key: crate::catalog::variant_key(head.id, head.variant),
             service: head.id,
             name: head.name,
             variant: head.variant,

@@ -23,13 +23,7 @@ pub(crate) fn column_label(name: &str, id: &str, variant: Option<&str>) -> Strin
     }
 }
 
-/// A column's id as typed: `id`, or `id:variant`.
-pub(crate) fn column_key(id: &str, variant: Option<&str>) -> String {
-    match variant {
-        Some(v) => format!("{id}:{v}"),
-        None => id.to_string(),
-    }
-}
+pub(crate) use crate::catalog::variant_key as column_key;
 
 /// An owner with the mark of weaker evidence after it (`customer [P]`).
 pub(crate) fn with_mark(owner: &str, evidence: Option<Evidence>) -> String {
