@@ -208,8 +208,10 @@ pub enum Command {
     /// A control's owner follows from the rows of the matrix it bears on: provider (CRM "Yes")
     /// if every one is the provider's, customer ("No") if every one is the customer's, depends
     /// where an AI row depends on the model, shared ("Partial") otherwise. An enhancement follows
-    /// its base control unless listed itself; a control no row bears on is organisational, the
-    /// customer's. --format crm writes a FedRAMP customer responsibility matrix (CSV).
+    /// its base control unless listed itself; a control on the catalogue's organisational list
+    /// is the customer's own; one neither speaks of is unmapped. --format crm writes a FedRAMP
+    /// customer responsibility matrix (CSV). The mapping is srm's own derivation from its layer
+    /// model (data/CONTROLS.md), not a provider's statement.
     Controls {
         /// A model or a service, by id, alias or name (see srm models, srm services); a variant as SERVICE:VARIANT (aws-lambda:manual).
         #[arg(long, short)]
@@ -289,6 +291,9 @@ pub enum Command {
 pub enum ExportCommand {
     /// An OSCAL 1.1 component definition (JSON): the provider's offering under a model, with
     /// each control of a baseline and who is responsible for it. UUIDs are deterministic.
+    ///
+    /// The responsibilities are srm's own derivation from its layer model (data/CONTROLS.md),
+    /// not a provider's statement.
     ///
     /// UUIDs are version-5 UUIDs named by the model, the scope (unless classic), the baseline
     /// and the control, in a namespace of the catalogue: the embedded catalogue's are the same from run to run and
@@ -450,8 +455,23 @@ pub struct ControlsOutput {
     /// Output format.
     #[arg(long, value_enum, ignore_case = true, default_value_t = ControlsFormatArg::Table)]
     pub format: ControlsFormatArg,
+    /// With --format crm: how control ids are written, NIST's AC-2(5) or FedRAMP's zero-padded AC-02 (05).
+    #[arg(long, value_enum, ignore_case = true, default_value_t = IdStyleArg::Nist, value_name = "STYLE")]
+    pub id_style: IdStyleArg,
+    /// With --format crm: a fourth column with the rows, principles and sources behind each answer.
+    #[arg(long)]
+    pub with_basis: bool,
     #[command(flatten)]
     pub file: FileOutput,
+}
+
+/// How control ids are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IdStyleArg {
+    /// AC-2(5), as NIST writes them.
+    Nist,
+    /// AC-02 (05), as FedRAMP's workbooks write them.
+    Fedramp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

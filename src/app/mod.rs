@@ -12,8 +12,8 @@ use std::io::{IsTerminal, Write};
 use crate::catalog::{Catalog, Column, LayerRef, Owner, UnknownId};
 use crate::cli::{
     CatalogCommand, Cli, ColorArg, Command, ControlsFormatArg, ControlsOutput, ExportCommand,
-    FileOutput, FormatArg, NamedScopeArgs, Output, PictureFormatArg, PictureOutput, ReportFormat,
-    SchemaArg, ScopeArg,
+    FileOutput, FormatArg, IdStyleArg, NamedScopeArgs, Output, PictureFormatArg, PictureOutput,
+    ReportFormat, SchemaArg, ScopeArg,
 };
 use crate::exit::{ExitCode, UsageError};
 use crate::load::{self, Input};
@@ -50,7 +50,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::Success);
         }
         Command::Matrix { output, .. } => picture_format(output),
-        Command::Controls { output, .. } => controls_format(output),
+        Command::Controls { output, .. } => controls_format(output)?,
         Command::Export(ExportCommand::Oscal {
             model,
             baseline,
@@ -72,10 +72,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 warn_unmapped(&input);
             }
             let source = crate::controls::baseline_source(baseline.id()).unwrap_or_default();
-            emit(
-                &render::oscal::component_definition(&report, source, &origin)?,
-                output,
-            )?;
+            let document = render::oscal::component_definition(&report, source, &origin)?;
+            emit(&document, output)?;
             return Ok(ExitCode::Success);
         }
         Command::Control { output, .. } => (format_of(output), &output.file),
@@ -253,7 +251,13 @@ fn picture_format(output: &PictureOutput) -> (Format, &FileOutput) {
     (format, &output.file)
 }
 
-fn controls_format(output: &ControlsOutput) -> (Format, &FileOutput) {
+fn controls_format(output: &ControlsOutput) -> Result<(Format, &FileOutput), UsageError> {
+    let crm_only = output.with_basis || output.id_style != IdStyleArg::Nist;
+    if crm_only && (output.json || output.format != ControlsFormatArg::Crm) {
+        return Err(UsageError(
+            "--id-style and --with-basis shape the customer responsibility matrix; add --format crm".to_string(),
+        ));
+    }
     let format = if output.json {
         Format::Json
     } else {
@@ -263,10 +267,13 @@ fn controls_format(output: &ControlsOutput) -> (Format, &FileOutput) {
             ControlsFormatArg::Yaml => Format::Yaml,
             ControlsFormatArg::Csv => Format::Csv,
             ControlsFormatArg::Markdown => Format::Markdown,
-            ControlsFormatArg::Crm => Format::Crm,
+            ControlsFormatArg::Crm => Format::Crm(render::Crm {
+                fedramp_ids: output.id_style == IdStyleArg::Fedramp,
+                with_basis: output.with_basis,
+            }),
         }
     };
-    (format, &output.file)
+    Ok((format, &output.file))
 }
 
 fn scope_of(scope: ScopeArg) -> Scope {

@@ -54,6 +54,27 @@ pub struct CatalogFile<'t> {
     /// IAM roles, disks…): `srm plan` names them as supporting that row.
     #[serde(default)]
     pub supporting: Vec<SupportingFile<'t>>,
+    /// The controls no row bears on because each organisation meets them itself (its
+    /// policies, training, personnel): the customer's, each entry with why. A control neither
+    /// mapped to a row nor listed here is `unmapped`, never the customer's by omission.
+    #[serde(default)]
+    pub organisational: Vec<OrganisationalFile<'t>>,
+}
+
+/// Controls each organisation meets itself, with why.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+pub struct OrganisationalFile<'t> {
+    /// NIST SP 800-53 rev5 control ids (`ps-3`, `at-2.2`).
+    #[schemars(with = "Vec<String>", length(min = 1))]
+    #[serde(deserialize_with = "counted")]
+    pub ids: Vec<Located<'t>>,
+    /// Why each organisation meets them itself, in a sentence.
+    pub why: Text<'t>,
+    /// The principle of data/CONTROLS.md the entry applies (1 to 7).
+    #[schemars(range(min = 1, max = 7))]
+    #[serde(default)]
+    pub principle: Option<u8>,
 }
 
 /// Resource types that support one row of the matrix.
@@ -257,6 +278,20 @@ pub struct ControlsFile<'t> {
     pub ids: Vec<Text<'t>>,
     /// Why the row bears on them, in a sentence.
     pub why: Text<'t>,
+    /// The principle of data/CONTROLS.md the entry applies (1 to 7).
+    #[schemars(range(min = 1, max = 7))]
+    pub principle: Option<u8>,
+    /// Under a model where the row is shared, the side these controls concern: the
+    /// application's code is the customer's half of a shared Applications row.
+    pub when_shared: Option<SideFile>,
+}
+
+/// One side of a shared row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SideFile {
+    Customer,
+    Provider,
 }
 
 /// [`ControlsFile`] as the file spells it, read by serde's derive (unknown, missing and
@@ -267,6 +302,10 @@ struct ControlsFields<'t> {
     #[serde(deserialize_with = "counted")]
     ids: Vec<Text<'t>>,
     why: Text<'t>,
+    #[serde(default)]
+    principle: Option<u8>,
+    #[serde(default)]
+    when_shared: Option<SideFile>,
 }
 
 /// The form a `controls` entry takes, as messages show it.
@@ -289,6 +328,8 @@ impl<'de: 't, 't> Deserialize<'de> for ControlsFile<'t> {
                 Ok(ControlsFile {
                     ids: fields.ids,
                     why: fields.why,
+                    principle: fields.principle,
+                    when_shared: fields.when_shared,
                 })
             }
 

@@ -169,6 +169,8 @@ pub struct Catalog<'t> {
     pub(crate) services: Vec<Service<'t>>,
     /// Resource types that support a row without being a service (`srm plan`).
     pub(crate) supporting: Vec<Supporting<'t>>,
+    /// The controls each organisation meets itself, with why: the customer's.
+    pub(crate) organisational: Vec<ControlLink<'t>>,
     /// The day the facts were last revised (`YYYY-MM-DD`, checked at load), when the file says.
     pub(crate) date: Option<Text<'t>>,
     /// Normalised id or alias → what it names.
@@ -400,6 +402,11 @@ impl<'t> Catalog<'t> {
     }
     pub fn supporting(&self) -> &[Supporting<'t>] {
         &self.supporting
+    }
+
+    /// The controls each organisation meets itself (`organisational`), with why.
+    pub fn organisational(&self) -> &[ControlLink<'t>] {
+        &self.organisational
     }
     pub fn service(&self, id: ServiceId) -> &Service<'t> {
         &self.services[id.index()]

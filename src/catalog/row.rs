@@ -182,6 +182,10 @@ pub(crate) struct RowMore<'t> {
 pub struct ControlLink<'t> {
     pub(crate) ids: Vec<Text<'t>>,
     pub(crate) why: Text<'t>,
+    pub(crate) principle: Option<u8>,
+    /// Under a model where the row is shared, the side (customer or provider) the controls
+    /// concern.
+    pub(crate) when_shared: Option<Owner>,
 }
 
 impl<'t> ControlLink<'t> {
@@ -190,6 +194,18 @@ impl<'t> ControlLink<'t> {
     }
     pub fn why(&self) -> &str {
         &self.why
+    }
+    /// The principle of data/CONTROLS.md the entry applies, when it says.
+    pub fn principle(&self) -> Option<u8> {
+        self.principle
+    }
+    /// The owner of these controls where the row's owner is `row_owner`: the side the entry
+    /// names where the row is shared, else the row's owner.
+    pub fn owner(&self, row_owner: Owner) -> Owner {
+        match self.when_shared {
+            Some(side) if row_owner == Owner::Shared => side,
+            _ => row_owner,
+        }
     }
 }
 

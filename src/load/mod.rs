@@ -189,7 +189,12 @@ layers:
         assert_eq!(from_yaml.layers.len(), 13);
         assert_eq!(from_yaml.row_count(), 26);
         let from_json = load(&Input::Embedded).unwrap_or_else(|e| panic!("{e}"));
-        let dump = |c: &Catalog<'_>| format!("{:?} {:?} {:?}", c.sources, c.models, c.layers);
+        let dump = |c: &Catalog<'_>| {
+            format!(
+                "{:?} {:?} {:?} {:?}",
+                c.sources, c.models, c.layers, c.organisational
+            )
+        };
         assert_eq!(dump(&from_yaml), dump(&from_json));
     }
 

@@ -10,7 +10,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use crate::catalog::Text;
 use crate::catalog::file::{
-    Counted, LayerFile, ModelFile, ServiceFile, SourceFile, SupportingFile,
+    Counted, LayerFile, ModelFile, OrganisationalFile, ServiceFile, SourceFile, SupportingFile,
 };
 
 use super::validate::Builder;
@@ -22,6 +22,7 @@ const FIELDS: &[&str] = &[
     "date",
     "services",
     "supporting",
+    "organisational",
 ];
 
 #[derive(Clone, Copy)]
@@ -32,11 +33,12 @@ enum Field {
     Date,
     Services,
     Supporting,
+    Organisational,
 }
 
 /// What is said of a file whose top level is not a catalogue's. It quotes nothing of the
 /// file: `srm --catalog /etc/shadow` must not print the file's first line.
-const NOT_A_CATALOGUE: &str = "not an srm catalogue: its top level holds a key other than `sources`, `models`, `layers`, `services`, `supporting` and `date` (see `srm catalog show`)";
+const NOT_A_CATALOGUE: &str = "not an srm catalogue: its top level holds a key other than `sources`, `models`, `layers`, `services`, `supporting`, `organisational` and `date` (see `srm catalog show`)";
 
 impl<'de> Deserialize<'de> for Field {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Field, D::Error> {
@@ -57,6 +59,7 @@ impl<'de> Deserialize<'de> for Field {
                     "date" => Ok(Field::Date),
                     "services" => Ok(Field::Services),
                     "supporting" => Ok(Field::Supporting),
+                    "organisational" => Ok(Field::Organisational),
                     // The key is not quoted: it may be a line of some other file, a secret.
                     _ => Err(E::custom(NOT_A_CATALOGUE)),
                 }
@@ -136,6 +139,10 @@ impl<'de: 't, 't> Visitor<'de> for CatalogSeed<'_, 't> {
                 Field::Supporting => {
                     let Counted(supporting): Counted<SupportingFile<'t>> = map.next_value()?;
                     self.0.supporting(supporting);
+                }
+                Field::Organisational => {
+                    let Counted(list): Counted<OrganisationalFile<'t>> = map.next_value()?;
+                    self.0.organisational(list);
                 }
             }
         }

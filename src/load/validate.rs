@@ -18,7 +18,8 @@ use foldhash::HashMap;
 
 use crate::catalog::file::{
     Counted, DutiesFile, FieldFile, InventoryFile, LayerFile, Located, ModelFile, ModelMap,
-    OverrideFile, RowFile, ScopeFile, ServiceFile, SourceFile, SupportingFile, VariantFile,
+    OrganisationalFile, OverrideFile, RowFile, ScopeFile, ServiceFile, SideFile, SourceFile,
+    SupportingFile, VariantFile,
 };
 use crate::catalog::{
     Body, Catalog, ControlLink, Duties, Evidence, Field, Inventory, Layer, Model, ModelId,
@@ -68,6 +69,9 @@ pub(crate) struct Builder<'t> {
     services: Vec<ServiceFile<'t>>,
     /// Supporting types, checked once every layer is built (they name its rows).
     supporting: Vec<SupportingFile<'t>>,
+    /// The organisational controls, checked once every layer is built (no classic row may map
+    /// them).
+    organisational: Vec<OrganisationalFile<'t>>,
     /// Service ids in declaration order, for messages.
     service_ids: Vec<Text<'t>>,
     /// The layer being built, for messages about clashes with it or its parts.
@@ -109,6 +113,96 @@ impl<'t> Builder<'t> {
     /// Takes the supporting types; checked at the end, against every layer and service.
     pub(crate) fn supporting(&mut self, supporting: Vec<SupportingFile<'t>>) {
         self.supporting = supporting;
+    }
+
+    /// Takes the organisational controls; checked at the end, against every row.
+    pub(crate) fn organisational(&mut self, list: Vec<OrganisationalFile<'t>>) {
+        self.organisational = list;
+    }
+
+    /// The `organisational` list: known control ids, each once, and none that a row of the
+    /// classic stack maps (a control is either met through the rows or by each organisation
+    /// itself). An AI row may map one: under `--scope ai` or `all` the rows answer for it.
+    fn organisational_list(&mut self) -> Vec<ControlLink<'t>> {
+        let files = std::mem::take(&mut self.organisational);
+        // Control id → the first classic row that maps it.
+        let mut mapped: HashMap<String, String> = HashMap::default();
+        // The embedded catalogue was checked by build.rs.
+        let layers = if self.checked { &self.layers[..] } else { &[] };
+        for layer in layers.iter().filter(|l| !l.is_ai()) {
+            for row in layer.rows() {
+                for link in row.controls() {
+                    for id in link.ids() {
+                        mapped
+                            .entry(id.to_string())
+                            .or_insert_with(|| row.id().to_string());
+                    }
+                }
+            }
+        }
+        let mut listed: foldhash::HashSet<Text<'t>> = foldhash::HashSet::default();
+        let mut list = Vec::with_capacity(files.len());
+        for entry in files {
+            let Some(first) = entry.ids.first().cloned() else {
+                self.push(Problem::new(
+                    "an `organisational` entry has no `ids`; name the controls it covers, or remove the entry",
+                ));
+                continue;
+            };
+            let subject = Subject {
+                kind: "organisational entry",
+                id: &first,
+            };
+            self.check_text(subject, "why", &entry.why);
+            self.check_principle(subject, entry.principle);
+            for place in &entry.ids {
+                let id = &place.text;
+                let subject = Subject {
+                    kind: "organisational control",
+                    id: place,
+                };
+                self.check_control(subject, id);
+                if !listed.insert(id.clone()) {
+                    if self.full() {
+                        self.skip();
+                    } else {
+                        let message = format!(
+                            "control '{}' is listed twice in `organisational`; list each control once",
+                            cut(id)
+                        );
+                        self.problem(subject, message);
+                    }
+                } else if let Some(row) = mapped.get(&**id) {
+                    let message = format!(
+                        "control '{}' is in `organisational` and row '{}' maps it; a control is met through the rows or by each organisation itself: remove one",
+                        cut(id),
+                        cut(row)
+                    );
+                    self.problem(subject, message);
+                }
+            }
+            list.push(ControlLink {
+                ids: entry.ids.into_iter().map(|l| l.text).collect(),
+                why: entry.why,
+                principle: entry.principle,
+                when_shared: None,
+            });
+        }
+        list
+    }
+
+    /// A `principle` names one of the seven of data/CONTROLS.md.
+    fn check_principle(&mut self, subject: Subject<'_, 't>, principle: Option<u8>) {
+        if let Some(p) = principle
+            && !(1..=7).contains(&p)
+        {
+            let message = format!(
+                "{} '{}' names principle {p}; the principles are numbered 1 to 7 (see data/CONTROLS.md)",
+                subject.kind,
+                cut(subject.id)
+            );
+            self.problem(subject, message);
+        }
     }
 
     fn add_sources(&mut self, sources: Vec<SourceFile<'t>>) {
@@ -232,6 +326,7 @@ impl<'t> Builder<'t> {
                 })
                 .unzip();
         self.check_types(&services, &service_at, &supporting, &support_at);
+        let organisational = self.organisational_list();
         if self.models.is_empty() {
             self.push(Problem::new(
                 "no models declared; add a `models` list (e.g. on-prem, iaas, paas, saas)",
@@ -253,6 +348,7 @@ impl<'t> Builder<'t> {
             layers: self.layers,
             services,
             supporting,
+            organisational,
             date: self.date,
             index: self.index,
             names: std::sync::OnceLock::new(),
@@ -976,6 +1072,7 @@ impl<'t> Builder<'t> {
         let mut cited: foldhash::HashSet<&str> = foldhash::HashSet::default();
         for link in &r.controls {
             self.check_text(subject, "controls.why", &link.why);
+            self.check_principle(subject, link.principle);
             if link.ids.is_empty() {
                 let message = format!(
                     "{} '{}' has a `controls` entry with no `ids`; name the controls it bears on, or remove the entry",
@@ -1005,6 +1102,11 @@ impl<'t> Builder<'t> {
             controls.push(ControlLink {
                 ids: link.ids,
                 why: link.why,
+                principle: link.principle,
+                when_shared: link.when_shared.map(|s| match s {
+                    SideFile::Customer => Owner::Customer,
+                    SideFile::Provider => Owner::Provider,
+                }),
             });
         }
         let more = RowMore {
@@ -1164,13 +1266,15 @@ impl<'t> Builder<'t> {
                     .to_string(),
             };
             let id = cut(id);
-            self.problem(
-                subject,
+            let message = if subject.kind == "organisational control" {
+                format!("unknown control '{id}' in `organisational`; {hint}")
+            } else {
                 format!(
                     "{} '{}' names unknown control '{id}' in `controls`; {hint}",
                     subject.kind, subject.id
-                ),
-            );
+                )
+            };
+            self.problem(subject, message);
         }
     }
 

@@ -17,7 +17,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Distinct, Scope};
-use crate::catalog::{Catalog, Column, Layer, Owner, Row};
+use crate::catalog::{Catalog, Column, ControlLink, Layer, Owner, Row};
 use crate::controls::{Control, Controls};
 
 /// Why a control has its owner.
@@ -43,6 +43,10 @@ pub struct ControlBasisRow<'a> {
     pub owner: Owner,
     pub note: Option<&'a str>,
     pub why: &'a str,
+    /// The principle of data/CONTROLS.md the mapping applies, when the catalogue says.
+    pub principle: Option<u8>,
+    /// What the row's owner under the model rests on.
+    pub sources: Vec<super::SourceRef<'a>>,
 }
 
 /// One control under one model.
@@ -58,14 +62,84 @@ pub struct ControlRow<'a> {
     /// The FedRAMP CRM answer: `Yes` (provider), `Partial` (shared, depends) or `No` (customer).
     pub can_be_inherited: &'static str,
     pub basis: Basis,
-    /// The base control whose rows an enhancement follows.
+    /// The base control whose rows (or `organisational` entry) an enhancement follows.
     pub base: Option<&'a str>,
+    /// For an organisational control: why each organisation meets it itself.
+    pub why: Option<&'a str>,
+    /// For an organisational control: the principle of data/CONTROLS.md its entry applies.
+    pub principle: Option<u8>,
     /// The rows behind the owner.
     pub rows: Vec<ControlBasisRow<'a>>,
     /// What the provider covers: the provider duties of the rows it holds or shares.
     pub provider_covers: Vec<&'a str>,
     /// What the customer must do: the customer duties of the rows it holds or shares.
     pub customer_does: Vec<&'a str>,
+    /// FedRAMP's control origination (data/CONTROLS.md): empty for an unmapped control.
+    pub control_origination: Vec<Origination>,
+}
+
+/// FedRAMP's control origination: who the control's implementation comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origination {
+    /// The provider's corporate programme (and, for an organisational control, each
+    /// organisation's own).
+    SpCorporate,
+    /// The provider's system.
+    SpSystem,
+    /// The customer, configuring what the provider offers.
+    CustomerConfigured,
+    /// The customer, on its own.
+    CustomerProvided,
+}
+
+impl Origination {
+    /// FedRAMP's value, as OSCAL's `control-origination` property writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origination::SpCorporate => "sp-corporate",
+            Origination::SpSystem => "sp-system",
+            Origination::CustomerConfigured => "customer-configured",
+            Origination::CustomerProvided => "customer-provided",
+        }
+    }
+
+    /// The origination of `control` with `owner`, on `basis`. A `-1` control (policy and
+    /// procedures) is only ever the provider's corporate or system one, as FedRAMP has it.
+    /// The customer configures what the provider offers where a row behind the control has
+    /// provider duties and the column has a provider at all (`has_provider`); else it
+    /// provides the control on its own.
+    fn of(
+        control: &Control,
+        owner: Owner,
+        basis: Basis,
+        rows: &[Listing<'_, '_>],
+        has_provider: bool,
+    ) -> Vec<Origination> {
+        use Origination::*;
+        let policy = control.parent.is_none() && control.id.ends_with("-1");
+        match (basis, owner) {
+            (Basis::Unmapped, _) | (_, Owner::Unmapped) => Vec::new(),
+            (Basis::Organisational, _) => vec![SpCorporate],
+            (_, Owner::Provider) => vec![SpSystem],
+            (_, Owner::Shared | Owner::Depends | Owner::Split) if policy => vec![SpSystem],
+            (_, Owner::Shared | Owner::Depends | Owner::Split) => {
+                vec![SpSystem, CustomerConfigured]
+            }
+            (_, Owner::Customer) if policy => vec![SpCorporate],
+            (_, Owner::Customer) => {
+                let offered = has_provider
+                    && rows
+                        .iter()
+                        .any(|(_, row, _)| !row.provider_duties().is_empty());
+                vec![if offered {
+                    CustomerConfigured
+                } else {
+                    CustomerProvided
+                }]
+            }
+        }
+    }
 }
 
 /// The answer to `srm controls`.
@@ -99,17 +173,30 @@ pub struct ControlFilter {
     pub owners: Vec<Owner>,
 }
 
-/// A row that lists a control: its layer, the row, and why.
-type Listing<'c, 't> = (&'c Layer<'t>, &'c Row<'t>, &'c str);
+/// A row that lists a control: its layer, the row, and the entry that lists it.
+pub(crate) type Listing<'c, 't> = (&'c Layer<'t>, &'c Row<'t>, &'c ControlLink<'t>);
 
 /// The rows of the catalogue that list each control, found in one pass: those in the scope,
-/// and apart from them those it leaves out.
+/// and apart from them those it leaves out; and the controls each organisation meets itself.
 pub(crate) struct ControlMap<'c, 't> {
     rows: HashMap<&'c str, Vec<Listing<'c, 't>>>,
     /// The rows out of the scope that list each control.
     others: HashMap<&'c str, Vec<Listing<'c, 't>>>,
+    /// The `organisational` entry of each control it lists.
+    organisational: HashMap<&'c str, &'c ControlLink<'t>>,
     /// Whether any row of the catalogue, in any scope, maps a control.
     mapped: bool,
+}
+
+/// What a control's answer rests on.
+pub(crate) struct Behind<'m, 'c, 't> {
+    pub(crate) basis: Basis,
+    /// The base control an enhancement follows.
+    pub(crate) base: Option<&'c str>,
+    /// The rows (for `Rows` and `BaseControl`).
+    pub(crate) rows: &'m [Listing<'c, 't>],
+    /// The `organisational` entry (for `Organisational`).
+    pub(crate) organisational: Option<&'c ControlLink<'t>>,
 }
 
 /// Whether any row of the catalogue maps a control: a catalogue that maps none says nothing
@@ -135,14 +222,21 @@ impl<'c, 't> ControlMap<'c, 't> {
             for row in layer.rows() {
                 for link in row.controls() {
                     for id in link.ids() {
-                        map.entry(&**id).or_default().push((layer, row, link.why()));
+                        map.entry(&**id).or_default().push((layer, row, link));
                     }
                 }
+            }
+        }
+        let mut organisational = HashMap::default();
+        for link in cat.organisational() {
+            for id in link.ids() {
+                organisational.entry(&**id).or_insert(link);
             }
         }
         ControlMap {
             rows,
             others,
+            organisational,
             mapped: maps_controls(cat),
         }
     }
@@ -160,49 +254,81 @@ impl<'c, 't> ControlMap<'c, 't> {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// A control's owner under `m` from the rows behind it: `unmapped` when the catalogue
-    /// maps no control at all.
-    fn owner(&self, cat: &Catalog<'_>, behind: &[Listing<'c, 't>], m: Column) -> Owner {
-        if self.mapped {
-            derive(behind.iter().map(|(_, row, _)| cat.owner(row, m)))
-        } else {
-            Owner::Unmapped
+    /// A control's owner under `m` from what it rests on: the customer's for an
+    /// organisational control, `unmapped` when nothing in the catalogue speaks of it.
+    fn owner(&self, cat: &Catalog<'_>, behind: &Behind<'_, 'c, 't>, m: Column) -> Owner {
+        match behind.basis {
+            Basis::Rows | Basis::BaseControl => derive(
+                behind
+                    .rows
+                    .iter()
+                    .map(|(_, row, link)| link.owner(cat.owner(row, m))),
+            ),
+            Basis::Organisational => Owner::Customer,
+            Basis::Unmapped => Owner::Unmapped,
         }
     }
 
-    /// The rows behind a control, and on what basis.
-    pub(crate) fn behind(
-        &self,
-        control: &'c Control,
-    ) -> (Basis, Option<&'c str>, &[Listing<'c, 't>]) {
+    /// What a control's answer rests on. The control's own entries come before its base
+    /// control's, and at each level the rows in the scope before the `organisational` list;
+    /// what none of them speaks of is unmapped (never the customer's by omission).
+    pub(crate) fn behind(&self, control: &'c Control) -> Behind<'_, 'c, 't> {
+        let none = Behind {
+            basis: Basis::Unmapped,
+            base: None,
+            rows: &[],
+            organisational: None,
+        };
         if !self.mapped {
-            return (Basis::Unmapped, None, &[]);
+            return none;
         }
-        if let Some(rows) = self.rows.get(control.id) {
-            return (Basis::Rows, None, rows);
+        for (id, base) in [(Some(control.id), None), (control.parent, control.parent)] {
+            let Some(id) = id else { continue };
+            let basis = if base.is_some() {
+                Basis::BaseControl
+            } else {
+                Basis::Rows
+            };
+            if let Some(rows) = self.rows.get(id) {
+                return Behind {
+                    basis,
+                    base,
+                    rows,
+                    organisational: None,
+                };
+            }
+            if let Some(&link) = self.organisational.get(id) {
+                return Behind {
+                    basis: Basis::Organisational,
+                    base,
+                    rows: &[],
+                    organisational: Some(link),
+                };
+            }
         }
-        if let Some(parent) = control.parent
-            && let Some(rows) = self.rows.get(parent)
-        {
-            return (Basis::BaseControl, Some(parent), rows);
-        }
-        (Basis::Organisational, None, &[])
+        none
     }
 }
 
-/// The owner of a control from the owners of its rows.
+/// The owner of a control from the owners of its rows: the provider's if every row that does
+/// not depend on the AI model is the provider's, the customer's if every one is the customer's,
+/// shared if they differ; `depends` only when every row depends. A row that depends does not
+/// override a clear answer of the others (data/CONTROLS.md, principle 7).
 pub fn derive(owners: impl Iterator<Item = Owner>) -> Owner {
-    let (mut any, mut depends, mut all_provider, mut all_customer) = (false, false, true, true);
+    let (mut clear, mut depends, mut all_provider, mut all_customer) = (false, false, true, true);
     for owner in owners {
-        any = true;
-        depends |= owner == Owner::Depends;
+        if owner == Owner::Depends {
+            depends = true;
+            continue;
+        }
+        clear = true;
         all_provider &= owner == Owner::Provider;
         all_customer &= owner == Owner::Customer;
     }
     match () {
-        // No row bears on it: organisational, the customer's.
-        _ if !any => Owner::Customer,
-        _ if depends => Owner::Depends,
+        _ if !clear && depends => Owner::Depends,
+        // No row bears on it: the rows say nothing of it.
+        _ if !clear => Owner::Unmapped,
         _ if all_provider => Owner::Provider,
         _ if all_customer => Owner::Customer,
         _ => Owner::Shared,
@@ -224,13 +350,16 @@ pub(crate) fn control_row<'a>(
     map: &ControlMap<'a, '_>,
     control: &'a Control,
     m: Column,
+    has_provider: bool,
 ) -> ControlRow<'a> {
-    let (basis, base, behind) = map.behind(control);
-    let owner = map.owner(cat, behind, m);
+    let behind = map.behind(control);
+    let owner = map.owner(cat, &behind, m);
+    let control_origination =
+        Origination::of(control, owner, behind.basis, behind.rows, has_provider);
     let mut provider = Distinct::default();
     let mut customer = Distinct::default();
-    for (_, row, _) in behind {
-        let o = cat.owner(row, m);
+    for (_, row, link) in behind.rows {
+        let o = link.owner(cat.owner(row, m));
         if o.involves_provider() {
             provider.extend(row.provider_duties().iter().map(|d| &**d));
         }
@@ -243,21 +372,27 @@ pub(crate) fn control_row<'a>(
         title: control.title,
         owner,
         can_be_inherited: inherited(owner),
-        basis,
-        base,
+        basis: behind.basis,
+        base: behind.base,
+        why: behind.organisational.map(ControlLink::why),
+        principle: behind.organisational.and_then(ControlLink::principle),
         rows: behind
+            .rows
             .iter()
-            .map(|(layer, row, why)| ControlBasisRow {
+            .map(|(layer, row, link)| ControlBasisRow {
                 id: row.id(),
                 layer: layer.id(),
                 name: row.name(),
-                owner: cat.owner(row, m),
+                owner: link.owner(cat.owner(row, m)),
                 note: cat.note(row, m),
-                why,
+                why: link.why(),
+                principle: link.principle(),
+                sources: super::column_sources(cat, std::iter::once(*row), m),
             })
             .collect(),
         provider_covers: provider.items,
         customer_does: customer.items,
+        control_origination,
     }
 }
 
@@ -270,6 +405,12 @@ pub fn controls<'a>(
     scope: Scope,
 ) -> ControlsReport<'a> {
     let map = ControlMap::new(cat, scope);
+    // Whether the column has a provider at all: on premises, nothing is configured at one.
+    let has_provider = cat
+        .layers()
+        .iter()
+        .flat_map(|l| l.rows())
+        .any(|r| cat.owner(r, m).involves_provider());
     let mut rows = Vec::with_capacity(list.controls.len());
     let mut left_out = Distinct::default();
     for c in list.controls.iter() {
@@ -281,7 +422,7 @@ pub fn controls<'a>(
         if !wanted {
             continue;
         }
-        let row = control_row(cat, &map, c, m);
+        let row = control_row(cat, &map, c, m, has_provider);
         if filter.owners.is_empty() || filter.owners.contains(&row.owner) {
             left_out.extend(map.left_out(c).iter().map(|(_, r, _)| r.id()));
             rows.push(row);
@@ -322,6 +463,8 @@ pub struct ControlRowOwners<'a> {
     pub layer: &'a str,
     pub name: &'a str,
     pub why: &'a str,
+    /// The principle of data/CONTROLS.md the mapping applies, when the catalogue says.
+    pub principle: Option<u8>,
     pub owners: super::ByModel<'a>,
 }
 
@@ -336,6 +479,10 @@ pub struct ControlExplain<'a> {
     pub baselines: &'a [&'a str],
     pub basis: Basis,
     pub base: Option<&'a str>,
+    /// For an organisational control: why each organisation meets it itself.
+    pub why: Option<&'a str>,
+    /// For an organisational control: the principle of data/CONTROLS.md its entry applies.
+    pub principle: Option<u8>,
     pub rows: Vec<ControlRowOwners<'a>>,
     pub cells: Vec<ControlCell<'a>>,
     /// Whether the catalogue maps any control to its rows.
@@ -356,7 +503,7 @@ pub fn control<'a>(
 ) -> ControlExplain<'a> {
     let map = ControlMap::new(cat, scope);
     let models: Vec<Column> = cat.model_columns().collect();
-    let (basis, base, behind) = map.behind(control);
+    let behind = map.behind(control);
     ControlExplain {
         id: control.id,
         label: control.label,
@@ -364,22 +511,26 @@ pub fn control<'a>(
         family_title: list.family_title(control.family),
         title: control.title,
         baselines: control.baselines,
-        basis,
-        base,
+        basis: behind.basis,
+        base: behind.base,
+        why: behind.organisational.map(ControlLink::why),
+        principle: behind.organisational.and_then(ControlLink::principle),
         rows: behind
+            .rows
             .iter()
-            .map(|(layer, row, why)| ControlRowOwners {
+            .map(|(layer, row, link)| ControlRowOwners {
                 id: row.id(),
                 layer: layer.id(),
                 name: row.name(),
-                why,
-                owners: super::ByModel::of(cat, &models, |m| cat.owner(row, m)),
+                why: link.why(),
+                principle: link.principle(),
+                owners: super::ByModel::of(cat, &models, |m| link.owner(cat.owner(row, m))),
             })
             .collect(),
         cells: models
             .iter()
             .map(|&m| {
-                let owner = map.owner(cat, behind, m);
+                let owner = map.owner(cat, &behind, m);
                 let head = cat.head(m);
                 ControlCell {
                     model: head.id,
@@ -446,9 +597,9 @@ pub fn controls_diff<'a>(
         .filter(|c| baseline.is_none_or(|b| c.baselines.contains(&b)))
         .filter_map(|c| {
             left_out.extend(map.left_out(c).iter().map(|(_, r, _)| r.id()));
-            let (_, _, behind) = map.behind(c);
-            let a = map.owner(cat, behind, from);
-            let b = map.owner(cat, behind, to);
+            let behind = map.behind(c);
+            let a = map.owner(cat, &behind, from);
+            let b = map.owner(cat, &behind, to);
             (a != b).then(|| ControlChange {
                 id: c.id,
                 label: c.label,
@@ -489,8 +640,12 @@ mod tests {
         assert_eq!(derive([Customer].into_iter()), Customer);
         assert_eq!(derive([Customer, Provider].into_iter()), Shared);
         assert_eq!(derive([Shared].into_iter()), Shared);
-        assert_eq!(derive([Provider, Depends].into_iter()), Depends);
-        assert_eq!(derive(std::iter::empty()), Customer);
+        // One row that depends does not override a clear answer of the others.
+        assert_eq!(derive([Provider, Depends].into_iter()), Provider);
+        assert_eq!(derive([Depends, Customer].into_iter()), Customer);
+        assert_eq!(derive([Depends, Customer, Provider].into_iter()), Shared);
+        assert_eq!(derive([Depends, Depends].into_iter()), Depends);
+        assert_eq!(derive(std::iter::empty()), Unmapped);
         assert_eq!(
             [Provider, Customer, Shared, Depends].map(inherited),
             ["Yes", "No", "Partial", "Partial"]
@@ -503,7 +658,7 @@ mod tests {
         let list = crate::controls::embedded().unwrap();
         let paas = cat.resolve_model("paas").unwrap();
         let map = ControlMap::new(&cat, Scope::All);
-        let row = |id: &str| control_row(&cat, &map, list.find(id).unwrap(), paas);
+        let row = |id: &str| control_row(&cat, &map, list.find(id).unwrap(), paas, true);
         let pe3 = row("pe-3");
         assert_eq!(
             (pe3.basis, pe3.owner, pe3.can_be_inherited),

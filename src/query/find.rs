@@ -384,13 +384,13 @@ pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -
     let (mut in_scope, mut out_of_scope) = (Vec::new(), Vec::new());
     if !terms.named.is_empty() {
         let map = ControlMap::new(cat, selection.scope);
-        let rows = |listing: &[(&Layer<'_>, &Row<'_>, &str)]| -> HashSet<RowAt> {
+        let rows = |listing: &[super::controls::Listing<'_, '_>]| -> HashSet<RowAt> {
             listing.iter().map(|(_, r, _)| at(r)).collect()
         };
         for n in &terms.named {
             match n {
                 Named::Control(c) => {
-                    in_scope.push(("controls", rows(map.behind(c).2)));
+                    in_scope.push(("controls", rows(map.behind(c).rows)));
                     out_of_scope.push(("controls", rows(map.left_out(c))));
                 }
                 // The rows the service speaks of itself, in its default variant.

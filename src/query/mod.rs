@@ -33,7 +33,7 @@ use crate::catalog::{Catalog, Column, Layer, LayerRef, Row, SourceId};
 pub use checklist::{Checklist, ChecklistRow, checklist};
 pub use controls::{
     Basis, ControlBasisRow, ControlCell, ControlChange, ControlExplain, ControlFilter, ControlRow,
-    ControlRowOwners, ControlsDiff, ControlsReport, control, controls, controls_diff,
+    ControlRowOwners, ControlsDiff, ControlsReport, Origination, control, controls, controls_diff,
     derive as derive_control, inherited,
 };
 pub use diff::{Change, Diff, Direction, RowChange, diff};

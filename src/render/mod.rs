@@ -63,7 +63,17 @@ pub enum Format {
     /// A standalone picture (matrix only).
     Svg,
     /// A FedRAMP customer responsibility matrix, as CSV (controls only).
-    Crm,
+    Crm(Crm),
+}
+
+/// How a customer responsibility matrix is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Crm {
+    /// Control ids as FedRAMP's workbooks write them (`AC-02 (05)`) rather than NIST's
+    /// (`AC-2(5)`).
+    pub fedramp_ids: bool,
+    /// A fourth column with the rows and sources behind each answer.
+    pub with_basis: bool,
 }
 
 /// How text output may look, decided by the shell from flags and the terminal.
@@ -84,8 +94,8 @@ pub fn render(report: &Report, format: Format, style: Style) -> anyhow::Result<O
         Format::Yaml => document::yaml(report)?,
         Format::Csv => records::csv(report)?,
         Format::Markdown => markdown::render(report),
-        Format::Crm => match report {
-            Report::Controls(c) => records::crm(c)?,
+        Format::Crm(crm) => match report {
+            Report::Controls(c) => records::crm(c, crm)?,
             _ => return Ok(None),
         },
         Format::Html | Format::Svg => match report {

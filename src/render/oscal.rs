@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use super::markdown::esc;
 use crate::catalog::Owner;
-use crate::query::{ControlRow, ControlsReport, Scope};
+use crate::query::{Basis, ControlRow, ControlsReport, Scope};
 
 /// The OSCAL version written.
 pub const OSCAL_VERSION: &str = "1.1.2";
@@ -95,13 +95,16 @@ fn timestamp(t: SystemTime) -> String {
     )
 }
 
-fn roles(owner: Owner) -> Value {
-    let ids: &[&str] = match owner {
-        Owner::Provider => &["provider"],
-        Owner::Customer => &["customer"],
-        _ => &["provider", "customer"],
-    };
-    Value::Array(ids.iter().map(|id| json!({ "role-id": id })).collect())
+/// The roles responsible for a control, each with its own text: what the provider provides,
+/// what the customer is responsible for.
+fn roles(c: &ControlRow) -> Value {
+    let provider = || json!({ "role-id": "provider", "remarks": provided_text(c) });
+    let customer = || json!({ "role-id": "customer", "remarks": responsibility_text(c) });
+    match c.owner {
+        Owner::Provider => json!([provider()]),
+        Owner::Customer => json!([customer()]),
+        _ => json!([provider(), customer()]),
+    }
 }
 
 /// `key` is the model, and the scope when it is not the classic stack (see
@@ -118,7 +121,7 @@ fn requirement(origin: &Origin, key: &str, baseline: &str, c: &ControlRow) -> Va
     });
     // An unmapped control names nobody: the catalogue says nothing of who is responsible.
     if c.owner != Owner::Unmapped {
-        requirement["responsible-roles"] = roles(c.owner);
+        requirement["responsible-roles"] = roles(c);
     }
     requirement
 }
@@ -186,4 +189,46 @@ pub fn component_definition(
         }
     });
     super::json_text(&document)
+}
+
+/// What the provider provides of a control, for its `export.provided`.
+fn provided_text(c: &ControlRow) -> String {
+    if c.provider_covers.is_empty() {
+        let rows: Vec<String> = c
+            .rows
+            .iter()
+            .filter(|r| r.owner.involves_provider())
+            .map(|r| esc(r.name))
+            .collect();
+        return format!(
+            "The provider meets this control through: {}.",
+            rows.join("; ")
+        );
+    }
+    let covers: Vec<String> = c.provider_covers.iter().map(|s| esc(s)).collect();
+    format!("The provider provides: {}", covers.join(" "))
+}
+
+/// What the customer is responsible for, for its `export.responsibilities`.
+fn responsibility_text(c: &ControlRow) -> String {
+    if c.basis == Basis::Organisational {
+        let why = c.why.map(|w| format!(" {}", esc(w))).unwrap_or_default();
+        return format!(
+            "Meet this control with the customer's own policies, procedures and people; the provider's own does not meet it.{why}"
+        );
+    }
+    if c.customer_does.is_empty() {
+        let rows: Vec<String> = c
+            .rows
+            .iter()
+            .filter(|r| r.owner != Owner::Provider)
+            .map(|r| esc(r.name))
+            .collect();
+        return format!(
+            "The customer meets this control through: {}.",
+            rows.join("; ")
+        );
+    }
+    let does: Vec<String> = c.customer_does.iter().map(|s| esc(s)).collect();
+    format!("The customer must: {}", does.join(" "))
 }

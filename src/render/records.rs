@@ -337,29 +337,87 @@ pub(super) fn basis(b: crate::query::Basis) -> &'static str {
     }
 }
 
-/// A FedRAMP customer responsibility matrix: exactly its three columns, one line per control.
-/// The last column says what the provider covers and what the customer must do, from the
-/// duties of the rows behind the control.
-pub fn crm(report: &crate::query::ControlsReport) -> csv::Result<String> {
+/// A FedRAMP customer responsibility matrix: exactly its three columns, one line per control,
+/// and with `--with-basis` a fourth. The third column says what the provider covers and what
+/// the customer must do, from the duties of the rows behind the control.
+pub fn crm(report: &crate::query::ControlsReport, options: super::Crm) -> csv::Result<String> {
+    let mut columns = vec![
+        "Control ID",
+        "Can Be Inherited from CSP",
+        "Specific Inheritance and Customer Agency/CSP Responsibilities",
+    ];
+    if options.with_basis {
+        columns.push("Basis (srm's derivation)");
+    }
     let records = Records {
-        header: header(&[
-            "Control ID",
-            "Can Be Inherited from CSP",
-            "Specific Inheritance and Customer Agency/CSP Responsibilities",
-        ]),
+        header: header(&columns),
         rows: report
             .controls
             .iter()
             .map(|c| {
-                vec![
-                    c.label.to_string(),
+                let label = if options.fedramp_ids {
+                    crate::controls::fedramp_label(c.id)
+                } else {
+                    c.label.to_string()
+                };
+                let mut row = vec![
+                    label,
                     c.can_be_inherited.to_string(),
                     crm_text(c, str::to_string),
-                ]
+                ];
+                if options.with_basis {
+                    row.push(basis_text(c));
+                }
+                row
             })
             .collect(),
     };
     write_csv(&records)
+}
+
+/// What a control's answer rests on, for the CRM's fourth column: the principle of srm's
+/// mapping (data/CONTROLS.md) and the rows with their owners and sources, or the
+/// organisational entry.
+fn basis_text(c: &crate::query::ControlRow) -> String {
+    use crate::query::Basis;
+    let principle = |p: Option<u8>| p.map(|p| format!("principle {p}")).unwrap_or_default();
+    let through = c
+        .base
+        .map(|b| format!(" (through its base control {})", b.to_uppercase()))
+        .unwrap_or_default();
+    match c.basis {
+        Basis::Unmapped => "unmapped: no row and no organisational entry".to_string(),
+        Basis::Organisational => {
+            let p = principle(c.principle);
+            let sep = if p.is_empty() { "" } else { ", " };
+            format!("organisational{through}{sep}{p}")
+        }
+        Basis::Rows | Basis::BaseControl => {
+            let rows: Vec<String> = c
+                .rows
+                .iter()
+                .map(|r| {
+                    let sources: Vec<String> = r
+                        .sources
+                        .iter()
+                        .map(|s| match s.url {
+                            Some(url) => format!("{} <{url}>", s.title),
+                            None => s.title.to_string(),
+                        })
+                        .collect();
+                    let p = principle(r.principle);
+                    let sep = if p.is_empty() { "" } else { ", " };
+                    format!(
+                        "{} ({}{sep}{p}; source: {})",
+                        r.id,
+                        r.owner,
+                        sources.join("; ")
+                    )
+                })
+                .collect();
+            format!("rows{through}: {}", rows.join(" | "))
+        }
+    }
 }
 
 /// What a control's responsibility rests on, in sentences, with each piece of catalogue text
@@ -367,10 +425,13 @@ pub fn crm(report: &crate::query::ControlsReport) -> csv::Result<String> {
 pub(super) fn crm_text(c: &crate::query::ControlRow, text: impl Fn(&str) -> String) -> String {
     use crate::catalog::Owner;
     if c.basis == crate::query::Basis::Unmapped {
-        return "Unmapped: the catalogue maps no control to its rows, so it says nothing of who meets this one.".to_string();
+        return "Unmapped: no row of the catalogue bears on this control and it is not on its organisational list, so srm says nothing of who meets it.".to_string();
     }
     if c.basis == crate::query::Basis::Organisational {
-        return "Customer: an organisational control, met by the customer's own policies, procedures and people; the provider's service does not meet it.".to_string();
+        let why = c.why.map(|w| format!(" {}", text(w))).unwrap_or_default();
+        return format!(
+            "Customer: each organisation meets this control itself, with its own policies, procedures and people; the provider meets its own, which the customer cannot inherit.{why}"
+        );
     }
     let mut parts = Vec::new();
     let mut rows: Vec<String> = c

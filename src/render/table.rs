@@ -89,10 +89,15 @@ fn controls(c: &query::ControlsReport, style: Style) -> String {
             pad(&mut out, widths[i] - width(cell) + 2);
         }
         // The rows behind the owner, or why there are none.
-        if r.basis == query::Basis::Unmapped {
+        if r.basis == query::Basis::Unmapped && !c.catalog_maps_controls {
             out.push_str("unmapped (the catalogue maps no control)");
+        } else if r.basis == query::Basis::Unmapped {
+            out.push_str("unmapped (no row in the scope, not organisational)");
         } else if r.basis == query::Basis::Organisational {
-            out.push_str("organisational (the customer's own)");
+            if let Some(base) = r.base {
+                let _ = write!(out, "via {base}: ");
+            }
+            out.push_str("organisational (each organisation's own)");
         } else {
             if let Some(base) = r.base {
                 let _ = write!(out, "via {base}: ");
@@ -132,12 +137,19 @@ fn control(c: &query::ControlExplain, style: Style) -> String {
             "its base control {}, which it follows (no row lists it)",
             c.base.unwrap_or_default()
         ),
-        query::Basis::Unmapped => {
+        query::Basis::Unmapped if !c.catalog_maps_controls => {
             "nothing: the catalogue maps no control to its rows, so it is unmapped".to_string()
         }
-        query::Basis::Organisational => {
-            "no row bears on it: it concerns the customer's own organisation (organisational), so it is the customer's".to_string()
+        query::Basis::Unmapped => {
+            "nothing: no row in the scope bears on it and the catalogue does not list it as organisational, so it is unmapped".to_string()
         }
+        query::Basis::Organisational => format!(
+            "the catalogue's organisational list{}: each organisation meets it itself, so the customer cannot inherit it ({})",
+            c.base
+                .map(|b| format!(", through its base control {b}"))
+                .unwrap_or_default(),
+            c.why.unwrap_or_default()
+        ),
     };
     let _ = writeln!(
         out,

@@ -117,7 +117,7 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "unknown-top-level-field.yaml",
-        "its top level holds a key other than `sources`, `models`, `layers`, `services`, `supporting` and `date`",
+        "its top level holds a key other than `sources`, `models`, `layers`, `services`, `supporting`, `organisational` and `date`",
     ),
     (
         "wrong-type.yaml",
@@ -387,6 +387,7 @@ fn schema_is_json_derived_from_the_format() {
             "date",
             "layers",
             "models",
+            "organisational",
             "services",
             "sources",
             "supporting"

@@ -356,10 +356,11 @@ fn the_control_views_agree(scope: &str) {
 #[test]
 fn the_control_views_agree_on_every_control_in_the_classic_scope() {
     the_control_views_agree("classic");
-    // The case that disagreed: CM-3 under PaaS is the customer's in the classic stack (its
-    // configuration row), and depends with the AI layers (model tuning).
+    // The case that disagreed: CM-3 under PaaS is shared in the classic stack (the platform's
+    // changes, the customer's code and settings), and an AI row that depends on the model
+    // (model tuning) does not override that with the AI layers.
     let paas: Value = json_of(&["control", "cm-3", "--json"]);
-    assert_eq!(paas["cells"][2]["owner"], "customer");
+    assert_eq!(paas["cells"][2]["owner"], "shared");
     assert_eq!(paas["left_out"], 1);
     let text = stdout_of(&["control", "cm-3"]);
     assert!(
@@ -371,8 +372,18 @@ fn the_control_views_agree_on_every_control_in_the_classic_scope() {
 #[test]
 fn the_control_views_agree_on_every_control_with_every_layer() {
     the_control_views_agree("all");
+    // The tuning row depends on the model; the others give a clear answer, which it does not
+    // override (data/CONTROLS.md, principle 7).
     let paas: Value = json_of(&["control", "cm-3", "--scope", "all", "--json"]);
-    assert_eq!(paas["cells"][2]["owner"], "depends");
+    assert_eq!(paas["cells"][2]["owner"], "shared");
+    // Where every row depends, the control does.
+    let sa9: Value = json_of(&["control", "sa-9", "--scope", "all", "--json"]);
+    assert_eq!(sa9["cells"][2]["owner"], "depends");
+    let sa9: Value = json_of(&["control", "sa-9", "--json"]);
+    assert_eq!(
+        (sa9["basis"].as_str(), sa9["cells"][2]["owner"].as_str()),
+        (Some("organisational"), Some("customer"))
+    );
 }
 
 #[test]
