@@ -290,7 +290,8 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// An OSCAL 1.1 component definition (JSON): the provider's offering under a model, with
-    /// each control of a baseline and who is responsible for it. UUIDs are deterministic.
+    /// each control of a baseline and who is responsible for it; --ssp writes a leveraged
+    /// system's SSP. UUIDs are deterministic.
     ///
     /// The responsibilities are srm's own derivation from its layer model (data/CONTROLS.md),
     /// not a provider's statement.
@@ -310,6 +311,12 @@ pub enum ExportCommand {
         /// The baseline whose controls to export.
         #[arg(long, value_enum, ignore_case = true)]
         baseline: BaselineArg,
+        /// Write a leveraged system's SSP instead: per control, what the provider provides and
+        /// what the customer is responsible for (by-components export provided and
+        /// responsibilities), with FedRAMP's control origination, for a leveraging system's
+        /// SSP to point at with inherited and satisfied.
+        #[arg(long)]
+        ssp: bool,
         #[command(flatten)]
         scope: ScopeArgs,
         #[command(flatten)]

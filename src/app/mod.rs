@@ -54,6 +54,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(ExportCommand::Oscal {
             model,
             baseline,
+            ssp,
             scope,
             output,
         }) => {
@@ -72,7 +73,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 warn_unmapped(&input);
             }
             let source = crate::controls::baseline_source(baseline.id()).unwrap_or_default();
-            let document = render::oscal::component_definition(&report, source, &origin)?;
+            let document = if *ssp {
+                render::oscal::system_security_plan(&report, source, &origin)?
+            } else {
+                render::oscal::component_definition(&report, source, &origin)?
+            };
             emit(&document, output)?;
             return Ok(ExitCode::Success);
         }

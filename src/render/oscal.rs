@@ -191,6 +191,19 @@ pub fn component_definition(
     super::json_text(&document)
 }
 
+/// FedRAMP's namespace for its OSCAL properties (`control-origination`).
+const FEDRAMP_NS: &str = "https://fedramp.gov/ns/oscal";
+
+/// FIPS 199 level a baseline is drawn for (none for the privacy baseline, which has none).
+fn impact_level(baseline: &str) -> Option<&'static str> {
+    match baseline {
+        "nist-low" | "fedramp-low" | "fedramp-li-saas" => Some("fips-199-low"),
+        "nist-moderate" | "fedramp-moderate" => Some("fips-199-moderate"),
+        "nist-high" | "fedramp-high" => Some("fips-199-high"),
+        _ => None,
+    }
+}
+
 /// What the provider provides of a control, for its `export.provided`.
 fn provided_text(c: &ControlRow) -> String {
     if c.provider_covers.is_empty() {
@@ -231,4 +244,198 @@ fn responsibility_text(c: &ControlRow) -> String {
     }
     let does: Vec<String> = c.customer_does.iter().map(|s| esc(s)).collect();
     format!("The customer must: {}", does.join(" "))
+}
+
+/// A leveraged system's SSP for `report` (one model or service, one baseline, whose profile
+/// is `profile`): per control, what the provider provides and what the customer is
+/// responsible for, as `by-components[].export` statements a leveraging system's SSP points
+/// at with `inherited[]` and `satisfied[]`, with FedRAMP's control origination and the
+/// sources each answer rests on as back-matter resources.
+pub fn system_security_plan(
+    report: &ControlsReport,
+    profile: &str,
+    origin: &Origin,
+) -> serde_json::Result<String> {
+    let baseline = report.baseline.unwrap_or("all");
+    let model = &super::column_key(report.model, report.variant);
+    let key = match report.scope {
+        Scope::Classic => model.to_string(),
+        other => format!("{model}/scope:{}", other.as_str()),
+    };
+    let name = match report.variant {
+        Some(v) => format!("{} ({})", esc(report.model_name), esc(v)),
+        None => esc(report.model_name),
+    };
+    let uuid = |what: &str| origin.uuid(&format!("ssp/{key}/{baseline}/{what}"));
+    let component = origin.uuid(&format!("ssp/{key}/this-system"));
+    // Every source cited, once, in first-cited order: the back-matter resources.
+    let mut resources: Vec<(&str, Value)> = Vec::new();
+    for c in &report.controls {
+        for r in &c.rows {
+            for s in &r.sources {
+                if resources.iter().any(|(id, _)| *id == s.id) {
+                    continue;
+                }
+                let mut resource = json!({
+                    "uuid": origin.uuid(&format!("resource/source/{}", s.id)),
+                    "title": esc(s.title),
+                    "props": [{ "name": "source-id", "ns": "urn:srm", "value": s.id }],
+                });
+                if let Some(url) = s.url {
+                    resource["rlinks"] = json!([{ "href": url }]);
+                }
+                resources.push((s.id, resource));
+            }
+        }
+    }
+    let resource_uuid = |id: &str| origin.uuid(&format!("resource/source/{id}"));
+    let requirements: Vec<Value> = report
+        .controls
+        .iter()
+        .map(|c| {
+            let id = c.id;
+            let mut props: Vec<Value> = c
+                .control_origination
+                .iter()
+                .map(|o| json!({ "name": "control-origination", "ns": FEDRAMP_NS, "value": o.as_str() }))
+                .collect();
+            props.push(json!({ "name": "responsibility", "ns": "urn:srm", "value": c.owner.as_str() }));
+            props.push(json!({ "name": "can-be-inherited", "ns": "urn:srm", "value": c.can_be_inherited.to_ascii_lowercase() }));
+            for r in &c.rows {
+                props.push(json!({ "name": "row", "ns": "urn:srm", "value": r.id }));
+            }
+            let mut by_component = json!({
+                "component-uuid": component,
+                "uuid": uuid(&format!("by-component/{id}")),
+                "description": super::records::crm_text(c, esc),
+            });
+            let provides = matches!(c.owner, Owner::Provider | Owner::Shared | Owner::Depends);
+            let customer = matches!(c.owner, Owner::Customer | Owner::Shared | Owner::Depends);
+            let mut export = serde_json::Map::new();
+            let provided_uuid = uuid(&format!("provided/{id}"));
+            if provides {
+                export.insert(
+                    "provided".into(),
+                    json!([{
+                        "uuid": provided_uuid,
+                        "description": provided_text(c),
+                        "responsible-roles": [{ "role-id": "provider" }],
+                    }]),
+                );
+            }
+            if customer {
+                let mut responsibility = json!({
+                    "uuid": uuid(&format!("responsibility/{id}")),
+                    "description": responsibility_text(c),
+                    "responsible-roles": [{ "role-id": "customer" }],
+                });
+                if provides {
+                    responsibility["provided-uuid"] = json!(provided_uuid);
+                }
+                export.insert("responsibilities".into(), json!([responsibility]));
+            }
+            if !export.is_empty() {
+                by_component["export"] = Value::Object(export);
+            }
+            let mut requirement = json!({
+                "uuid": uuid(&format!("implemented-requirement/{id}")),
+                "control-id": id,
+                "props": props,
+                "by-components": [by_component],
+            });
+            let mut cited: Vec<&str> = Vec::new();
+            for s in c.rows.iter().flat_map(|r| &r.sources) {
+                if !cited.contains(&s.id) {
+                    cited.push(s.id);
+                }
+            }
+            if !cited.is_empty() {
+                requirement["links"] = cited
+                    .iter()
+                    .map(|s| json!({ "href": format!("#{}", resource_uuid(s)), "rel": "reference" }))
+                    .collect();
+            }
+            requirement
+        })
+        .collect();
+    let covers = match report.scope {
+        Scope::Classic => "the rows of the classic stack (the AI layers left out)",
+        Scope::Ai => "the rows of the AI layers (the classic stack left out)",
+        Scope::All => "the rows of every layer, classic and AI",
+    };
+    let mut information = json!({
+        "uuid": uuid("information-type"),
+        "title": "Customer information",
+        "description": "The information the customer keeps in and processes with the service.",
+    });
+    let mut characteristics = json!({
+        "system-ids": [{ "identifier-type": "https://ietf.org/rfc/rfc4122", "id": uuid("system-id") }],
+        "system-name": format!("A service delivered as {name}"),
+        "system-name-short": model,
+        "description": format!("A model of a cloud service offering delivered as {name}: what its provider takes on and what stays with its customer, control by control, for {baseline}."),
+        "system-information": { "information-types": [] },
+        "status": {
+            "state": "other",
+            "remarks": "A model derived by srm from its responsibility matrix, not an authorised system.",
+        },
+        "authorization-boundary": {
+            "description": format!("Everything the provider runs to deliver a service as {name}, and the customer's use of it, as {covers} of srm's matrix describe them."),
+        },
+    });
+    if let Some(level) = impact_level(baseline) {
+        for objective in [
+            "confidentiality-impact",
+            "integrity-impact",
+            "availability-impact",
+        ] {
+            information[objective] = json!({ "base": level });
+        }
+        characteristics["security-sensitivity-level"] = json!(level);
+        characteristics["security-impact-level"] = json!({
+            "security-objective-confidentiality": level,
+            "security-objective-integrity": level,
+            "security-objective-availability": level,
+        });
+    }
+    characteristics["system-information"]["information-types"] = json!([information]);
+    let mut plan = json!({
+        "uuid": uuid("system-security-plan"),
+        "metadata": {
+            "title": format!("srm: what a customer inherits from a service delivered as {name}, for {baseline}"),
+            "last-modified": origin.last_modified,
+            "version": env!("CARGO_PKG_VERSION"),
+            "oscal-version": OSCAL_VERSION,
+            "roles": [
+                { "id": "provider", "title": "Provider" },
+                { "id": "customer", "title": "Customer" },
+            ],
+            "remarks": "A leveraged system's SSP fragment derived by srm from its responsibility matrix and its own mapping of matrix rows to NIST SP 800-53 controls (data/CONTROLS.md). Not an authorisation and not a provider's own customer responsibility matrix.",
+        },
+        "import-profile": { "href": profile },
+        "system-characteristics": characteristics,
+        "system-implementation": {
+            "users": [
+                { "uuid": uuid("user/provider"), "title": "Provider staff", "role-ids": ["provider"] },
+                { "uuid": uuid("user/customer"), "title": "Customer staff", "role-ids": ["customer"] },
+            ],
+            "components": [{
+                "uuid": component,
+                "type": "this-system",
+                "title": format!("Cloud service offering under {name} ({model})"),
+                "description": format!("The service as a whole, delivered as {name}."),
+                "status": { "state": "operational" },
+                "responsible-roles": [{ "role-id": "provider" }],
+            }],
+        },
+        "control-implementation": {
+            "description": format!("Responsibility for each control of {baseline} under {name}, derived from {covers}: what the provider provides (export.provided) and what the customer is responsible for (export.responsibilities)."),
+            "implemented-requirements": requirements,
+        },
+    });
+    if !resources.is_empty() {
+        plan["back-matter"] = json!({
+            "resources": resources.into_iter().map(|(_, r)| r).collect::<Vec<_>>(),
+        });
+    }
+    super::json_text(&json!({ "system-security-plan": plan }))
 }

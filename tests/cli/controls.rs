@@ -631,3 +631,113 @@ fn padded(id: &str) -> String {
     }
     label
 }
+
+/// `export oscal --ssp`: a leveraged system's SSP whose exports carry, control by control,
+/// what the provider provides and what the customer is responsible for, linked, with FedRAMP's
+/// control origination and the sources cited as back-matter resources (trestle judges the
+/// documents themselves in scripts/check-oscal).
+#[test]
+fn the_ssp_export_carries_provided_and_responsibilities() {
+    let ssp = |model: &str, baseline: &str| -> Value {
+        json_of(&[
+            "export",
+            "oscal",
+            "--ssp",
+            "--model",
+            model,
+            "--baseline",
+            baseline,
+        ])
+    };
+    let doc = ssp("paas", "fedramp-moderate");
+    let plan = &doc["system-security-plan"];
+    let href = plan["import-profile"]["href"].as_str().unwrap();
+    assert!(
+        href.contains("/c784140bc6d1ac9fa159aabc0e8a29e9aa2c63a9/")
+            && href.ends_with("FedRAMP_rev5_MODERATE-baseline_profile.json"),
+        "{href}"
+    );
+    let resources: Vec<String> = plan["back-matter"]["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| format!("#{}", r["uuid"].as_str().unwrap()))
+        .collect();
+    let component = plan["system-implementation"]["components"][0]["uuid"].clone();
+    let requirements = plan["control-implementation"]["implemented-requirements"]
+        .as_array()
+        .unwrap();
+    assert_eq!(requirements.len(), 323);
+    let of = |id: &str| requirements.iter().find(|r| r["control-id"] == id).unwrap();
+    let origination = |r: &Value| -> Vec<String> {
+        r["props"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["name"] == "control-origination")
+            .map(|p| {
+                assert_eq!(p["ns"], "https://fedramp.gov/ns/oscal");
+                p["value"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    for r in requirements {
+        let id = r["control-id"].as_str().unwrap();
+        let by = &r["by-components"][0];
+        assert_eq!(by["component-uuid"], component);
+        let export = &by["export"];
+        let provided = export["provided"].as_array().cloned().unwrap_or_default();
+        let responsibilities = export["responsibilities"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert!(!provided.is_empty() || !responsibilities.is_empty(), "{id}");
+        for p in &provided {
+            assert_eq!(p["responsible-roles"][0]["role-id"], "provider");
+        }
+        for resp in &responsibilities {
+            assert_eq!(resp["responsible-roles"][0]["role-id"], "customer");
+            if let Some(link) = resp.get("provided-uuid") {
+                assert!(provided.iter().any(|p| &p["uuid"] == link), "{id}");
+            }
+        }
+        let o = origination(r);
+        if id.ends_with("-1") && !id.contains('.') {
+            assert_eq!(o, ["sp-corporate"], "{id}");
+        }
+        for link in r["links"].as_array().into_iter().flatten() {
+            assert!(resources.contains(&link["href"].as_str().unwrap().to_string()));
+        }
+    }
+    // A provider control provides, a customer one is only the customer's, a shared one both,
+    // the customer's linked to what it completes.
+    let pe3 = of("pe-3");
+    assert_eq!(origination(pe3), ["sp-system"]);
+    assert!(pe3["by-components"][0]["export"]["responsibilities"].is_null());
+    let ac2 = &of("ac-2")["by-components"][0]["export"];
+    assert_eq!(
+        origination(of("ac-2")),
+        ["sp-system", "customer-configured"]
+    );
+    assert_eq!(
+        ac2["responsibilities"][0]["provided-uuid"],
+        ac2["provided"][0]["uuid"]
+    );
+    assert!(of("si-10")["by-components"][0]["export"]["provided"].is_null());
+    assert_eq!(origination(of("ps-3")), ["sp-corporate"]);
+    // Every model and baseline gives one, and the same one twice.
+    for model in ["on-prem", "iaas", "paas", "saas"] {
+        for baseline in BASELINES {
+            let doc = ssp(model, baseline);
+            assert!(
+                doc["system-security-plan"]["control-implementation"]["implemented-requirements"]
+                    .as_array()
+                    .is_some_and(|r| !r.is_empty())
+            );
+        }
+    }
+    assert_eq!(
+        ssp("aws-lambda", "fedramp-low"),
+        ssp("aws-lambda", "fedramp-low")
+    );
+}
