@@ -41,7 +41,7 @@ from pathlib import Path
 
 ABOUT = (
     "NIST SP 800-53 rev5 controls selected by the NIST and FedRAMP rev5 baselines; "
-    "public domain (CC0), see SOURCES.md"
+    "public domain (CC0), see data/CONTROLS.md"
 )
 
 NIST_REPO = "usnistgov/oscal-content"

@@ -144,9 +144,12 @@ fn control(c: &query::ControlExplain, style: Style) -> String {
             "nothing: no row in the scope bears on it and the catalogue does not list it as organisational, so it is unmapped".to_string()
         }
         query::Basis::Organisational => format!(
-            "the catalogue's organisational list{}: each organisation meets it itself, so the customer cannot inherit it ({})",
+            "the catalogue's organisational list{}: each organisation meets it itself, so the customer cannot inherit it ({}{})",
             c.base
                 .map(|b| format!(", through its base control {b}"))
+                .unwrap_or_default(),
+            c.principle
+                .map(|p| format!("principle {p}: "))
                 .unwrap_or_default(),
             c.why.unwrap_or_default()
         ),
@@ -173,7 +176,12 @@ fn control(c: &query::ControlExplain, style: Style) -> String {
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let mut table = new_table(style, &header);
         for r in &c.rows {
-            let mut cells = vec![text_cell(label(r.name, r.id, r.layer)), text_cell(r.why)];
+            // The principle of data/CONTROLS.md the mapping applies, before its reason.
+            let why = match r.principle {
+                Some(p) => format!("principle {p}: {}", r.why),
+                None => r.why.to_string(),
+            };
+            let mut cells = vec![text_cell(label(r.name, r.id, r.layer)), text_cell(why)];
             cells.extend(r.owners.owners().map(|o| owner_cell(o, style)));
             table.add_row(cells);
         }

@@ -519,6 +519,11 @@ fn the_paas_moderate_answers_follow_the_principles() {
             assert_eq!(c["principle"], 1, "{}", c["id"]);
         }
     }
+    // People see the principle with the reason.
+    let text = stdout_of(&["control", "ac-6.9"]);
+    assert!(text.contains("principle 2: The platform itself logs"), "{text}");
+    let text = stdout_of(&["control", "ps-3"]);
+    assert!(text.contains("(principle 1: Each organisation screens"), "{text}");
 }
 
 /// A catalogue of one's own: what neither a row nor `organisational` speaks of is unmapped,
