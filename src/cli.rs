@@ -206,8 +206,9 @@ pub enum Command {
     /// NIST SP 800-53 controls under a model: who can inherit what, control by control.
     ///
     /// A control's owner follows from the rows of the matrix it bears on: provider (CRM "Yes")
-    /// if every one is the provider's, customer ("No") if every one is the customer's, depends
-    /// where an AI row depends on the model, shared ("Partial") otherwise. An enhancement follows
+    /// if every one is the provider's, customer ("No") if every one is the customer's, shared
+    /// ("Partial") if they differ; a row that depends on the AI model does not override the
+    /// others, and the control depends only when every row does. An enhancement follows
     /// its base control unless listed itself; a control on the catalogue's organisational list
     /// is the customer's own; one neither speaks of is unmapped. --format crm writes a FedRAMP
     /// customer responsibility matrix (CSV). The mapping is srm's own derivation from its layer
@@ -222,9 +223,9 @@ pub enum Command {
         /// Only these families (ac, au, sc…); repeat or separate with commas.
         #[arg(long, value_delimiter = ',')]
         family: Vec<String>,
-        /// Keep only the controls with these owners.
+        /// Keep only the controls with these owners (unmapped: those nothing in the scope speaks of).
         #[arg(long, value_enum, ignore_case = true, value_delimiter = ',')]
-        owner: Vec<OwnerArg>,
+        owner: Vec<ControlOwnerArg>,
         #[command(flatten)]
         scope: ScopeArgs,
         #[command(flatten)]
@@ -716,6 +717,26 @@ impl ValueEnum for OwnerArg {
             OwnerArg(Owner::Provider),
             OwnerArg(Owner::Shared),
             OwnerArg(Owner::Depends),
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.as_str()))
+    }
+}
+
+/// `--owner` values of a control: a row's, and `unmapped`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ControlOwnerArg(pub Owner);
+
+impl ValueEnum for ControlOwnerArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            ControlOwnerArg(Owner::Customer),
+            ControlOwnerArg(Owner::Provider),
+            ControlOwnerArg(Owner::Shared),
+            ControlOwnerArg(Owner::Depends),
+            ControlOwnerArg(Owner::Unmapped),
         ]
     }
 

@@ -199,6 +199,10 @@ impl<'t> ControlLink<'t> {
     pub fn principle(&self) -> Option<u8> {
         self.principle
     }
+    /// Whether the entry concerns the customer's half of the row where it is shared.
+    pub fn customer_half(&self) -> bool {
+        self.when_shared == Some(Owner::Customer)
+    }
     /// The owner of these controls where the row's owner is `row_owner`: the side the entry
     /// names where the row is shared, else the row's owner.
     pub fn owner(&self, row_owner: Owner) -> Owner {

@@ -1,20 +1,52 @@
 //! Control names as people write them and as OSCAL does.
 
 /// `AC-2(7)` → `ac-2.7`; FedRAMP's zero-padded `AC-02 (07)` too; an id is returned as it is
-/// (lowercased). Numbers lose their leading zeros, so `ac-02.07` is `ac-2.7`.
+/// (lowercased). Numbers lose their leading zeros, so `ac-02.07` is `ac-2.7`. Spaces are
+/// dropped only at the ends and beside parentheses (`AC-2 1` is no `AC-21`), and parentheses
+/// must pair, one level deep; a name that breaks either is returned as no id could be.
 pub fn to_id(name: &str) -> String {
-    let flat: String = name
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != ')')
-        .map(|c| {
-            if c == '(' {
-                '.'
-            } else {
-                c.to_ascii_lowercase()
+    let name = name.trim();
+    let chars: Vec<char> = name.chars().collect();
+    // The next character that is not a space, after each position (one pass from the end).
+    let mut next = vec![None; chars.len()];
+    let mut seen = None;
+    for (i, &c) in chars.iter().enumerate().rev() {
+        next[i] = seen;
+        if !c.is_whitespace() {
+            seen = Some(c);
+        }
+    }
+    let mut flat = String::with_capacity(name.len());
+    let mut open = false;
+    let mut well_formed = true;
+    let mut before = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let beside = |c: Option<char>| matches!(c, Some('(' | ')'));
+            if beside(before) || beside(next[i]) {
+                continue;
             }
-        })
-        .collect();
+            well_formed = false;
+            flat.push(c);
+            continue;
+        }
+        before = Some(c);
+        match c {
+            '(' if !open => {
+                open = true;
+                flat.push('.');
+            }
+            ')' if open => open = false,
+            '(' | ')' => {
+                well_formed = false;
+                flat.push(c);
+            }
+            c => flat.push(c.to_ascii_lowercase()),
+        }
+    }
+    if open || !well_formed {
+        return name.to_lowercase();
+    }
     let Some((family, rest)) = flat.split_once('-') else {
         return flat;
     };
@@ -25,14 +57,12 @@ pub fn to_id(name: &str) -> String {
         if i > 0 {
             id.push('.');
         }
-        let digits = part.bytes().all(|b| b.is_ascii_digit());
+        let digits = !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
         let trimmed = part.trim_start_matches('0');
-        id.push_str(if digits && part.len() > 1 && trimmed.is_empty() {
-            "0"
-        } else if digits && !part.is_empty() {
-            trimmed
-        } else {
-            part
+        id.push_str(match (digits, trimmed.is_empty()) {
+            (true, true) => "0",
+            (true, false) => trimmed,
+            (false, _) => part,
         });
     }
     id
@@ -80,6 +110,14 @@ mod tests {
             ("nonsense", "nonsense"),
         ] {
             assert_eq!(to_id(name), id, "{name}");
+        }
+        // Spaces inside a name, and parentheses that do not pair, make no id.
+        for name in ["AC-2 1", "AC-2(5", "AC-2)(5", "AC-2((5))", "AC-2(5))"] {
+            let id = to_id(name);
+            assert!(
+                !["ac-21", "ac-2.5", "ac-2"].contains(&id.as_str()),
+                "{name}: {id}"
+            );
         }
     }
 

@@ -142,11 +142,12 @@ impl<'t> Builder<'t> {
         }
         let mut listed: foldhash::HashSet<Text<'t>> = foldhash::HashSet::default();
         let mut list = Vec::with_capacity(files.len());
-        for entry in files {
+        for (n, entry) in files.into_iter().enumerate() {
             let Some(first) = entry.ids.first().cloned() else {
-                self.push(Problem::new(
-                    "an `organisational` entry has no `ids`; name the controls it covers, or remove the entry",
-                ));
+                self.push(Problem::new(format!(
+                    "entry {} of `organisational` has no `ids`; name the controls it covers, or remove the entry",
+                    n + 1
+                )));
                 continue;
             };
             let subject = Subject {
@@ -154,7 +155,7 @@ impl<'t> Builder<'t> {
                 id: &first,
             };
             self.check_text(subject, "why", &entry.why);
-            self.check_principle(subject, entry.principle);
+            self.check_principle(subject, "organisational", n + 1, entry.principle);
             for place in &entry.ids {
                 let id = &place.text;
                 let subject = Subject {
@@ -191,13 +192,20 @@ impl<'t> Builder<'t> {
         list
     }
 
-    /// A `principle` names one of the seven of data/CONTROLS.md.
-    fn check_principle(&mut self, subject: Subject<'_, 't>, principle: Option<u8>) {
+    /// A `principle` names one of the seven of data/CONTROLS.md; `entry` is the entry's
+    /// number in its list (`controls` or `organisational`), from 1.
+    fn check_principle(
+        &mut self,
+        subject: Subject<'_, 't>,
+        list: &str,
+        entry: usize,
+        principle: Option<u8>,
+    ) {
         if let Some(p) = principle
             && !(1..=7).contains(&p)
         {
             let message = format!(
-                "{} '{}' names principle {p}; the principles are numbered 1 to 7 (see data/CONTROLS.md)",
+                "{} '{}' names principle {p} in entry {entry} of `{list}`; the principles are numbered 1 to 7 (see data/CONTROLS.md)",
                 subject.kind,
                 cut(subject.id)
             );
@@ -1070,9 +1078,9 @@ impl<'t> Builder<'t> {
         }
         let mut controls = Vec::with_capacity(r.controls.len());
         let mut cited: foldhash::HashSet<&str> = foldhash::HashSet::default();
-        for link in &r.controls {
+        for (n, link) in r.controls.iter().enumerate() {
             self.check_text(subject, "controls.why", &link.why);
-            self.check_principle(subject, link.principle);
+            self.check_principle(subject, "controls", n + 1, link.principle);
             if link.ids.is_empty() {
                 let message = format!(
                     "{} '{}' has a `controls` entry with no `ids`; name the controls it bears on, or remove the entry",

@@ -1,16 +1,17 @@
-//! Controls: the matrix at the level auditors work. A control's owner under a model follows
-//! from the rows it bears on:
+//! Controls: the matrix at the level auditors work (the principles behind the mapping are in
+//! data/CONTROLS.md). A control's owner under a model follows from the rows it bears on:
 //!
-//! - `provider` (a FedRAMP CRM's "Can Be Inherited from CSP: Yes") if every such row is the
-//!   provider's;
+//! - `provider` (a FedRAMP CRM's "Can Be Inherited from CSP: Yes") if every such row that does
+//!   not depend on the AI model is the provider's;
 //! - `customer` ("No") if every one is the customer's;
-//! - `depends` ("Partial", with the row's note) where a `depends` row is involved;
-//! - `shared` ("Partial") otherwise.
+//! - `shared` ("Partial") if they differ;
+//! - `depends` ("Partial", with the row's note) only when every row depends on the model.
 //!
-//! An enhancement that no row lists follows its base control. A control that no row bears on,
-//! directly or through its base, concerns the customer's own organisation (its policies,
-//! training, personnel, risk, acquisition): by that rule it is the customer's, and says
-//! `organisational`.
+//! A control's own entries come first: the rows in the scope that list it, else the
+//! catalogue's `organisational` list (the customer's own: `organisational`); a control listed
+//! only by rows the scope leaves out says nothing in this scope. An enhancement with no entry
+//! of its own follows its base control the same way. What nothing speaks of is `unmapped`,
+//! never the customer's by omission.
 
 use foldhash::HashMap;
 use schemars::JsonSchema;
@@ -24,13 +25,15 @@ use crate::controls::{Control, Controls};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
-    /// Rows of the matrix list the control.
+    /// Rows of the matrix in the scope list the control.
     Rows,
-    /// An enhancement no row lists: it follows its base control's rows.
+    /// An enhancement with no entry of its own: it follows its base control's rows.
     BaseControl,
-    /// No row bears on it: the customer's own organisation's.
+    /// On the catalogue's `organisational` list (itself, or through its base control): each
+    /// organisation meets it itself, so it is the customer's.
     Organisational,
-    /// The catalogue maps no control to any row, so it says nothing of this one.
+    /// Nothing in the scope speaks of it: no row in the scope lists it (or its base control),
+    /// nor the `organisational` list, or the catalogue maps no control at all.
     Unmapped,
 }
 
@@ -107,8 +110,8 @@ impl Origination {
     /// The origination of `control` with `owner`, on `basis`. A `-1` control (policy and
     /// procedures) is only ever the provider's corporate or system one, as FedRAMP has it.
     /// The customer configures what the provider offers where a row behind the control has
-    /// provider duties and the column has a provider at all (`has_provider`); else it
-    /// provides the control on its own.
+    /// provider duties (and the entry is not the customer's half of a shared row) and the
+    /// column has a provider at all (`has_provider`); else it provides the control on its own.
     fn of(
         control: &Control,
         owner: Owner,
@@ -128,10 +131,13 @@ impl Origination {
             }
             (_, Owner::Customer) if policy => vec![SpCorporate],
             (_, Owner::Customer) => {
+                // A row offers something of the provider's to configure where it has
+                // provider duties, unless the entry concerns the customer's half of it only
+                // (the application's code).
                 let offered = has_provider
-                    && rows
-                        .iter()
-                        .any(|(_, row, _)| !row.provider_duties().is_empty());
+                    && rows.iter().any(|(_, row, link)| {
+                        !row.provider_duties().is_empty() && !link.customer_half()
+                    });
                 vec![if offered {
                     CustomerConfigured
                 } else {
@@ -202,11 +208,12 @@ pub(crate) struct Behind<'m, 'c, 't> {
 /// Whether any row of the catalogue maps a control: a catalogue that maps none says nothing
 /// of any control, and its controls are `unmapped`, not the customer's.
 pub fn maps_controls(cat: &Catalog<'_>) -> bool {
-    cat.layers().iter().any(|l| {
-        l.rows()
-            .iter()
-            .any(|r| r.controls().iter().any(|c| !c.ids().is_empty()))
-    })
+    cat.organisational().iter().any(|c| !c.ids().is_empty())
+        || cat.layers().iter().any(|l| {
+            l.rows()
+                .iter()
+                .any(|r| r.controls().iter().any(|c| !c.ids().is_empty()))
+        })
 }
 
 impl<'c, 't> ControlMap<'c, 't> {
@@ -305,6 +312,10 @@ impl<'c, 't> ControlMap<'c, 't> {
                     organisational: Some(link),
                 };
             }
+            // Its own entries are out of the scope: its base control's do not stand in.
+            if self.others.contains_key(id) {
+                return none;
+            }
         }
         none
     }
@@ -396,6 +407,14 @@ pub(crate) fn control_row<'a>(
     }
 }
 
+/// Whether the column has a provider at all: on premises, nothing is configured at one.
+fn has_provider(cat: &Catalog<'_>, m: Column) -> bool {
+    cat.layers()
+        .iter()
+        .flat_map(|l| l.rows())
+        .any(|r| cat.owner(r, m).involves_provider())
+}
+
 /// `controls`: every control of a baseline (or every control srm knows) under a model.
 pub fn controls<'a>(
     cat: &'a Catalog<'_>,
@@ -405,12 +424,7 @@ pub fn controls<'a>(
     scope: Scope,
 ) -> ControlsReport<'a> {
     let map = ControlMap::new(cat, scope);
-    // Whether the column has a provider at all: on premises, nothing is configured at one.
-    let has_provider = cat
-        .layers()
-        .iter()
-        .flat_map(|l| l.rows())
-        .any(|r| cat.owner(r, m).involves_provider());
+    let has_provider = has_provider(cat, m);
     let mut rows = Vec::with_capacity(list.controls.len());
     let mut left_out = Distinct::default();
     for c in list.controls.iter() {
@@ -454,6 +468,9 @@ pub struct ControlCell<'a> {
     pub model_name: &'a str,
     pub owner: Owner,
     pub can_be_inherited: &'static str,
+    /// FedRAMP's control origination under this model (data/CONTROLS.md): empty for an
+    /// unmapped control.
+    pub control_origination: Vec<Origination>,
 }
 
 /// A row a control bears on, with its owner under every model.
@@ -537,6 +554,13 @@ pub fn control<'a>(
                     model_name: head.name,
                     owner,
                     can_be_inherited: inherited(owner),
+                    control_origination: Origination::of(
+                        control,
+                        owner,
+                        behind.basis,
+                        behind.rows,
+                        has_provider(cat, m),
+                    ),
                 }
             })
             .collect(),
@@ -653,7 +677,7 @@ mod tests {
     }
 
     #[test]
-    fn enhancements_follow_their_base_and_unmapped_controls_are_organisational() {
+    fn enhancements_follow_their_base_and_organisational_controls_are_listed() {
         let cat = parse("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
         let list = crate::controls::embedded().unwrap();
         let paas = cat.resolve_model("paas").unwrap();

@@ -425,7 +425,7 @@ fn basis_text(c: &crate::query::ControlRow) -> String {
 pub(super) fn crm_text(c: &crate::query::ControlRow, text: impl Fn(&str) -> String) -> String {
     use crate::catalog::Owner;
     if c.basis == crate::query::Basis::Unmapped {
-        return "Unmapped: no row of the catalogue bears on this control and it is not on its organisational list, so srm says nothing of who meets it.".to_string();
+        return "Unmapped: no row in the scope bears on this control and it is not on the catalogue's organisational list, so srm says nothing of who meets it here.".to_string();
     }
     if c.basis == crate::query::Basis::Organisational {
         let why = c.why.map(|w| format!(" {}", text(w))).unwrap_or_default();

@@ -442,7 +442,7 @@ fn the_paas_moderate_answers_follow_the_principles() {
         "au-4", "au-5", "au-7", "ac-8", "ac-14", "ca-7", "ca-9", "ia-6", "ia-7", "ir-5", "ir-6",
         "ir-7", "sc-2", "sc-15", "sc-17", "sc-18", "sc-45", "si-6", "si-8", "sr-10", "sr-12",
     ] {
-        assert_ne!(basis(id), "organisational", "{id}");
+        assert_eq!(basis(id), "rows", "{id}");
     }
     // In the technical families only the policy controls and AC-20 (external systems each
     // organisation rules on itself) are organisational.
@@ -521,9 +521,15 @@ fn the_paas_moderate_answers_follow_the_principles() {
     }
     // People see the principle with the reason.
     let text = stdout_of(&["control", "ac-6.9"]);
-    assert!(text.contains("principle 2: The platform itself logs"), "{text}");
+    assert!(
+        text.contains("principle 2: The platform itself logs"),
+        "{text}"
+    );
     let text = stdout_of(&["control", "ps-3"]);
-    assert!(text.contains("(principle 1: Each organisation screens"), "{text}");
+    assert!(
+        text.contains("(principle 1: Each organisation screens"),
+        "{text}"
+    );
 }
 
 /// A catalogue of one's own: what neither a row nor `organisational` speaks of is unmapped,
@@ -574,7 +580,7 @@ fn organisational_is_an_explicit_list_in_a_catalogue_of_ones_own() {
         ),
         (
             "[{ids: [ps-3], principle: 9, why: w}]",
-            "names principle 9; the principles are numbered 1 to 7",
+            "names principle 9 in entry 1 of `organisational`; the principles are numbered 1 to 7",
         ),
         (
             "[{ids: [ps-3], when_shared: customer, why: w}]",
@@ -741,8 +747,85 @@ fn the_ssp_export_carries_provided_and_responsibilities() {
             );
         }
     }
+}
+
+/// The organisational list answers in a catalogue whose rows map nothing; a control's own
+/// entries, out of the scope, are not replaced by its base control's; the customer's own code
+/// is customer-provided; a bad principle names its entry; `--owner unmapped` selects what
+/// nothing speaks of.
+#[test]
+fn precedence_origination_and_places_hold() {
+    let list_only = "sources: [{id: s, title: S}]\nmodels: [{id: iaas, name: IaaS}]\nlayers:\n  - {id: os, name: OS, owners: {iaas: provider}, source: s}\norganisational: [{ids: [ps-3], principle: 1, why: own}]\n";
+    let out = srm()
+        .args(["--catalog", "-", "control", "ps-3", "--json"])
+        .write_stdin(list_only)
+        .assert()
+        .success();
+    let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(
-        ssp("aws-lambda", "fedramp-low"),
-        ssp("aws-lambda", "fedramp-low")
+        (doc["basis"].as_str(), doc["cells"][0]["owner"].as_str()),
+        (Some("organisational"), Some("customer"))
     );
+    assert_eq!(doc["catalog_maps_controls"], true);
+    // AC-2(5) has its own entry (accounts, classic); the AI scope leaves it out, and AC-2's AI
+    // row does not answer for it.
+    let ai: Value = json_of(&["control", "ac-2.5", "--scope", "ai", "--json"]);
+    assert_eq!(
+        (ai["basis"].as_str(), ai["left_out"].as_u64()),
+        (Some("unmapped"), Some(1))
+    );
+    let all: Value = json_of(&["control", "ac-2.5", "--scope", "all", "--json"]);
+    assert_eq!(all["basis"], "rows");
+    // Origination: the customer's own code, against a setting of the provider's.
+    let paas = controls("paas", "fedramp-moderate");
+    let origination = |id: &str| find(&paas, id)["control_origination"].clone();
+    assert_eq!(
+        origination("sa-11"),
+        serde_json::json!(["customer-provided"])
+    );
+    assert_eq!(
+        origination("ac-2.5"),
+        serde_json::json!(["customer-configured"])
+    );
+    assert_eq!(origination("pe-3"), serde_json::json!(["sp-system"]));
+    let cell: Value = json_of(&["control", "sa-11", "--json"]);
+    assert_eq!(
+        cell["cells"][2]["control_origination"],
+        serde_json::json!(["customer-provided"])
+    );
+    assert_eq!(
+        cell["cells"][3]["control_origination"],
+        serde_json::json!(["sp-system"])
+    );
+    // A bad principle is named with its entry.
+    let bad = "sources: [{id: s, title: S}]\nmodels: [{id: iaas, name: IaaS}]\nlayers:\n  - {id: os, name: OS, owners: {iaas: provider}, source: s, controls: [{ids: [si-2], principle: 2, why: a}, {ids: [si-3], principle: 8, why: b}]}\n";
+    srm()
+        .args(["--catalog", "-", "controls", "--model", "iaas"])
+        .write_stdin(bad)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "<stdin>:4:10: layer 'os' names principle 8 in entry 2 of `controls`",
+        ));
+    // Unmapped controls can be selected.
+    let out = srm()
+        .args([
+            "--catalog",
+            "-",
+            "controls",
+            "--model",
+            "iaas",
+            "--owner",
+            "unmapped",
+            "--json",
+        ])
+        .write_stdin(list_only)
+        .assert()
+        .success();
+    let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let controls = doc["controls"].as_array().unwrap();
+    // All but PS-3 and its enhancement PS-3(3), which follows it.
+    assert_eq!(controls.len(), 461);
+    assert!(controls.iter().all(|c| c["owner"] == "unmapped"));
 }
