@@ -237,12 +237,38 @@ fn main() {
             dir.display()
         ));
     }
-    // The same catalogue without its services, for the runs that name none (most of them):
-    // srm loads the whole only when a name is not found in this one (load/mod.rs).
+    // The same catalogue without its services, for the control commands that name none, and
+    // without its control mapping too, for the other runs that name none (most of them): srm
+    // loads the whole one when a name is not found in these (load/mod.rs, app/mod.rs).
     let mut layers = value;
     if let Some(map) = layers.as_object_mut() {
         map.remove("services");
         map.remove("supporting");
+    }
+    let json = match serde_json::to_string(&layers) {
+        Ok(j) => j,
+        Err(e) => fail(&format!("data/catalog.yaml cannot be written as JSON: {e}")),
+    };
+    if let Err(e) = std::fs::write(dir.join("layers-controls.json"), json) {
+        fail(&format!(
+            "cannot write layers-controls.json in {}: {e}",
+            dir.display()
+        ));
+    }
+    if let Some(map) = layers.as_object_mut() {
+        map.remove("organisational");
+        if let Some(serde_json::Value::Array(list)) = map.get_mut("layers") {
+            for layer in list {
+                if let Some(layer) = layer.as_object_mut() {
+                    layer.remove("controls");
+                    if let Some(serde_json::Value::Array(parts)) = layer.get_mut("parts") {
+                        for part in parts.iter_mut().filter_map(|p| p.as_object_mut()) {
+                            part.remove("controls");
+                        }
+                    }
+                }
+            }
+        }
     }
     let json = match serde_json::to_string(&layers) {
         Ok(j) => j,

@@ -92,16 +92,17 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         | Command::Explain { output, .. }
         | Command::Find { output, .. } => (format_of(output), &output.file),
     };
-    // Most runs name no service: they read the embedded catalogue without its services, and
-    // read the whole one only for a name that one does not know (or a command that lists or
-    // searches services).
-    let (lean, whole_already) = load::load_lean(&input)?;
-    let whole = std::cell::OnceCell::new();
-    let catalog = if whole_already || !wants_services(&cli.command) {
-        &lean
+    // Most runs name no service: they read the embedded catalogue without its services (and
+    // without its control mapping unless they answer about controls), and read the whole one
+    // only for a name that one does not know. A command that lists or searches services reads
+    // the whole one from the start.
+    let (lean, whole_already) = if wants_whole(&cli.command) {
+        (load::load(&input)?, true)
     } else {
-        whole_catalogue(&whole, &input)?
+        load::load_lean(&input, about_controls(&cli.command))?
     };
+    let whole = std::cell::OnceCell::new();
+    let catalog = &lean;
     let (catalog, report) = match answer(catalog, &cli.command) {
         Err(err) if !whole_already && err.downcast_ref::<UnknownId>().is_some() => {
             let catalog = whole_catalogue(&whole, &input)?;
@@ -162,8 +163,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// Whether a command reads the services whatever it is asked: it lists or searches them.
-fn wants_services(command: &Command) -> bool {
+fn wants_whole(command: &Command) -> bool {
     matches!(command, Command::Services { .. } | Command::Find { .. })
+}
+
+/// Whether a command answers about controls, and so needs the catalogue's control mapping.
+fn about_controls(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Controls { .. } | Command::Control { .. } | Command::Diff { controls: true, .. }
+    )
 }
 
 /// The whole catalogue, services included, read the first time it is asked for.

@@ -42,13 +42,19 @@ pub fn load(input: &Input) -> Result<Catalog<'static>, CatalogError> {
 }
 
 /// The catalogue, and whether it is whole: the embedded one comes without its services (most
-/// runs name none, and they are two thirds of its text), any other whole. A caller that meets
-/// a name the catalogue does not know loads the whole one with [`load`] and asks again.
-pub fn load_lean(input: &Input) -> Result<(Catalog<'static>, bool), CatalogError> {
+/// runs name none, and they are two thirds of its text), and without its control mapping
+/// unless `controls` asks for it; any other whole. A caller that meets a name the catalogue
+/// does not know loads the whole one with [`load`] and asks again.
+pub fn load_lean(input: &Input, controls: bool) -> Result<(Catalog<'static>, bool), CatalogError> {
     if *input != Input::Embedded {
         return load(input).map(|c| (c, true));
     }
-    let catalog = parse_checking(&input.origin(), source::EMBEDDED_LAYERS_JSON, false)?;
+    let text = if controls {
+        source::EMBEDDED_LAYERS_CONTROLS_JSON
+    } else {
+        source::EMBEDDED_LAYERS_JSON
+    };
+    let catalog = parse_checking(&input.origin(), text, false)?;
     Ok((catalog, false))
 }
 

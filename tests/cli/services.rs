@@ -512,7 +512,8 @@ fn a_catalogue_without_services_says_so_when_asked_for_them() {
 
 #[test]
 fn runs_that_name_no_service_answer_as_the_whole_catalogue_does() {
-    // The embedded catalogue is read without its services unless a name needs them; the same
+    // The embedded catalogue is read without its services unless a name needs them, and
+    // without its control mapping unless the command answers about controls; the same
     // catalogue read whole, from a file, gives the same answers.
     let whole = srm().args(["catalog", "show"]).output().unwrap().stdout;
     let dir = tempfile::tempdir().unwrap();
@@ -526,6 +527,11 @@ fn runs_that_name_no_service_answer_as_the_whole_catalogue_does() {
         &["diff", "iaas", "saas", "--json"],
         &["checklist", "paas", "--json"],
         &["controls", "--model", "saas", "--json"],
+        &["control", "ac-2", "--json"],
+        &["diff", "iaas", "paas", "--controls", "--json"],
+        &["controls", "--model", "gcp-cloud-run", "--json"],
+        &["find", "ac-2", "--json"],
+        &["services", "--json"],
         &["explain", "os", "--json"],
         &[
             "who",
