@@ -18,7 +18,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Distinct, Scope};
-use crate::catalog::{Catalog, Column, ControlLink, Layer, Owner, Row};
+use crate::catalog::{Catalog, Column, ControlLink, Layer, Owner, Row, SourceId};
 use crate::controls::{Control, Controls};
 
 /// Why a control has its owner.
@@ -48,8 +48,9 @@ pub struct ControlBasisRow<'a> {
     pub why: &'a str,
     /// The principle of data/CONTROLS.md the mapping applies, when the catalogue says.
     pub principle: Option<u8>,
-    /// What the row's owner under the model rests on.
-    pub sources: Vec<super::SourceRef<'a>>,
+    /// The ids of the sources the row's owner under the model rests on (the report's
+    /// `sources` has their titles and addresses).
+    pub sources: Vec<&'a str>,
 }
 
 /// One control under one model.
@@ -168,6 +169,8 @@ pub struct ControlsReport<'a> {
     /// How many rows that bear on the controls listed the scope left out.
     pub left_out: usize,
     pub controls: Vec<ControlRow<'a>>,
+    /// Every source the rows behind the controls listed cite, in first-cited order.
+    pub sources: Vec<super::SourceRef<'a>>,
 }
 
 /// What narrows `srm controls`.
@@ -362,6 +365,7 @@ pub(crate) fn control_row<'a>(
     control: &'a Control,
     m: Column,
     has_provider: bool,
+    cited: &mut Distinct<SourceId>,
 ) -> ControlRow<'a> {
     let behind = map.behind(control);
     let owner = map.owner(cat, &behind, m);
@@ -398,7 +402,11 @@ pub(crate) fn control_row<'a>(
                 note: cat.note(row, m),
                 why: link.why(),
                 principle: link.principle(),
-                sources: super::column_sources(cat, std::iter::once(*row), m),
+                sources: {
+                    let ids = super::column_source_ids(cat, std::iter::once(*row), m);
+                    cited.extend(ids.iter().copied());
+                    ids.into_iter().map(|i| cat.source(i).id()).collect()
+                },
             })
             .collect(),
         provider_covers: provider.items,
@@ -427,6 +435,7 @@ pub fn controls<'a>(
     let has_provider = has_provider(cat, m);
     let mut rows = Vec::with_capacity(list.controls.len());
     let mut left_out = Distinct::default();
+    let mut cited = Distinct::default();
     for c in list.controls.iter() {
         let wanted = filter
             .baseline
@@ -436,8 +445,10 @@ pub fn controls<'a>(
         if !wanted {
             continue;
         }
-        let row = control_row(cat, &map, c, m, has_provider);
+        let mut sources = Distinct::default();
+        let row = control_row(cat, &map, c, m, has_provider, &mut sources);
         if filter.owners.is_empty() || filter.owners.contains(&row.owner) {
+            cited.extend(sources.items);
             left_out.extend(map.left_out(c).iter().map(|(_, r, _)| r.id()));
             rows.push(row);
         }
@@ -458,6 +469,11 @@ pub fn controls<'a>(
         scope,
         left_out: left_out.items.len(),
         controls: rows,
+        sources: cited
+            .items
+            .into_iter()
+            .map(|i| super::source_ref(cat, i))
+            .collect(),
     }
 }
 
@@ -682,7 +698,16 @@ mod tests {
         let list = crate::controls::embedded().unwrap();
         let paas = cat.resolve_model("paas").unwrap();
         let map = ControlMap::new(&cat, Scope::All);
-        let row = |id: &str| control_row(&cat, &map, list.find(id).unwrap(), paas, true);
+        let row = |id: &str| {
+            control_row(
+                &cat,
+                &map,
+                list.find(id).unwrap(),
+                paas,
+                true,
+                &mut Distinct::default(),
+            )
+        };
         let pe3 = row("pe-3");
         assert_eq!(
             (pe3.basis, pe3.owner, pe3.can_be_inherited),

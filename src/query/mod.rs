@@ -294,6 +294,18 @@ pub(crate) fn column_sources<'a, 'r, 't: 'r>(
     rows: impl Iterator<Item = &'r Row<'t>> + Clone,
     m: Column,
 ) -> Vec<SourceRef<'a>> {
+    column_source_ids(cat, rows, m)
+        .into_iter()
+        .map(|i| source_ref(cat, i))
+        .collect()
+}
+
+/// [`column_sources`], as the catalogue's source ids.
+pub(crate) fn column_source_ids<'r, 't: 'r>(
+    cat: &Catalog<'_>,
+    rows: impl Iterator<Item = &'r Row<'t>> + Clone,
+    m: Column,
+) -> Vec<SourceId> {
     let mut cited = Distinct::default();
     let service = cat.service_of(m).map(|(s, _)| s);
     // An override rests on its own source; a row the service leaves to its base model rests
@@ -314,11 +326,7 @@ pub(crate) fn column_sources<'a, 'r, 't: 'r>(
             None => cited.extend(row.sources()),
         }
     }
-    cited
-        .items
-        .into_iter()
-        .map(|i| source_ref(cat, i))
-        .collect()
+    cited.items
 }
 
 /// Items in first-seen order without repeats. Short lists are checked by scanning them; past

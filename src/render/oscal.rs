@@ -268,26 +268,22 @@ pub fn system_security_plan(
     };
     let uuid = |what: &str| origin.uuid(&format!("ssp/{key}/{baseline}/{what}"));
     let component = origin.uuid(&format!("ssp/{key}/this-system"));
-    // Every source cited, once, in first-cited order: the back-matter resources.
-    let mut resources: Vec<(&str, Value)> = Vec::new();
-    for c in &report.controls {
-        for r in &c.rows {
-            for s in &r.sources {
-                if resources.iter().any(|(id, _)| *id == s.id) {
-                    continue;
-                }
-                let mut resource = json!({
-                    "uuid": origin.uuid(&format!("resource/source/{}", s.id)),
-                    "title": esc(s.title),
-                    "props": [{ "name": "source-id", "ns": "urn:srm", "value": s.id }],
-                });
-                if let Some(url) = s.url {
-                    resource["rlinks"] = json!([{ "href": url }]);
-                }
-                resources.push((s.id, resource));
+    // Every source cited, in first-cited order: the back-matter resources.
+    let resources: Vec<Value> = report
+        .sources
+        .iter()
+        .map(|s| {
+            let mut resource = json!({
+                "uuid": origin.uuid(&format!("resource/source/{}", s.id)),
+                "title": esc(s.title),
+                "props": [{ "name": "source-id", "ns": "urn:srm", "value": s.id }],
+            });
+            if let Some(url) = s.url {
+                resource["rlinks"] = json!([{ "href": url }]);
             }
-        }
-    }
+            resource
+        })
+        .collect();
     let resource_uuid = |id: &str| origin.uuid(&format!("resource/source/{id}"));
     let requirements: Vec<Value> = report
         .controls
@@ -343,10 +339,11 @@ pub fn system_security_plan(
                 "props": props,
                 "by-components": [by_component],
             });
+            // A control's rows are few, and cite few sources.
             let mut cited: Vec<&str> = Vec::new();
-            for s in c.rows.iter().flat_map(|r| &r.sources) {
-                if !cited.contains(&s.id) {
-                    cited.push(s.id);
+            for &s in c.rows.iter().flat_map(|r| &r.sources) {
+                if !cited.contains(&s) {
+                    cited.push(s);
                 }
             }
             if !cited.is_empty() {
@@ -434,7 +431,7 @@ pub fn system_security_plan(
     });
     if !resources.is_empty() {
         plan["back-matter"] = json!({
-            "resources": resources.into_iter().map(|(_, r)| r).collect::<Vec<_>>(),
+            "resources": resources,
         });
     }
     super::json_text(&json!({ "system-security-plan": plan }))

@@ -349,6 +349,8 @@ pub fn crm(report: &crate::query::ControlsReport, options: super::Crm) -> csv::R
     if options.with_basis {
         columns.push("Basis (srm's derivation)");
     }
+    let sources: foldhash::HashMap<&str, &crate::query::SourceRef> =
+        report.sources.iter().map(|s| (s.id, s)).collect();
     let records = Records {
         header: header(&columns),
         rows: report
@@ -366,7 +368,7 @@ pub fn crm(report: &crate::query::ControlsReport, options: super::Crm) -> csv::R
                     crm_text(c, str::to_string),
                 ];
                 if options.with_basis {
-                    row.push(basis_text(c));
+                    row.push(basis_text(c, &sources));
                 }
                 row
             })
@@ -378,7 +380,10 @@ pub fn crm(report: &crate::query::ControlsReport, options: super::Crm) -> csv::R
 /// What a control's answer rests on, for the CRM's fourth column: the principle of srm's
 /// mapping (data/CONTROLS.md) and the rows with their owners and sources, or the
 /// organisational entry.
-fn basis_text(c: &crate::query::ControlRow) -> String {
+fn basis_text(
+    c: &crate::query::ControlRow,
+    sources: &foldhash::HashMap<&str, &crate::query::SourceRef>,
+) -> String {
     use crate::query::Basis;
     let principle = |p: Option<u8>| p.map(|p| format!("principle {p}")).unwrap_or_default();
     let through = c
@@ -400,9 +405,12 @@ fn basis_text(c: &crate::query::ControlRow) -> String {
                     let sources: Vec<String> = r
                         .sources
                         .iter()
-                        .map(|s| match s.url {
-                            Some(url) => format!("{} <{url}>", s.title),
-                            None => s.title.to_string(),
+                        .map(|id| match sources.get(id) {
+                            Some(s) => match s.url {
+                                Some(url) => format!("{} <{url}>", s.title),
+                                None => s.title.to_string(),
+                            },
+                            None => id.to_string(),
                         })
                         .collect();
                     let p = principle(r.principle);

@@ -509,11 +509,30 @@ fn the_paas_moderate_answers_follow_the_principles() {
     }
     assert_eq!(owner("pe-17"), "customer");
     assert_eq!(owner("pe-3"), "provider");
-    // Every entry behind an answer names the principle it applies.
+    // Every entry behind an answer names the principle it applies, and cites sources the
+    // answer lists once.
+    let doc: Value = json_of(&[
+        "controls",
+        "--model",
+        "paas",
+        "--baseline",
+        "fedramp-moderate",
+        "--json",
+    ]);
+    let cited: Vec<&str> = doc["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert!(cited.contains(&"ms-classic"));
     for c in &paas {
         for r in c["rows"].as_array().unwrap() {
             assert!(r["principle"].is_u64(), "{}: {}", c["id"], r["id"]);
             assert!(!r["sources"].as_array().unwrap().is_empty());
+            for id in r["sources"].as_array().unwrap() {
+                assert!(cited.contains(&id.as_str().unwrap()), "{id}");
+            }
         }
         if c["basis"] == "organisational" {
             assert_eq!(c["principle"], 1, "{}", c["id"]);
