@@ -42,17 +42,7 @@ mod controls {
         static CONTROLS: OnceLock<Result<Controls, String>> = OnceLock::new();
         CONTROLS
             .get_or_init(|| {
-                #[derive(serde::Deserialize)]
-                struct File {
-                    controls: Vec<Entry>,
-                }
-                #[derive(serde::Deserialize)]
-                struct Entry {
-                    id: String,
-                }
-                let text =
-                    std::fs::read_to_string("data/controls.json").map_err(|e| e.to_string())?;
-                let file: File = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+                let file = crate::read_controls()?;
                 Ok(Controls {
                     ids: file.controls.into_iter().map(|c| (c.id, ())).collect(),
                 })
@@ -78,6 +68,23 @@ mod validate;
 #[allow(dead_code)]
 #[path = "src/load/yaml.rs"]
 mod yaml;
+
+/// What this script reads of `data/controls.json`: each control's id and base control.
+#[derive(serde::Deserialize)]
+struct ControlsFile {
+    controls: Vec<ControlEntry>,
+}
+
+#[derive(serde::Deserialize)]
+struct ControlEntry {
+    id: String,
+    parent: Option<String>,
+}
+
+fn read_controls() -> Result<ControlsFile, String> {
+    let text = std::fs::read_to_string("data/controls.json").map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
 
 /// The control mapping of data/CONTROLS.md holds: every entry names the principle it applies,
 /// and every control of every baseline is mapped to a row of the classic stack or is on the
@@ -107,19 +114,7 @@ fn check_mapping(catalog: &catalog::Catalog<'_>) {
         }
         organisational.extend(link.ids().iter().map(|id| id.to_string()));
     }
-    #[derive(serde::Deserialize)]
-    struct File {
-        controls: Vec<Entry>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Entry {
-        id: String,
-        parent: Option<String>,
-    }
-    let text = std::fs::read_to_string("data/controls.json")
-        .unwrap_or_else(|e| fail(&format!("cannot read data/controls.json: {e}")));
-    let file: File =
-        serde_json::from_str(&text).unwrap_or_else(|e| fail(&format!("data/controls.json: {e}")));
+    let file = read_controls().unwrap_or_else(|e| fail(&format!("data/controls.json: {e}")));
     let covered = |id: &str| mapped.contains(id) || organisational.contains(id);
     let missing: Vec<&str> = file
         .controls

@@ -8,7 +8,7 @@
 use libfuzzer_sys::fuzz_target;
 use srm::catalog::{Column, Owner, Target};
 use srm::query::{self, Report, Scope, Selection};
-use srm::render::{Format, Style, render};
+use srm::render::{Crm, Format, Style, render};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = srm::load::decode("fuzz", data.to_vec()) else {
@@ -48,8 +48,17 @@ fuzz_target!(|data: &[u8]| {
         Report::Services(query::services(&cat, None)),
     ];
     if let Ok(list) = srm::controls::embedded() {
-        let typed = ["a b".to_string(), "x".to_string(), "the".to_string(), "ac-2".to_string()];
-        reports.push(Report::Find(query::find(&cat, query::terms(&typed, &cat, list), &all)));
+        let typed = [
+            "a b".to_string(),
+            "x".to_string(),
+            "the".to_string(),
+            "ac-2".to_string(),
+        ];
+        reports.push(Report::Find(query::find(
+            &cat,
+            query::terms(&typed, &cat, list),
+            &all,
+        )));
         reports.push(Report::Find(query::find(
             &cat,
             query::terms(&typed, &cat, list),
@@ -107,7 +116,12 @@ fuzz_target!(|data: &[u8]| {
             Scope::Classic,
         )));
         if let Some(ac2) = list.find("ac-2") {
-            reports.push(Report::Control(query::control(&cat, list, ac2, Scope::Classic)));
+            reports.push(Report::Control(query::control(
+                &cat,
+                list,
+                ac2,
+                Scope::Classic,
+            )));
         }
     }
     for report in &reports {
@@ -119,7 +133,11 @@ fuzz_target!(|data: &[u8]| {
             Format::Markdown,
             Format::Html,
             Format::Svg,
-            Format::Crm,
+            Format::Crm(Crm::default()),
+            Format::Crm(Crm {
+                fedramp_ids: true,
+                with_basis: true,
+            }),
         ] {
             // A document that cannot be written is a finding: serialising these plain
             // answers has no way to fail.

@@ -12,7 +12,9 @@ use srm::render::{Style, plan};
 
 fn catalog() -> &'static Catalog<'static> {
     static CAT: OnceLock<Catalog<'static>> = OnceLock::new();
-    CAT.get_or_init(|| srm::load::load(&srm::load::Input::Embedded).expect("the embedded catalogue"))
+    CAT.get_or_init(|| {
+        srm::load::load(&srm::load::Input::Embedded).expect("the embedded catalogue")
+    })
 }
 
 fuzz_target!(|data: &[u8]| {

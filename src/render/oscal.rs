@@ -126,6 +126,48 @@ fn requirement(origin: &Origin, key: &str, baseline: &str, c: &ControlRow) -> Va
     requirement
 }
 
+/// What both documents say of the export at their head.
+struct Heading<'a> {
+    /// The baseline's id, or `all`.
+    baseline: &'a str,
+    /// The column's key: a service in a variant is its own component, `aws-lambda:manual`.
+    model: String,
+    /// What the UUIDs are named by: the model, and the scope when it is not the classic
+    /// stack (the default keeps the UUIDs exports have always had, and an export of another
+    /// scope says other things, so it is another document, with UUIDs of its own).
+    key: String,
+    /// The model's or service's name (and variant), as OSCAL markup.
+    name: String,
+    /// The rows the owners come from, in words.
+    covers: &'static str,
+}
+
+impl<'a> Heading<'a> {
+    fn of(report: &'a ControlsReport) -> Heading<'a> {
+        let model = super::column_key(report.model, report.variant).to_string();
+        let key = match report.scope {
+            Scope::Classic => model.clone(),
+            other => format!("{model}/scope:{}", other.as_str()),
+        };
+        let covers = match report.scope {
+            Scope::Classic => "the rows of the classic stack (the AI layers left out)",
+            Scope::Ai => "the rows of the AI layers (the classic stack left out)",
+            Scope::All => "the rows of every layer, classic and AI",
+        };
+        let name = match report.variant {
+            Some(v) => format!("{} ({})", esc(report.model_name), esc(v)),
+            None => esc(report.model_name),
+        };
+        Heading {
+            baseline: report.baseline.unwrap_or("all"),
+            model,
+            key,
+            name,
+            covers,
+        }
+    }
+}
+
 /// The component definition for `report` (one model, one baseline, whose profile is `source`),
 /// from the catalogue `origin` says.
 pub fn component_definition(
@@ -133,25 +175,13 @@ pub fn component_definition(
     source: &str,
     origin: &Origin,
 ) -> serde_json::Result<String> {
-    let baseline = report.baseline.unwrap_or("all");
-    // A service in a variant is its own component: `aws-lambda:manual`.
-    let model = &super::column_key(report.model, report.variant);
-    // The UUIDs are named by the model, and by the scope when it is not the classic stack:
-    // the default keeps the UUIDs exports have always had, and an export of another scope
-    // says other things, so it is another document, with UUIDs of its own.
-    let key = match report.scope {
-        Scope::Classic => model.to_string(),
-        other => format!("{model}/scope:{}", other.as_str()),
-    };
-    let covers = match report.scope {
-        Scope::Classic => "the rows of the classic stack (the AI layers left out)",
-        Scope::Ai => "the rows of the AI layers (the classic stack left out)",
-        Scope::All => "the rows of every layer, classic and AI",
-    };
-    let name = match report.variant {
-        Some(v) => format!("{} ({})", esc(report.model_name), esc(v)),
-        None => esc(report.model_name),
-    };
+    let Heading {
+        baseline,
+        model,
+        key,
+        name,
+        covers,
+    } = Heading::of(report);
     let document = json!({
         "component-definition": {
             "uuid": origin.uuid(&format!("component-definition/{key}/{baseline}")),
@@ -256,16 +286,13 @@ pub fn system_security_plan(
     profile: &str,
     origin: &Origin,
 ) -> serde_json::Result<String> {
-    let baseline = report.baseline.unwrap_or("all");
-    let model = &super::column_key(report.model, report.variant);
-    let key = match report.scope {
-        Scope::Classic => model.to_string(),
-        other => format!("{model}/scope:{}", other.as_str()),
-    };
-    let name = match report.variant {
-        Some(v) => format!("{} ({})", esc(report.model_name), esc(v)),
-        None => esc(report.model_name),
-    };
+    let Heading {
+        baseline,
+        model,
+        key,
+        name,
+        covers,
+    } = Heading::of(report);
     let uuid = |what: &str| origin.uuid(&format!("ssp/{key}/{baseline}/{what}"));
     let component = origin.uuid(&format!("ssp/{key}/this-system"));
     // Every source cited, in first-cited order: the back-matter resources.
@@ -355,11 +382,6 @@ pub fn system_security_plan(
             requirement
         })
         .collect();
-    let covers = match report.scope {
-        Scope::Classic => "the rows of the classic stack (the AI layers left out)",
-        Scope::Ai => "the rows of the AI layers (the classic stack left out)",
-        Scope::All => "the rows of every layer, classic and AI",
-    };
     let mut information = json!({
         "uuid": uuid("information-type"),
         "title": "Customer information",
