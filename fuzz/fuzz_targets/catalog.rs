@@ -8,7 +8,7 @@
 use libfuzzer_sys::fuzz_target;
 use srm::catalog::{Column, Owner, Target};
 use srm::query::{self, Report, Scope, Selection};
-use srm::render::{Crm, Format, Style, render};
+use srm::render::{Crm, Format, Style, oscal, render};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = srm::load::decode("fuzz", data.to_vec()) else {
@@ -155,6 +155,38 @@ fuzz_target!(|data: &[u8]| {
                 Format::Html | Format::Svg => well_formed_xml(&out),
                 Format::Markdown => no_raw_html(&out),
                 _ => {}
+            }
+        }
+        // Both OSCAL documents of a control list are JSON, and every link in the SSP names
+        // a back-matter resource it has.
+        if let Report::Controls(c) = report {
+            let origin = oscal::Origin::new(Some(&text), cat.date(), std::time::UNIX_EPOCH);
+            let source = "https://example.org/profile.json";
+            for document in [
+                oscal::component_definition(c, source, &origin),
+                oscal::system_security_plan(c, source, &origin),
+            ] {
+                let out = document.unwrap_or_else(|e| panic!("OSCAL could not be written: {e}"));
+                let value: serde_json::Value = serde_json::from_str(&out)
+                    .unwrap_or_else(|e| panic!("OSCAL does not parse back: {e}\n{out}"));
+                if let Some(plan) = value.get("system-security-plan") {
+                    let resources: Vec<String> = plan["back-matter"]["resources"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|r| format!("#{}", r["uuid"].as_str().unwrap_or_default()))
+                        .collect();
+                    for r in plan["control-implementation"]["implemented-requirements"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                    {
+                        for link in r["links"].as_array().into_iter().flatten() {
+                            let href = link["href"].as_str().unwrap_or_default().to_string();
+                            assert!(resources.contains(&href), "{href} names no resource");
+                        }
+                    }
+                }
             }
         }
     }
