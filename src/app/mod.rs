@@ -484,7 +484,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
             let Some(control) = list.find(id) else {
                 return Err(UsageError(format!(
-                    "unknown control '{}'; give an id such as ac-2.7 or a label such as AC-2(7) (see `srm controls --model MODEL`)",
+                    "unknown control '{}'; give an id such as ac-2.7 or a label such as AC-2(7) or AC-02 (07) (see `srm controls --model MODEL`)",
                     crate::sanitize::cut(id)
                 ))
                 .into());

@@ -365,10 +365,10 @@ pub fn crm(report: &crate::query::ControlsReport, options: super::Crm) -> csv::R
                 let mut row = vec![
                     label,
                     c.can_be_inherited.to_string(),
-                    crm_text(c, str::to_string),
+                    crm_text_with(c, str::to_string, options.fedramp_ids),
                 ];
                 if options.with_basis {
-                    row.push(basis_text(c, &sources));
+                    row.push(basis_text(c, &sources, options.fedramp_ids));
                 }
                 row
             })
@@ -377,18 +377,28 @@ pub fn crm(report: &crate::query::ControlsReport, options: super::Crm) -> csv::R
     write_csv(&records)
 }
 
+/// A base control as the CRM names it: `AC-2`, or FedRAMP's `AC-02`.
+fn base_label(id: &str, fedramp_ids: bool) -> String {
+    if fedramp_ids {
+        crate::controls::fedramp_label(id)
+    } else {
+        id.to_uppercase()
+    }
+}
+
 /// What a control's answer rests on, for the CRM's fourth column: the principle of srm's
 /// mapping (data/CONTROLS.md) and the rows with their owners and sources, or the
 /// organisational entry.
 fn basis_text(
     c: &crate::query::ControlRow,
     sources: &foldhash::HashMap<&str, &crate::query::SourceRef>,
+    fedramp_ids: bool,
 ) -> String {
     use crate::query::Basis;
     let principle = |p: Option<u8>| p.map(|p| format!("principle {p}")).unwrap_or_default();
     let through = c
         .base
-        .map(|b| format!(" (through its base control {})", b.to_uppercase()))
+        .map(|b| format!(" (through its base control {})", base_label(b, fedramp_ids)))
         .unwrap_or_default();
     match c.basis {
         Basis::Unmapped => "unmapped: no row and no organisational entry".to_string(),
@@ -431,6 +441,15 @@ fn basis_text(
 /// What a control's responsibility rests on, in sentences, with each piece of catalogue text
 /// passed through `text` (the Markdown policy for OSCAL, nothing for the CRM's CSV).
 pub(super) fn crm_text(c: &crate::query::ControlRow, text: impl Fn(&str) -> String) -> String {
+    crm_text_with(c, text, false)
+}
+
+/// [`crm_text`], naming a base control as FedRAMP writes it (`AC-02`) if `fedramp_ids`.
+fn crm_text_with(
+    c: &crate::query::ControlRow,
+    text: impl Fn(&str) -> String,
+    fedramp_ids: bool,
+) -> String {
     use crate::catalog::Owner;
     if c.basis == crate::query::Basis::Unmapped {
         return "Unmapped: no row in the scope bears on this control and it is not on the catalogue's organisational list, so srm says nothing of who meets it here.".to_string();
@@ -449,7 +468,10 @@ pub(super) fn crm_text(c: &crate::query::ControlRow, text: impl Fn(&str) -> Stri
         .collect();
     rows.dedup();
     let through = match c.base {
-        Some(base) => format!(" through its base control {}", base.to_uppercase()),
+        Some(base) => format!(
+            " through its base control {}",
+            base_label(base, fedramp_ids)
+        ),
         None => String::new(),
     };
     parts.push(format!("Bears on{through}: {}.", rows.join("; ")));

@@ -643,6 +643,9 @@ fn fedramp_ids_are_read_and_written() {
     assert_eq!(labels.len(), 323);
     assert!(labels.contains(&"AC-02 (05)".to_string()), "{labels:?}");
     assert!(labels.contains(&"SC-07 (12)".to_string()));
+    // The base control an enhancement follows is named the same way.
+    assert!(crm.contains("through its base control AC-02:"), "{crm}");
+    assert!(!crm.contains("through its base control AC-2:"));
     for label in labels.iter().step_by(7) {
         let back: Value = json_of(&["control", label, "--json"]);
         assert_eq!(padded(back["id"].as_str().unwrap()), *label);
