@@ -31,10 +31,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let services: Vec<Column> = models[cat.models().len()..].to_vec();
-    let all = Selection {
-        scope: Scope::All,
-        ..Selection::default()
-    };
+    let all = Selection::all(Scope::All);
     let classic = Selection::default();
     let mut reports = vec![
         Report::Who(query::who(&cat, &all, &[])),
@@ -65,19 +62,12 @@ fuzz_target!(|data: &[u8]| {
             &classic,
         )));
     }
-    let one_model = Selection {
-        models: vec![first],
-        scope: Scope::All,
-        ..Selection::default()
-    };
+    let one_model = Selection::columns(vec![first], Scope::All);
     for owner in Owner::ALL {
         reports.push(Report::Who(query::who(&cat, &one_model, &[owner])));
     }
     for &s in services.iter().take(6) {
-        let mine = Selection {
-            models: vec![first, s],
-            ..Selection::default()
-        };
+        let mine = Selection::columns(vec![first, s], Scope::Classic);
         reports.push(Report::Who(query::who(&cat, &mine, &[])));
         reports.push(Report::Matrix(query::matrix(&cat, &mine)));
         reports.push(Report::Diff(query::diff(&cat, first, s, &all, true)));

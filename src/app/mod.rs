@@ -309,9 +309,7 @@ fn named_scope(cat: &Catalog<'_>, layers: &[LayerRef], asked: Option<Scope>) -> 
     if let Some(scope) = asked {
         return scope;
     }
-    let ai = |r: &LayerRef| match *r {
-        LayerRef::Layer(l) | LayerRef::Part(l, _) => cat.layers()[l].is_ai(),
-    };
+    let ai = |r: &LayerRef| cat.layer(r.layer()).is_ai();
     match (layers.iter().any(ai), layers.iter().all(ai)) {
         (false, _) => Scope::Classic,
         (true, true) => Scope::Ai,
@@ -327,29 +325,23 @@ fn selection(
     models: &[String],
     scope: Option<Scope>,
 ) -> anyhow::Result<Selection> {
-    // Each layer and model once, in the order first named: `--layer os,os` asks one question.
-    // An empty item (`--layer os,`, a trailing comma) names nothing and is passed over.
+    // An empty item (`--layer os,`, a trailing comma) names nothing and is passed over; what
+    // is named twice is asked once ([`Selection::new`]).
     let named = |s: &&String| !s.trim().is_empty();
-    let mut layers: Vec<LayerRef> = layers
+    let layers: Vec<LayerRef> = layers
         .iter()
         .filter(named)
         .map(|l| cat.resolve_layer(l))
         .collect::<Result<_, _>>()?;
-    let mut seen = foldhash::HashSet::default();
-    layers.retain(|l| seen.insert(*l));
-    let mut models: Vec<Column> = models
+    let models: Vec<Column> = models
         .iter()
         .filter(named)
         .map(|m| cat.resolve_model(m))
         .collect::<Result<_, _>>()?;
-    let mut seen = foldhash::HashSet::default();
-    models.retain(|m| seen.insert(*m));
-    within_cells(cat, &layers, &models)?;
-    Ok(Selection {
-        scope: named_scope(cat, &layers, scope),
-        layers,
-        models,
-    })
+    let scope = named_scope(cat, &layers, scope);
+    let selection = Selection::new(layers, models, scope);
+    within_cells(cat, selection.layers(), selection.named_models())?;
+    Ok(selection)
 }
 
 /// Most cells an answer may hold beyond those its catalogue spells: a service column costs a
@@ -374,8 +366,8 @@ fn within_cells(cat: &Catalog<'_>, layers: &[LayerRef], models: &[Column]) -> an
         layers
             .iter()
             .map(|r| match *r {
-                LayerRef::Layer(l) => cat.layers()[l].rows().len(),
-                LayerRef::Part(..) => 1,
+                LayerRef::Layer(l) => cat.layer(l).rows().len(),
+                LayerRef::Part(_) => 1,
             })
             .sum()
     };

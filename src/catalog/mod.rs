@@ -95,69 +95,69 @@ pub struct ColumnHead<'a> {
     pub base_model: &'a str,
 }
 
-/// What an id or alias names.
+/// A layer of one catalogue, made only by the catalogue's loader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LayerId(u32);
+
+impl LayerId {
+    pub(crate) fn new(index: usize) -> LayerId {
+        LayerId(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+    pub(crate) fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A row of the matrix in one catalogue: a layer's own row, or one of its parts, named by its
+/// layer and its place there. Made only by the catalogue and its loader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RowId {
+    layer: LayerId,
+    row: u32,
+}
+
+impl RowId {
+    pub(crate) fn new(layer: LayerId, index: usize) -> RowId {
+        RowId {
+            layer,
+            row: u32::try_from(index).unwrap_or(u32::MAX),
+        }
+    }
+    /// The layer the row is in.
+    pub fn layer(self) -> LayerId {
+        self.layer
+    }
+    /// The row's place in its layer.
+    pub(crate) fn index(self) -> usize {
+        self.row as usize
+    }
+}
+
+/// What an id or alias names. Twelve bytes, which matters for an index of a hundred thousand
+/// entries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     Model(ModelId),
-    Layer(usize),
-    /// A part: layer index, row index within the layer.
-    Part(usize, usize),
+    Layer(LayerId),
+    Part(RowId),
     Service(ServiceId),
-}
-
-/// A [`Target`] as the index stores it: twelve bytes instead of twenty-four, which matters
-/// for a hundred thousand entries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Slot {
-    kind: u8,
-    a: u32,
-    b: u32,
-}
-
-impl From<Target> for Slot {
-    fn from(target: Target) -> Slot {
-        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        match target {
-            Target::Model(m) => Slot {
-                kind: 0,
-                a: m.0,
-                b: 0,
-            },
-            Target::Layer(l) => Slot {
-                kind: 1,
-                a: narrow(l),
-                b: 0,
-            },
-            Target::Part(l, r) => Slot {
-                kind: 2,
-                a: narrow(l),
-                b: narrow(r),
-            },
-            Target::Service(s) => Slot {
-                kind: 3,
-                a: s.0,
-                b: 0,
-            },
-        }
-    }
-}
-
-impl From<Slot> for Target {
-    fn from(slot: Slot) -> Target {
-        match slot.kind {
-            0 => Target::Model(ModelId(slot.a)),
-            1 => Target::Layer(slot.a as usize),
-            2 => Target::Part(slot.a as usize, slot.b as usize),
-            _ => Target::Service(ServiceId(slot.a)),
-        }
-    }
 }
 
 /// Something a layer argument can name: a whole layer or one of its parts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LayerRef {
-    Layer(usize),
-    Part(usize, usize),
+    Layer(LayerId),
+    Part(RowId),
+}
+
+impl LayerRef {
+    /// The layer named, or the layer of the part named.
+    pub fn layer(self) -> LayerId {
+        match self {
+            LayerRef::Layer(l) => l,
+            LayerRef::Part(r) => r.layer(),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -174,10 +174,10 @@ pub struct Catalog<'t> {
     /// The day the facts were last revised (`YYYY-MM-DD`, checked at load), when the file says.
     pub(crate) date: Option<Text<'t>>,
     /// Normalised id or alias → what it names.
-    pub(crate) index: HashMap<Text<'t>, Slot>,
+    pub(crate) index: HashMap<Text<'t>, Target>,
     /// Normalised display name → what it names (`None` where two share a name), built the
     /// first time a name is looked up: most runs name things by id and never pay for it.
-    pub(crate) names: std::sync::OnceLock<HashMap<String, Option<Slot>>>,
+    pub(crate) names: std::sync::OnceLock<HashMap<String, Option<Target>>>,
     /// The size of the text the catalogue was read from, in bytes.
     pub(crate) text_len: usize,
 }
@@ -294,6 +294,36 @@ impl<'t> Catalog<'t> {
     pub fn layers(&self) -> &[Layer<'t>] {
         &self.layers
     }
+    pub fn layer(&self, id: LayerId) -> &Layer<'t> {
+        &self.layers[id.index()]
+    }
+    /// A row of the matrix: a layer's own row, or a part.
+    pub fn row(&self, id: RowId) -> &Row<'t> {
+        &self.layers[id.layer().index()].rows()[id.index()]
+    }
+    /// Every layer with its id, in order.
+    pub fn layer_ids(&self) -> impl Iterator<Item = (LayerId, &Layer<'t>)> {
+        self.layers
+            .iter()
+            .enumerate()
+            .map(|(l, layer)| (LayerId::new(l), layer))
+    }
+    /// The parts of layer `l` with their ids (none when it has a row of its own).
+    pub fn part_ids(&self, l: LayerId) -> impl Iterator<Item = (RowId, &Row<'t>)> {
+        self.layer(l)
+            .parts()
+            .iter()
+            .enumerate()
+            .map(move |(r, row)| (RowId::new(l, r), row))
+    }
+    /// The rows behind layer `l` with their ids: its own row, or its parts.
+    pub fn row_ids(&self, l: LayerId) -> impl Iterator<Item = (RowId, &Row<'t>)> {
+        self.layer(l)
+            .rows()
+            .iter()
+            .enumerate()
+            .map(move |(r, row)| (RowId::new(l, r), row))
+    }
     /// Every model's id, in order.
     pub fn model_ids(&self) -> impl Iterator<Item = ModelId> + use<'t> {
         (0..self.models.len()).map(ModelId::new)
@@ -309,14 +339,10 @@ impl<'t> Catalog<'t> {
     /// two things share names neither.
     pub fn find(&self, name: &str) -> Option<Target> {
         let key = normalize(name);
-        if let Some(&slot) = self.index.get(key.as_ref()) {
-            return Some(slot.into());
+        if let Some(&target) = self.index.get(key.as_ref()) {
+            return Some(target);
         }
-        self.names()
-            .get(key.as_ref())
-            .copied()
-            .flatten()
-            .map(Target::from)
+        self.names().get(key.as_ref()).copied().flatten()
     }
 
     /// A model, or a service (by id, alias or name) with an optional `:VARIANT`; a service
@@ -525,9 +551,9 @@ impl<'t> Catalog<'t> {
     pub fn resolve_layer(&self, name: &str) -> Result<LayerRef, UnknownId> {
         match self.find(name) {
             Some(Target::Layer(l)) => Ok(LayerRef::Layer(l)),
-            Some(Target::Part(l, r)) => Ok(LayerRef::Part(l, r)),
+            Some(Target::Part(r)) => Ok(LayerRef::Part(r)),
             _ => Err(self.unknown("layer", name, |t| {
-                matches!(t, Target::Layer(_) | Target::Part(..))
+                matches!(t, Target::Layer(_) | Target::Part(_))
             })),
         }
     }
@@ -541,8 +567,8 @@ impl<'t> Catalog<'t> {
     pub fn id_of(&self, target: Target) -> &str {
         match target {
             Target::Model(m) => &self.models[m.index()].id,
-            Target::Layer(l) => &self.layers[l].id,
-            Target::Part(l, r) => &self.layers[l].rows()[r].id,
+            Target::Layer(l) => &self.layer(l).id,
+            Target::Part(r) => &self.row(r).id,
             Target::Service(s) => &self.services[s.index()].id,
         }
     }
@@ -558,16 +584,16 @@ impl<'t> Catalog<'t> {
     }
 
     /// The display-name index, built once: one pass over the catalogue.
-    fn names(&self) -> &HashMap<String, Option<Slot>> {
+    fn names(&self) -> &HashMap<String, Option<Target>> {
         self.names.get_or_init(|| {
-            let mut names: HashMap<String, Option<Slot>> = HashMap::default();
+            let mut names: HashMap<String, Option<Target>> = HashMap::default();
             let mut add = |name: &str, target: Target| {
                 let key = normalize(name).into_owned();
                 if !self.index.contains_key(key.as_str()) {
                     names
                         .entry(key)
                         .and_modify(|slot| *slot = None)
-                        .or_insert(Some(target.into()));
+                        .or_insert(Some(target));
                 }
             };
             for (m, model) in self.models.iter().enumerate() {
@@ -576,10 +602,10 @@ impl<'t> Catalog<'t> {
             for (s, service) in self.services.iter().enumerate() {
                 add(service.name(), Target::Service(ServiceId::new(s)));
             }
-            for (l, layer) in self.layers.iter().enumerate() {
+            for (l, layer) in self.layer_ids() {
                 add(layer.name(), Target::Layer(l));
                 for (r, part) in layer.parts().iter().enumerate() {
-                    add(part.name(), Target::Part(l, r));
+                    add(part.name(), Target::Part(RowId::new(l, r)));
                 }
             }
             names
@@ -612,8 +638,11 @@ impl<'t> Catalog<'t> {
         let ids = self
             .index
             .iter()
-            .map(|(key, &slot)| (key.as_ref(), Some(slot)));
-        let names = self.names().iter().map(|(key, &slot)| (key.as_str(), slot));
+            .map(|(key, &target)| (key.as_ref(), Some(target)));
+        let names = self
+            .names()
+            .iter()
+            .map(|(key, &target)| (key.as_str(), target));
         // Keys of a length that could be near: cheap to find, then at most SUGGEST_COMPARED of
         // them, the nearest in sorted order (those that share the longest start with what was
         // typed), get the costly edit distance. Sorting makes the choice independent of hash
@@ -621,7 +650,7 @@ impl<'t> Catalog<'t> {
         let slack = |len: usize| (len / 3).max(1);
         let mut candidates: Vec<(&str, Target)> = ids
             .chain(names)
-            .filter_map(|(key, slot)| Some((key, Target::from(slot?))))
+            .filter_map(|(key, target)| Some((key, target?)))
             .filter(|(_, t)| fits(*t))
             .filter(|(key, _)| {
                 key.len().abs_diff(wanted.len()) <= slack(key.len())
@@ -656,6 +685,12 @@ const SUGGEST_COMPARED: usize = 512;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_index_entry_is_twelve_bytes() {
+        assert_eq!(std::mem::size_of::<Target>(), 12);
+        assert_eq!(std::mem::size_of::<Option<Target>>(), 12);
+    }
 
     #[test]
     fn normalize_folds_case_underscores_spaces_and_compatibility_forms() {

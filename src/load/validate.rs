@@ -22,8 +22,8 @@ use crate::catalog::file::{
     SupportingFile, VariantFile,
 };
 use crate::catalog::{
-    Body, Catalog, ControlLink, Duties, Evidence, Field, Inventory, Layer, Model, ModelId,
-    Override, Owner, Owners, Row, RowMore, Service, ServiceId, Slot, Source, SourceId, Supporting,
+    Body, Catalog, ControlLink, Duties, Evidence, Field, Inventory, Layer, LayerId, Model, ModelId,
+    Override, Owner, Owners, Row, RowId, RowMore, Service, ServiceId, Source, SourceId, Supporting,
     Target, Text, Variant, WebUrl, normalize, normalize_text,
 };
 
@@ -50,7 +50,7 @@ pub(crate) struct Builder<'t> {
     /// How many more were found.
     omitted: usize,
     /// Normalised ids and aliases of models, layers and parts → what they name.
-    index: HashMap<Text<'t>, Slot>,
+    index: HashMap<Text<'t>, Target>,
     /// Source id → source.
     source_index: HashMap<Text<'t>, SourceId>,
     /// Model id → model.
@@ -365,7 +365,7 @@ impl<'t> Builder<'t> {
     }
 
     fn build_layer(&mut self, l: LayerFile<'t>) {
-        let li = self.layers.len();
+        let li = LayerId::new(self.layers.len());
         let subject = Subject {
             kind: "layer",
             id: &l.id,
@@ -667,20 +667,16 @@ impl<'t> Builder<'t> {
         };
         self.check_text(subject, "note", &f.note);
         let types = self.inventory(subject, f.types);
-        let row = match self
-            .index
-            .get(&*normalize(&f.row))
-            .map(|&s| Target::from(s))
-        {
+        let row = match self.index.get(&*normalize(&f.row)).copied() {
             Some(Target::Layer(l)) => self
                 .layers
-                .get(l)
+                .get(l.index())
                 .filter(|layer| layer.own_row().is_some())
                 .map(|layer| layer.id.reborrow()),
-            Some(Target::Part(l, r)) => self
+            Some(Target::Part(r)) => self
                 .layers
-                .get(l)
-                .and_then(|layer| layer.rows().get(r))
+                .get(r.layer().index())
+                .and_then(|layer| layer.rows().get(r.index()))
                 .map(|row| row.id.reborrow()),
             _ => None,
         };
@@ -865,12 +861,8 @@ impl<'t> Builder<'t> {
         let ModelMap(entries) = map;
         let mut out: Vec<Override<'t>> = Vec::with_capacity(entries.len());
         for (key, o) in entries {
-            let row: Option<Text<'t>> = match self
-                .index
-                .get(&*normalize(&key))
-                .map(|&s| Target::from(s))
-            {
-                Some(Target::Layer(l)) => match self.layers.get(l) {
+            let row: Option<Text<'t>> = match self.index.get(&*normalize(&key)).copied() {
+                Some(Target::Layer(l)) => match self.layers.get(l.index()) {
                     Some(layer) if layer.own_row().is_some() => Some(layer.id.reborrow()),
                     Some(_) if self.full() => {
                         self.skip();
@@ -891,10 +883,10 @@ impl<'t> Builder<'t> {
                     }
                     None => None,
                 },
-                Some(Target::Part(l, r)) => self
+                Some(Target::Part(r)) => self
                     .layers
-                    .get(l)
-                    .and_then(|layer| layer.rows().get(r))
+                    .get(r.layer().index())
+                    .and_then(|layer| layer.rows().get(r.index()))
                     .map(|row| row.id.reborrow()),
                 _ => {
                     let message = format!(
@@ -942,12 +934,12 @@ impl<'t> Builder<'t> {
         out
     }
 
-    fn part(&mut self, li: usize, ri: usize, p: RowFile<'t>) -> Row<'t> {
+    fn part(&mut self, li: LayerId, ri: usize, p: RowFile<'t>) -> Row<'t> {
         let subject = Subject {
             kind: "part",
             id: &p.id,
         };
-        self.register(subject, &p.aliases, Target::Part(li, ri));
+        self.register(subject, &p.aliases, Target::Part(RowId::new(li, ri)));
         self.check_texts(
             subject,
             &p.name,
@@ -1340,7 +1332,7 @@ impl<'t> Builder<'t> {
             );
             return;
         }
-        if let Some(previous) = self.index.get(&*key).map(|&slot| Target::from(slot)) {
+        if let Some(previous) = self.index.get(&*key).copied() {
             if self.full() {
                 return self.skip();
             }
@@ -1358,7 +1350,7 @@ impl<'t> Builder<'t> {
             };
             self.problem(subject, message);
         } else {
-            self.index.insert(key, target.into());
+            self.index.insert(key, target);
         }
     }
 
@@ -1366,7 +1358,7 @@ impl<'t> Builder<'t> {
     /// being built and its parts so far.
     /// Its id is given as messages quote it ([`cut`]), never copied whole.
     fn describe(&self, target: Target) -> (&'static str, String) {
-        let built = |l: usize| self.layers.get(l);
+        let built = |l: LayerId| self.layers.get(l.index());
         let current = self.current.as_ref();
         let quoted = |id: &str| cut(id).into_owned();
         match target {
@@ -1391,11 +1383,11 @@ impl<'t> Builder<'t> {
                     .map(|id| quoted(id))
                     .unwrap_or_default(),
             ),
-            Target::Part(l, r) => (
+            Target::Part(r) => (
                 "part",
-                built(l)
-                    .and_then(|layer| layer.rows().get(r))
-                    .or_else(|| current.and_then(|(_, parts)| parts.get(r)))
+                built(r.layer())
+                    .and_then(|layer| layer.rows().get(r.index()))
+                    .or_else(|| current.and_then(|(_, parts)| parts.get(r.index())))
                     .map(|row| quoted(row.id()))
                     .unwrap_or_default(),
             ),

@@ -48,9 +48,9 @@ pub fn checklist<'a>(cat: &'a Catalog<'_>, m: Column, selection: &Selection) -> 
     let covered = selection.covered();
     let mut rows = Vec::new();
     let mut left_out = 0;
-    for (l, layer) in cat.layers().iter().enumerate() {
-        for (i, row) in layer.rows().iter().enumerate() {
-            if !covered.selects_row(l, i) {
+    for (l, layer) in cat.layer_ids() {
+        for (id, row) in cat.row_ids(l) {
+            if !covered.selects_row(id) {
                 continue;
             }
             let owner = cat.owner(row, m);
@@ -87,7 +87,7 @@ pub fn checklist<'a>(cat: &'a Catalog<'_>, m: Column, selection: &Selection) -> 
         model_name: head.name,
         variant: head.variant,
         base_model: head.base_model,
-        scope: selection.scope,
+        scope: selection.scope(),
         left_out,
         rows,
     }

@@ -117,15 +117,13 @@ pub fn diff<'a>(
     let covered = selection.covered();
     let mut changes = Vec::new();
     let mut left_out = 0;
-    for (l, layer) in cat.layers().iter().enumerate() {
+    for (l, layer) in cat.layer_ids() {
         if !covered.selects_layer(l) {
             continue;
         }
-        let rows: Vec<RowChange> = layer
-            .parts()
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| covered.selects_row(l, *i))
+        let rows: Vec<RowChange> = cat
+            .part_ids(l)
+            .filter(|&(id, _)| covered.selects_row(id))
             .map(|(_, p)| RowChange {
                 id: p.id(),
                 layer: layer.id(),
@@ -168,7 +166,7 @@ pub fn diff<'a>(
         to_name: t.name,
         to_variant: t.variant,
         to_base_model: t.base_model,
-        scope: selection.scope,
+        scope: selection.scope(),
         left_out,
         changes,
     }

@@ -48,11 +48,7 @@ pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
                 .unwrap_or(Column::Model(cat.service(s).base()));
             let service = cat.service(s);
             // Everything about it: every layer, the AI ones too.
-            let selection = Selection {
-                models: vec![column],
-                scope: Scope::All,
-                ..Selection::default()
-            };
+            let selection = Selection::columns(vec![column], Scope::All);
             return Explain {
                 kind: Kind::Service,
                 id: service.id(),
@@ -73,11 +69,7 @@ pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
         Target::Model(m) => {
             let model = cat.model(m);
             // What is explained is named: every layer under a model, the AI ones too.
-            let selection = Selection {
-                models: vec![Column::Model(m)],
-                scope: Scope::All,
-                ..Selection::default()
-            };
+            let selection = Selection::columns(vec![Column::Model(m)], Scope::All);
             return Explain {
                 kind: Kind::Model,
                 id: model.id(),
@@ -92,13 +84,13 @@ pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
             };
         }
         Target::Layer(l) => (Kind::Layer, LayerRef::Layer(l)),
-        Target::Part(l, r) => (Kind::Part, LayerRef::Part(l, r)),
+        Target::Part(r) => (Kind::Part, LayerRef::Part(r)),
     };
-    let (l, rows) = match at {
-        LayerRef::Layer(l) => (l, cat.layers()[l].rows()),
-        LayerRef::Part(l, r) => (l, std::slice::from_ref(&cat.layers()[l].rows()[r])),
+    let rows = match at {
+        LayerRef::Layer(l) => cat.layer(l).rows(),
+        LayerRef::Part(r) => std::slice::from_ref(cat.row(r)),
     };
-    let layer = &cat.layers()[l];
+    let layer = cat.layer(at.layer());
     // A side's duties count where that side holds the row under some model.
     let held = |row: &Row<'_>| {
         let owners: Vec<Owner> = row.owners().collect();
@@ -115,7 +107,7 @@ pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
             layer.description(),
             layer.own_row().and_then(Row::remark),
         ),
-        LayerRef::Part(..) => {
+        LayerRef::Part(_) => {
             let row = &rows[0];
             (
                 row.id(),
@@ -126,11 +118,7 @@ pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
             )
         }
     };
-    let selection = Selection {
-        layers: vec![at],
-        models: Vec::new(),
-        scope: Scope::All,
-    };
+    let selection = Selection::new(vec![at], Vec::new(), Scope::All);
     Explain {
         kind,
         id,

@@ -373,7 +373,7 @@ pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -
     let covered = selection.covered();
     let mut models = selection.models(cat);
     // A service named is a column of the answer too, unless the models were chosen.
-    if selection.models.is_empty() {
+    if selection.named_models().is_empty() {
         models.extend(terms.named.iter().filter_map(|n| match n {
             Named::Service(id, _) => Some(cat.service_default(*id)),
             Named::Control(_) => None,
@@ -383,7 +383,7 @@ pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -
     // them) and those the scope leaves out.
     let (mut in_scope, mut out_of_scope) = (Vec::new(), Vec::new());
     if !terms.named.is_empty() {
-        let map = ControlMap::new(cat, selection.scope);
+        let map = ControlMap::new(cat, selection.scope());
         let rows = |listing: &[super::controls::Listing<'_, '_>]| -> HashSet<RowAt> {
             listing.iter().map(|(_, r, _)| at(r)).collect()
         };
@@ -397,7 +397,7 @@ pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -
                 Named::Service(id, _) => {
                     let column = cat.service_default(*id);
                     let (mut kept, mut left) = (HashSet::default(), HashSet::default());
-                    for (l, layer) in cat.layers().iter().enumerate() {
+                    for (l, layer) in cat.layer_ids() {
                         for row in layer.rows() {
                             if cat.override_of(row, column).is_some() {
                                 if covered.in_scope(cat, l) {
@@ -417,11 +417,11 @@ pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -
     let wanted: Vec<Word> = terms.words.iter().map(|w| Word::new(w)).collect();
     let mut hits = Vec::new();
     let mut left_out = 0;
-    for (l, layer) in cat.layers().iter().enumerate() {
+    for (l, layer) in cat.layer_ids() {
         let kept = covered.in_scope(cat, l);
         let controls = if kept { &in_scope } else { &out_of_scope };
-        for (i, row) in layer.rows().iter().enumerate() {
-            if !covered.selects_row(l, i) {
+        for (id, row) in cat.row_ids(l) {
+            if !covered.selects_row(id) {
                 continue;
             }
             let (count, score, matched) = score(layer, row, &wanted, controls);
@@ -429,22 +429,18 @@ pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -
                 continue;
             }
             if kept {
-                hits.push((count, score, l, i, matched));
+                hits.push((count, score, id, matched));
             } else {
                 left_out += 1;
             }
         }
     }
-    hits.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then(b.1.cmp(&a.1))
-            .then((a.2, a.3).cmp(&(b.2, b.3)))
-    });
+    hits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     let rows = hits
         .into_iter()
-        .map(|(_, score, l, i, matched)| {
-            let layer = &cat.layers()[l];
-            let row = &layer.rows()[i];
+        .map(|(_, score, id, matched)| {
+            let layer = cat.layer(id.layer());
+            let row = cat.row(id);
             FindRow {
                 id: row.id(),
                 layer: layer.id(),
@@ -460,7 +456,7 @@ pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -
     let mut see: Vec<Pointer> = terms
         .named
         .iter()
-        .map(|&n| pointer(n, selection.scope))
+        .map(|&n| pointer(n, selection.scope()))
         .collect();
     if !wanted.is_empty() {
         let named: HashSet<&str> = see.iter().map(|p| p.id).collect();
@@ -478,14 +474,14 @@ pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -
         see.extend(
             about
                 .into_iter()
-                .map(|id| pointer(Named::Service(id, cat.service(id)), selection.scope)),
+                .map(|id| pointer(Named::Service(id, cat.service(id)), selection.scope())),
         );
     }
     Find {
         see,
         words: terms.words,
         ignored: terms.ignored,
-        scope: selection.scope,
+        scope: selection.scope(),
         left_out,
         rows,
     }

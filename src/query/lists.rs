@@ -40,15 +40,14 @@ pub struct Layers<'a> {
 pub fn layers<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Layers<'a> {
     let covered = selection.covered();
     Layers {
-        scope: selection.scope,
-        left_out: (0..cat.layers().len())
-            .filter(|&l| covered.selects_layer(l) && !covered.in_scope(cat, l))
+        scope: selection.scope(),
+        left_out: cat
+            .layer_ids()
+            .filter(|&(l, _)| covered.selects_layer(l) && !covered.in_scope(cat, l))
             .count(),
         layers: cat
-            .layers()
-            .iter()
-            .enumerate()
-            .filter(|(l, _)| covered.layer(cat, *l))
+            .layer_ids()
+            .filter(|&(l, _)| covered.layer(cat, l))
             .map(|(_, l)| LayerInfo {
                 id: l.id(),
                 name: l.name(),

@@ -103,9 +103,10 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
     let covered = selection.covered();
     let models = selection.models(cat);
     Matrix {
-        scope: selection.scope,
-        left_out: (0..cat.layers().len())
-            .filter(|&l| covered.selects_layer(l) && !covered.in_scope(cat, l))
+        scope: selection.scope(),
+        left_out: cat
+            .layer_ids()
+            .filter(|&(l, _)| covered.selects_layer(l) && !covered.in_scope(cat, l))
             .count(),
         models: models
             .iter()
@@ -121,20 +122,16 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
             })
             .collect(),
         layers: cat
-            .layers()
-            .iter()
-            .enumerate()
-            .filter(|(l, _)| covered.layer(cat, *l))
+            .layer_ids()
+            .filter(|&(l, _)| covered.layer(cat, l))
             .map(|(l, layer)| MatrixLayer {
                 id: layer.id(),
                 name: layer.name(),
                 owners: ByModel::of(cat, &models, |m| cat.layer_owner(layer, m)),
                 retained: layer.rows().iter().all(Row::always_customer),
-                rows: layer
-                    .parts()
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| covered.row(cat, l, *i))
+                rows: cat
+                    .part_ids(l)
+                    .filter(|&(id, _)| covered.row(cat, id))
                     .map(|(_, p)| MatrixRow {
                         id: p.id(),
                         layer: layer.id(),
@@ -153,9 +150,9 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
 fn cited<'a>(cat: &'a Catalog<'_>, models: &[Column], selection: &Selection) -> Vec<SourceRef<'a>> {
     let covered = selection.covered();
     let mut cited = super::Distinct::default();
-    for (l, layer) in cat.layers().iter().enumerate() {
-        for (i, row) in layer.rows().iter().enumerate() {
-            if covered.row(cat, l, i) {
+    for (l, _) in cat.layer_ids() {
+        for (id, row) in cat.row_ids(l) {
+            if covered.row(cat, id) {
                 cited.extend(row.sources());
             }
         }
@@ -206,9 +203,9 @@ pub fn retained<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Retained<'a>
     let covered = selection.covered();
     let mut rows = Vec::new();
     let mut left_out = 0;
-    for (l, layer) in cat.layers().iter().enumerate() {
-        for (i, row) in layer.rows().iter().enumerate() {
-            if !row.always_customer() || !covered.selects_row(l, i) {
+    for (l, layer) in cat.layer_ids() {
+        for (id, row) in cat.row_ids(l) {
+            if !row.always_customer() || !covered.selects_row(id) {
                 continue;
             }
             if !covered.in_scope(cat, l) {
@@ -230,7 +227,7 @@ pub fn retained<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Retained<'a>
         }
     }
     Retained {
-        scope: selection.scope,
+        scope: selection.scope(),
         left_out,
         rows,
     }

@@ -28,7 +28,7 @@ use std::hash::Hash;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Column, Layer, LayerRef, Row, SourceId};
+use crate::catalog::{Catalog, Column, Layer, LayerId, LayerRef, Row, RowId, SourceId};
 
 pub use checklist::{Checklist, ChecklistRow, checklist};
 pub use controls::{
@@ -103,14 +103,69 @@ impl Scope {
 }
 
 /// What a question is narrowed to. Empty lists mean "all".
+///
+/// One meaning for every answer, held by [`Selection::new`]: a selection is a set. A layer,
+/// part or column named twice (by its id, an alias or its name) is asked once, where it was
+/// first named; a part named beside its own layer is covered by the layer. Each answer then
+/// lists what the selection covers in its own order: `who` as named, the matrix, `diff`,
+/// `checklist` and the others in the catalogue's order.
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
-    pub layers: Vec<LayerRef>,
-    pub models: Vec<Column>,
-    pub scope: Scope,
+    layers: Vec<LayerRef>,
+    models: Vec<Column>,
+    scope: Scope,
 }
 
 impl Selection {
+    /// The layers and parts in `layers` (all when empty) under the columns in `models` (every
+    /// model when empty), within `scope`.
+    pub fn new(layers: Vec<LayerRef>, models: Vec<Column>, scope: Scope) -> Selection {
+        let mut seen = HashSet::default();
+        let mut layers: Vec<LayerRef> = layers.into_iter().filter(|l| seen.insert(*l)).collect();
+        let whole: HashSet<LayerId> = layers
+            .iter()
+            .filter_map(|r| match r {
+                LayerRef::Layer(l) => Some(*l),
+                LayerRef::Part(_) => None,
+            })
+            .collect();
+        layers.retain(|r| match r {
+            LayerRef::Layer(_) => true,
+            LayerRef::Part(p) => !whole.contains(&p.layer()),
+        });
+        let mut seen = HashSet::default();
+        let models = models.into_iter().filter(|m| seen.insert(*m)).collect();
+        Selection {
+            layers,
+            models,
+            scope,
+        }
+    }
+
+    /// Every layer in `scope` under every model.
+    pub fn all(scope: Scope) -> Selection {
+        Selection::new(Vec::new(), Vec::new(), scope)
+    }
+
+    /// Every layer in `scope` under the columns in `models`.
+    pub fn columns(models: Vec<Column>, scope: Scope) -> Selection {
+        Selection::new(Vec::new(), models, scope)
+    }
+
+    /// The layers and parts named (empty: all).
+    pub fn layers(&self) -> &[LayerRef] {
+        &self.layers
+    }
+
+    /// The columns named (empty: every model).
+    pub fn named_models(&self) -> &[Column] {
+        &self.models
+    }
+
+    pub fn scope(&self) -> Scope {
+        self.scope
+    }
+
     /// The models asked for, in catalogue order when none was named.
     pub(crate) fn models(&self, cat: &Catalog<'_>) -> Vec<Column> {
         if self.models.is_empty() {
@@ -124,7 +179,7 @@ impl Selection {
     /// [`Selection::in_scope`] says which of them the scope keeps.
     pub(crate) fn named_or_all(&self, cat: &Catalog<'_>) -> Vec<LayerRef> {
         if self.layers.is_empty() {
-            (0..cat.layers().len()).map(LayerRef::Layer).collect()
+            cat.layer_ids().map(|(l, _)| LayerRef::Layer(l)).collect()
         } else {
             self.layers.clone()
         }
@@ -132,10 +187,7 @@ impl Selection {
 
     /// Whether the scope keeps a layer or part.
     pub(crate) fn in_scope(&self, cat: &Catalog<'_>, r: LayerRef) -> bool {
-        let l = match r {
-            LayerRef::Layer(l) | LayerRef::Part(l, _) => l,
-        };
-        self.scope.covers(&cat.layers()[l])
+        self.scope.covers(cat.layer(r.layer()))
     }
 
     /// What the selection covers, indexed once, so that asking row after row costs a lookup
@@ -148,12 +200,12 @@ impl Selection {
                 LayerRef::Layer(l) => {
                     layers.insert(l);
                 }
-                LayerRef::Part(l, i) => {
-                    parts.insert((l, i));
+                LayerRef::Part(row) => {
+                    parts.insert(row);
                 }
             }
         }
-        let parent_layers = parts.iter().map(|&(l, _)| l).collect();
+        let parent_layers = parts.iter().map(|row| row.layer()).collect();
         Covered {
             scope: self.scope,
             any: self.layers.is_empty(),
@@ -169,38 +221,38 @@ pub(crate) struct Covered {
     scope: Scope,
     /// Nothing was named: everything in scope is covered.
     any: bool,
-    layers: HashSet<usize>,
-    parts: HashSet<(usize, usize)>,
+    layers: HashSet<LayerId>,
+    parts: HashSet<RowId>,
     /// The layers of the named parts.
-    parent_layers: HashSet<usize>,
+    parent_layers: HashSet<LayerId>,
 }
 
 impl Covered {
     /// Whether layer `l` is covered: named itself or through a part, or in scope when nothing
     /// was named.
-    pub(crate) fn layer(&self, cat: &Catalog<'_>, l: usize) -> bool {
+    pub(crate) fn layer(&self, cat: &Catalog<'_>, l: LayerId) -> bool {
         self.in_scope(cat, l) && self.selects_layer(l)
     }
 
-    /// Whether row `r` of layer `l` is covered.
-    pub(crate) fn row(&self, cat: &Catalog<'_>, l: usize, r: usize) -> bool {
-        self.in_scope(cat, l) && self.selects_row(l, r)
+    /// Whether row `r` is covered.
+    pub(crate) fn row(&self, cat: &Catalog<'_>, r: RowId) -> bool {
+        self.in_scope(cat, r.layer()) && self.selects_row(r)
     }
 
     /// Whether the scope keeps layer `l` (and so its rows).
-    pub(crate) fn in_scope(&self, cat: &Catalog<'_>, l: usize) -> bool {
-        self.scope.covers(&cat.layers()[l])
+    pub(crate) fn in_scope(&self, cat: &Catalog<'_>, l: LayerId) -> bool {
+        self.scope.covers(cat.layer(l))
     }
 
     /// Whether layer `l` was asked for, whatever the scope: what the scope leaves out of an
     /// answer is what this selects and [`Covered::in_scope`] does not keep.
-    pub(crate) fn selects_layer(&self, l: usize) -> bool {
+    pub(crate) fn selects_layer(&self, l: LayerId) -> bool {
         self.any || self.layers.contains(&l) || self.parent_layers.contains(&l)
     }
 
-    /// Whether row `r` of layer `l` was asked for, whatever the scope.
-    pub(crate) fn selects_row(&self, l: usize, r: usize) -> bool {
-        self.any || self.layers.contains(&l) || self.parts.contains(&(l, r))
+    /// Whether row `r` was asked for, whatever the scope.
+    pub(crate) fn selects_row(&self, r: RowId) -> bool {
+        self.any || self.layers.contains(&r.layer()) || self.parts.contains(&r)
     }
 }
 
@@ -389,10 +441,10 @@ pub(crate) fn source_ref<'a>(cat: &'a Catalog<'_>, i: SourceId) -> SourceRef<'a>
 }
 
 /// The rows a reference stands for: a layer of parts is its parts; a layer with a row of its
-/// own, and a part, are one row. Each comes with its layer and its index there.
-pub(crate) fn row_refs(cat: &Catalog<'_>, r: LayerRef) -> Vec<(usize, usize)> {
+/// own, and a part, are one row.
+pub(crate) fn row_refs(cat: &Catalog<'_>, r: LayerRef) -> Vec<RowId> {
     match r {
-        LayerRef::Part(l, i) => vec![(l, i)],
-        LayerRef::Layer(l) => (0..cat.layers()[l].rows().len()).map(|i| (l, i)).collect(),
+        LayerRef::Part(row) => vec![row],
+        LayerRef::Layer(l) => cat.row_ids(l).map(|(row, _)| row).collect(),
     }
 }

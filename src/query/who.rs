@@ -68,8 +68,8 @@ pub fn who<'a>(cat: &'a Catalog<'_>, selection: &Selection, owners: &[Owner]) ->
     let mut left_out = 0;
     for r in selection.named_or_all(cat) {
         if !selection.in_scope(cat, r) {
-            let has_cells = row_refs(cat, r).into_iter().any(|(l, i)| {
-                let row = &cat.layers()[l].rows()[i];
+            let has_cells = row_refs(cat, r).into_iter().any(|id| {
+                let row = cat.row(id);
                 models
                     .iter()
                     .any(|&m| owners.is_empty() || owners.contains(&cat.owner(row, m)))
@@ -83,23 +83,23 @@ pub fn who<'a>(cat: &'a Catalog<'_>, selection: &Selection, owners: &[Owner]) ->
             }
             continue;
         }
-        for (l, i) in row_refs(cat, r) {
-            let layer = &cat.layers()[l];
+        for id in row_refs(cat, r) {
+            let layer = cat.layer(id.layer());
             // A layer with a row of its own is answered as the layer.
             let at = if layer.own_row().is_some() {
-                LayerRef::Layer(l)
+                LayerRef::Layer(id.layer())
             } else {
-                LayerRef::Part(l, i)
+                LayerRef::Part(id)
             };
             for &m in &models {
-                if owners.contains(&cat.owner(&layer.rows()[i], m)) {
+                if owners.contains(&cat.owner(cat.row(id), m)) {
                     cells.push(cell(cat, at, m));
                 }
             }
         }
     }
     Who {
-        scope: selection.scope,
+        scope: selection.scope(),
         left_out,
         cells,
     }
@@ -113,7 +113,7 @@ pub(crate) fn cell<'a>(cat: &'a Catalog<'_>, r: LayerRef, m: Column) -> Cell<'a>
     };
     let (layer, rows, id, name, owner, note, parts) = match r {
         LayerRef::Layer(l) => {
-            let layer = &cat.layers()[l];
+            let layer = cat.layer(l);
             let parts = layer
                 .parts()
                 .iter()
@@ -136,9 +136,9 @@ pub(crate) fn cell<'a>(cat: &'a Catalog<'_>, r: LayerRef, m: Column) -> Cell<'a>
                 parts,
             )
         }
-        LayerRef::Part(l, i) => {
-            let layer = &cat.layers()[l];
-            let rows = std::slice::from_ref(&layer.rows()[i]);
+        LayerRef::Part(id) => {
+            let layer = cat.layer(id.layer());
+            let rows = std::slice::from_ref(cat.row(id));
             let row = &rows[0];
             (
                 layer,
@@ -201,11 +201,7 @@ mod tests {
         let os = cat.resolve_layer("os").unwrap();
         let paas = cat.resolve_model("paas").unwrap();
         let iaas = cat.resolve_model("iaas").unwrap();
-        let at = |m| Selection {
-            layers: vec![os],
-            models: vec![m],
-            ..Selection::default()
-        };
+        let at = |m| Selection::new(vec![os], vec![m], Scope::Classic);
         let w = who(&cat, &at(paas), &[]);
         // The provider holds the OS under PaaS: the customer keeps only its caveats there.
         let caveats: Vec<&str> = cat.layers()[3].rows()[0]
@@ -227,10 +223,7 @@ mod tests {
         let w = who(&cat, &at(iaas), &[]);
         assert!(!w.cells[0].duties.customer.is_empty());
         assert!(w.cells[0].duties.provider.is_empty());
-        let mine = Selection {
-            models: vec![paas],
-            ..Selection::default()
-        };
+        let mine = Selection::columns(vec![paas], Scope::Classic);
         let w = who(&cat, &mine, &[Owner::Customer]);
         let ids: Vec<_> = w.cells.iter().map(|c| c.id).collect();
         // `accounts` is the customer's even though the identity layer is split under PaaS.

@@ -928,3 +928,51 @@ fn a_json_problem_is_placed_even_where_yaml_could_not_read_the_file() {
         "{stderr}"
     );
 }
+
+// Issue 18: one selection semantics. A part named beside its own layer is covered by the
+// layer, in `who` as in the matrix, `diff` and `checklist`; each answer keeps its own order.
+#[test]
+fn a_part_named_beside_its_layer_is_covered_by_the_layer_in_every_answer() {
+    let cell_ids = |args: &[&str]| -> Vec<String> {
+        let v: Value = crate::json_of(args);
+        v["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let both = ["network,physical-network", "physical-network,network"];
+    for layers in both {
+        assert_eq!(
+            cell_ids(&["who", "--layer", layers, "--model", "paas", "--json"]),
+            ["network"],
+            "{layers}"
+        );
+        let matrix: Value = crate::json_of(&["matrix", "--layer", layers, "--json"]);
+        let alone: Value = crate::json_of(&["matrix", "--layer", "network", "--json"]);
+        assert_eq!(matrix, alone, "{layers}");
+        let diff: Value =
+            crate::json_of(&["diff", "iaas", "paas", "--all", "--layer", layers, "--json"]);
+        let alone: Value = crate::json_of(&[
+            "diff", "iaas", "paas", "--all", "--layer", "network", "--json",
+        ]);
+        assert_eq!(diff, alone, "{layers}");
+    }
+    // A part named alone is still answered alone, and `who` keeps the order named.
+    assert_eq!(
+        cell_ids(&[
+            "who",
+            "--layer",
+            "physical-network",
+            "--model",
+            "paas",
+            "--json"
+        ]),
+        ["physical-network"]
+    );
+    assert_eq!(
+        cell_ids(&["who", "--layer", "data,os", "--model", "paas", "--json"]),
+        ["data", "os"]
+    );
+}
