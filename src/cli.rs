@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::catalog::Owner;
+use crate::catalog::{Derived, Owner};
 
 /// Who secures what in the cloud: shared-responsibility answers for on-prem, IaaS, PaaS and
 /// SaaS, and the services people run (AWS Lambda, Azure App Service, Cloud Run…), classic and
@@ -727,16 +727,16 @@ impl ValueEnum for OwnerArg {
 
 /// `--owner` values of a control: a row's, and `unmapped`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ControlOwnerArg(pub Owner);
+pub struct ControlOwnerArg(pub Derived);
 
 impl ValueEnum for ControlOwnerArg {
     fn value_variants<'a>() -> &'a [Self] {
         &[
-            ControlOwnerArg(Owner::Customer),
-            ControlOwnerArg(Owner::Provider),
-            ControlOwnerArg(Owner::Shared),
-            ControlOwnerArg(Owner::Depends),
-            ControlOwnerArg(Owner::Unmapped),
+            ControlOwnerArg(Derived::Customer),
+            ControlOwnerArg(Derived::Provider),
+            ControlOwnerArg(Derived::Shared),
+            ControlOwnerArg(Derived::Depends),
+            ControlOwnerArg(Derived::Unmapped),
         ]
     }
 

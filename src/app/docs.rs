@@ -374,7 +374,7 @@ pub(super) fn completions(shell: clap_complete::Shell) -> String {
             .collect();
         let models: Vec<String> = cat.models().iter().map(|m| m.id().to_string()).collect();
         // explain also takes the owner words that no id of the catalogue takes.
-        let words = crate::catalog::Owner::WORDS
+        let words = crate::catalog::Derived::WORDS
             .iter()
             .map(|o| o.as_str().to_string())
             .filter(|w| cat.find(w).is_none());

@@ -9,7 +9,7 @@ mod plan;
 
 use std::io::{IsTerminal, Write};
 
-use crate::catalog::{Catalog, Column, LayerRef, Owner, UnknownId};
+use crate::catalog::{Catalog, Column, Derived, LayerRef, UnknownId};
 use crate::cli::{
     CatalogCommand, Cli, ColorArg, Command, ControlsFormatArg, ControlsOutput, ExportCommand,
     FileOutput, FormatArg, IdStyleArg, NamedScopeArgs, Output, PictureFormatArg, PictureOutput,
@@ -543,7 +543,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             Report::Checklist(query::checklist(cat, model, &selection))
         }
         // An id of the catalogue wins; an owner word that none takes is explained as a word.
-        Command::Explain { id, .. } => match (cat.find(id), Owner::from_word(id)) {
+        Command::Explain { id, .. } => match (cat.find(id), Derived::from_word(id)) {
             (None, Some(owner)) => Report::Explain(query::explain_owner(owner)),
             _ => Report::Explain(query::explain(cat, cat.resolve_any(id)?)),
         },

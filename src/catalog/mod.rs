@@ -20,7 +20,7 @@ use foldhash::HashMap;
 use std::borrow::Cow;
 use std::fmt;
 
-pub use owner::{Owner, derive_owner};
+pub use owner::{Derived, Owner, derive_owner};
 pub(crate) use row::{Body, Duties, Owners, RowMore};
 pub use row::{ControlLink, Layer, Model, Row, Source, WebUrl};
 pub use service::{Evidence, Field, Inventory, Override, Service, Variant};
@@ -517,7 +517,7 @@ impl<'t> Catalog<'t> {
     }
 
     /// A layer's owner under a column, derived from its rows.
-    pub fn layer_owner(&self, layer: &Layer<'_>, c: Column) -> Owner {
+    pub fn layer_owner(&self, layer: &Layer<'_>, c: Column) -> Derived {
         derive_owner(layer.rows().iter().map(|row| self.owner(row, c)))
     }
 

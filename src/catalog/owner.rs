@@ -1,15 +1,19 @@
-//! Who holds a row under a model, and how a layer's owner follows from its rows.
+//! Who holds a row under a model, and what srm derives from rows.
+//!
+//! Two types, so that what a catalogue writes and what srm concludes cannot be mixed up: a row
+//! has an [`Owner`], one of four words; a layer made of parts, a control and every answer's
+//! cell have a [`Derived`] owner, which adds `split` (rows that differ) and `unmapped` (a
+//! control no row speaks of). A `Derived` is only ever computed, never stored in a row.
 //!
 //! `shared` is for a row both sides act on, as in Microsoft's diagrams. A layer whose rows
-//! have different owners is not shared but `split`: that owner is only ever derived, never
-//! written in a catalogue.
+//! have different owners is not shared but `split`.
 
 use std::fmt;
 
 use serde::Serialize;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-/// Who holds a row under a model.
+/// Who holds a row under a model: what a catalogue writes.
 // Read from a catalogue by hand (see the `Deserialize` impl), so that a wrong value is refused
 // in the author's words; the `serde` attributes still shape the JSON Schemas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
@@ -20,17 +24,28 @@ pub enum Owner {
     Shared,
     /// Who owns it depends on the AI model chosen; the cell's note says how.
     Depends,
-    /// A layer whose rows have different owners (derived, never written in a catalogue).
-    #[serde(skip_deserializing)]
+}
+
+/// An owner as srm concludes it: a row's own, or one derived from rows — `split` for a layer
+/// whose rows have different owners, `unmapped` for a control no row speaks of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(rename = "DerivedOwner")]
+pub enum Derived {
+    Customer,
+    Provider,
+    Shared,
+    /// Who owns it depends on the AI model chosen; the cell's note says how.
+    Depends,
+    /// A layer whose rows have different owners.
     Split,
     /// A control in a catalogue that maps no control to any row: nobody's, as far as the
-    /// catalogue says (derived for controls only, never written in a catalogue).
-    #[serde(skip_deserializing)]
+    /// catalogue says.
     Unmapped,
 }
 
 impl Owner {
-    /// The owners a row can have (`split` is only derived for layers).
+    /// The owners a row can have.
     pub const ALL: [Owner; 4] = [
         Owner::Customer,
         Owner::Provider,
@@ -38,52 +53,101 @@ impl Owner {
         Owner::Depends,
     ];
 
+    pub fn as_str(self) -> &'static str {
+        Derived::from(self).as_str()
+    }
+
+    /// Position on the customer → provider axis; `depends` has none.
+    pub fn rank(self) -> Option<u8> {
+        Derived::from(self).rank()
+    }
+
+    /// Whether a party holding this row has duties on the customer's side.
+    pub fn involves_customer(self) -> bool {
+        self != Owner::Provider
+    }
+
+    /// Whether a party holding this row has duties on the provider's side.
+    pub fn involves_provider(self) -> bool {
+        self != Owner::Customer
+    }
+}
+
+impl From<Owner> for Derived {
+    fn from(owner: Owner) -> Derived {
+        match owner {
+            Owner::Customer => Derived::Customer,
+            Owner::Provider => Derived::Provider,
+            Owner::Shared => Derived::Shared,
+            Owner::Depends => Derived::Depends,
+        }
+    }
+}
+
+impl PartialEq<Owner> for Derived {
+    fn eq(&self, other: &Owner) -> bool {
+        *self == Derived::from(*other)
+    }
+}
+
+impl Derived {
     /// Every owner a cell of the matrix can show: the four of rows, and `split` for layers.
-    pub const SHOWN: [Owner; 5] = [
-        Owner::Customer,
-        Owner::Provider,
-        Owner::Shared,
-        Owner::Depends,
-        Owner::Split,
+    pub const SHOWN: [Derived; 5] = [
+        Derived::Customer,
+        Derived::Provider,
+        Derived::Shared,
+        Derived::Depends,
+        Derived::Split,
     ];
 
     /// Every owner word srm prints: the four of rows, `split` and `unmapped`.
-    pub const WORDS: [Owner; 6] = [
-        Owner::Customer,
-        Owner::Provider,
-        Owner::Shared,
-        Owner::Depends,
-        Owner::Split,
-        Owner::Unmapped,
+    pub const WORDS: [Derived; 6] = [
+        Derived::Customer,
+        Derived::Provider,
+        Derived::Shared,
+        Derived::Depends,
+        Derived::Split,
+        Derived::Unmapped,
     ];
+
+    /// The row's owner this is, when it is one (not `split` or `unmapped`).
+    pub fn row_owner(self) -> Option<Owner> {
+        match self {
+            Derived::Customer => Some(Owner::Customer),
+            Derived::Provider => Some(Owner::Provider),
+            Derived::Shared => Some(Owner::Shared),
+            Derived::Depends => Some(Owner::Depends),
+            Derived::Split | Derived::Unmapped => None,
+        }
+    }
 
     /// The owner a word names, matched as ids are (case-insensitively, blanks trimmed):
     /// `srm explain shared` explains the word when no id of the catalogue takes it.
-    pub fn from_word(word: &str) -> Option<Owner> {
+    pub fn from_word(word: &str) -> Option<Derived> {
         let word = super::normalize(word);
-        Owner::WORDS.into_iter().find(|o| o.as_str() == word)
+        Derived::WORDS.into_iter().find(|o| o.as_str() == word)
     }
 
     /// What the owner word means, and where it comes from: the one text `srm explain OWNER`
     /// shows, in every format.
     pub fn meaning(self) -> &'static str {
         match self {
-            Owner::Customer => {
+            Derived::Customer => {
                 "The customer holds the row under that model: securing it is the customer's job (the customer's duties), whoever runs the hardware beneath it. Written for a row in a catalogue; a control whose rows are all the customer's cannot be inherited from the provider (the CRM's \"No\")."
             }
-            Owner::Provider => {
+            Derived::Provider => {
                 "The provider holds the row under that model: the provider secures it (the provider's duties) and the customer inherits that. Written for a row in a catalogue; a control whose rows are all the provider's can be inherited (the CRM's \"Yes\")."
             }
-            Owner::Shared => {
+            Derived::Shared => {
                 "Both sides act on the row under that model: the provider runs part of it and the customer configures or uses the rest, each with duties of its own. Written for a row in a catalogue, as in Microsoft's diagrams; it ranks between customer and provider (customer < shared < provider). A layer whose rows have different owners is `split`, not shared."
             }
-            Owner::Depends => {
+            Derived::Depends => {
                 "Who holds the row turns on a choice made under that model, such as the AI model chosen (the provider's own, or one you bring): the cell always carries a note saying on what, and a catalogue must give a note for every `depends` cell. It has no place on the customer-to-provider axis, so `srm diff` calls a change to or from it `other`."
             }
-            Owner::Split => {
+            Derived::Split => {
                 "A layer made of parts whose rows have different owners under that model. A layer of parts has no owner of its own: srm derives it from its rows, their common owner when they all agree, else `split`; `srm who --layer LAYER --model MODEL` shows the rows behind it. Derived, never written in a catalogue."
             }
-            Owner::Unmapped => {
+            Derived::Unmapped => {
                 "The owner of every control in a catalogue that maps no control to any row (no row has `controls`): the catalogue says nothing of the control, so srm names nobody, not even the customer. Derived for controls only, never written in a catalogue; give rows `controls: [{ids: [...], why: ...}]` to map them."
             }
         }
@@ -91,33 +155,39 @@ impl Owner {
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Owner::Customer => "customer",
-            Owner::Provider => "provider",
-            Owner::Shared => "shared",
-            Owner::Depends => "depends",
-            Owner::Split => "split",
-            Owner::Unmapped => "unmapped",
+            Derived::Customer => "customer",
+            Derived::Provider => "provider",
+            Derived::Shared => "shared",
+            Derived::Depends => "depends",
+            Derived::Split => "split",
+            Derived::Unmapped => "unmapped",
         }
     }
 
     /// Position on the customer → provider axis; `depends` and `split` have none.
     pub fn rank(self) -> Option<u8> {
         match self {
-            Owner::Customer => Some(0),
-            Owner::Shared => Some(1),
-            Owner::Provider => Some(2),
-            Owner::Depends | Owner::Split | Owner::Unmapped => None,
+            Derived::Customer => Some(0),
+            Derived::Shared => Some(1),
+            Derived::Provider => Some(2),
+            Derived::Depends | Derived::Split | Derived::Unmapped => None,
         }
     }
 
     /// Whether a party holding this cell has duties on the customer's side.
     pub fn involves_customer(self) -> bool {
-        !matches!(self, Owner::Provider | Owner::Unmapped)
+        !matches!(self, Derived::Provider | Derived::Unmapped)
     }
 
     /// Whether a party holding this cell has duties on the provider's side.
     pub fn involves_provider(self) -> bool {
-        !matches!(self, Owner::Customer | Owner::Unmapped)
+        !matches!(self, Derived::Customer | Derived::Unmapped)
+    }
+}
+
+impl fmt::Display for Derived {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -149,8 +219,8 @@ impl<'de> Deserialize<'de> for Owner {
                     return Ok(owner);
                 }
                 let quoted = crate::sanitize::cut(v);
-                Err(E::custom(match Owner::from_word(v) {
-                    Some(o) if Owner::ALL.contains(&o) => {
+                Err(E::custom(match Derived::from_word(v) {
+                    Some(o) if o.row_owner().is_some() => {
                         format!("owner `{quoted}` is written `{o}`: in lowercase, without blanks")
                     }
                     Some(o) => format!(
@@ -214,14 +284,14 @@ impl<'de> Deserialize<'de> for Owner {
 }
 
 /// All the same → that owner; rows that differ (or none) → `split`.
-pub fn derive_owner(mut owners: impl Iterator<Item = Owner>) -> Owner {
+pub fn derive_owner(mut owners: impl Iterator<Item = Owner>) -> Derived {
     let Some(first) = owners.next() else {
-        return Owner::Split;
+        return Derived::Split;
     };
     if owners.all(|o| o == first) {
-        first
+        first.into()
     } else {
-        Owner::Split
+        Derived::Split
     }
 }
 
@@ -234,26 +304,36 @@ mod tests {
         use Owner::*;
         assert_eq!(derive_owner([Customer, Customer].into_iter()), Customer);
         assert_eq!(derive_owner([Provider].into_iter()), Provider);
-        assert_eq!(derive_owner([Customer, Provider].into_iter()), Split);
-        assert_eq!(derive_owner([Depends, Provider].into_iter()), Split);
+        assert_eq!(
+            derive_owner([Customer, Provider].into_iter()),
+            Derived::Split
+        );
+        assert_eq!(
+            derive_owner([Depends, Provider].into_iter()),
+            Derived::Split
+        );
         assert_eq!(derive_owner([Shared, Shared].into_iter()), Shared);
         assert_eq!(derive_owner([Depends, Depends].into_iter()), Depends);
-        assert_eq!(derive_owner(std::iter::empty()), Split);
+        assert_eq!(derive_owner(std::iter::empty()), Derived::Split);
     }
 
     #[test]
     fn owner_words_are_matched_as_ids_are_and_each_has_a_meaning() {
-        assert_eq!(Owner::from_word("shared"), Some(Owner::Shared));
-        assert_eq!(Owner::from_word(" Split "), Some(Owner::Split));
-        assert_eq!(Owner::from_word("DEPENDS"), Some(Owner::Depends));
-        assert_eq!(Owner::from_word("share"), None);
-        assert_eq!(Owner::from_word(""), None);
-        for o in Owner::WORDS {
-            assert_eq!(Owner::from_word(o.as_str()), Some(o));
+        assert_eq!(Derived::from_word("shared"), Some(Derived::Shared));
+        assert_eq!(Derived::from_word(" Split "), Some(Derived::Split));
+        assert_eq!(Derived::from_word("DEPENDS"), Some(Derived::Depends));
+        assert_eq!(Derived::from_word("share"), None);
+        assert_eq!(Derived::from_word(""), None);
+        for o in Derived::WORDS {
+            assert_eq!(Derived::from_word(o.as_str()), Some(o));
             assert!(!o.meaning().is_empty());
         }
-        assert!(Owner::Depends.meaning().contains("note"));
-        assert!(Owner::Split.meaning().contains("derives"));
+        for o in Owner::ALL {
+            assert_eq!(Derived::from(o).row_owner(), Some(o));
+            assert_eq!(o.as_str(), Derived::from(o).as_str());
+        }
+        assert!(Derived::Depends.meaning().contains("note"));
+        assert!(Derived::Split.meaning().contains("derives"));
     }
 
     #[test]

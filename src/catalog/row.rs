@@ -5,7 +5,7 @@
 //! there is to read. Text borrows from the catalogue's own text
 //! wherever the file spells it plainly, so a large catalogue costs little beyond its text.
 
-use super::{ModelId, Owner, SourceId, Text, derive_owner};
+use super::{Derived, ModelId, Owner, SourceId, Text, derive_owner};
 
 /// A published source of facts.
 #[derive(Clone, Debug)]
@@ -146,8 +146,7 @@ fn code(owner: Owner) -> u64 {
         Owner::Customer => 0,
         Owner::Provider => 1,
         Owner::Shared => 2,
-        // A row is never split (the file format refuses it); derived owners are not stored.
-        Owner::Depends | Owner::Split | Owner::Unmapped => 3,
+        Owner::Depends => 3,
     }
 }
 
@@ -354,7 +353,7 @@ impl<'t> Layer<'t> {
 
     /// The layer's owner under a model, derived from its rows: the rows' common owner if they
     /// all agree, otherwise `split`.
-    pub fn owner(&self, model: ModelId) -> Owner {
+    pub fn owner(&self, model: ModelId) -> Derived {
         derive_owner(self.rows().iter().map(|row| row.owner(model)))
     }
 

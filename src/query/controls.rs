@@ -18,7 +18,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Distinct, Scope};
-use crate::catalog::{Catalog, Column, ControlLink, Layer, Owner, Row, SourceId};
+use crate::catalog::{Catalog, Column, ControlLink, Derived, Layer, Owner, Row, SourceId};
 use crate::controls::{Control, Controls};
 
 /// Why a control has its owner.
@@ -62,7 +62,7 @@ pub struct ControlRow<'a> {
     pub label: &'a str,
     pub family: &'a str,
     pub title: &'a str,
-    pub owner: Owner,
+    pub owner: Derived,
     /// The FedRAMP CRM answer: `Yes` (provider), `Partial` (shared, depends) or `No` (customer).
     pub can_be_inherited: &'static str,
     pub basis: Basis,
@@ -115,7 +115,7 @@ impl Origination {
     /// column has a provider at all (`has_provider`); else it provides the control on its own.
     fn of(
         control: &Control,
-        owner: Owner,
+        owner: Derived,
         basis: Basis,
         rows: &[Listing<'_, '_>],
         has_provider: bool,
@@ -123,15 +123,15 @@ impl Origination {
         use Origination::*;
         let policy = control.parent.is_none() && control.id.ends_with("-1");
         match (basis, owner) {
-            (Basis::Unmapped, _) | (_, Owner::Unmapped) => Vec::new(),
+            (Basis::Unmapped, _) | (_, Derived::Unmapped) => Vec::new(),
             (Basis::Organisational, _) => vec![SpCorporate],
-            (_, Owner::Provider) => vec![SpSystem],
-            (_, Owner::Shared | Owner::Depends | Owner::Split) if policy => vec![SpSystem],
-            (_, Owner::Shared | Owner::Depends | Owner::Split) => {
+            (_, Derived::Provider) => vec![SpSystem],
+            (_, Derived::Shared | Derived::Depends | Derived::Split) if policy => vec![SpSystem],
+            (_, Derived::Shared | Derived::Depends | Derived::Split) => {
                 vec![SpSystem, CustomerConfigured]
             }
-            (_, Owner::Customer) if policy => vec![SpCorporate],
-            (_, Owner::Customer) => {
+            (_, Derived::Customer) if policy => vec![SpCorporate],
+            (_, Derived::Customer) => {
                 // A row offers something of the provider's to configure where it has
                 // provider duties, unless the entry concerns the customer's half of it only
                 // (the application's code).
@@ -179,7 +179,7 @@ pub struct ControlFilter {
     pub baseline: Option<String>,
     /// Family ids (`ac`), lowercase.
     pub families: Vec<String>,
-    pub owners: Vec<Owner>,
+    pub owners: Vec<Derived>,
 }
 
 /// A row that lists a control: its layer, the row, and the entry that lists it.
@@ -266,7 +266,7 @@ impl<'c, 't> ControlMap<'c, 't> {
 
     /// A control's owner under `m` from what it rests on: the customer's for an
     /// organisational control, `unmapped` when nothing in the catalogue speaks of it.
-    fn owner(&self, cat: &Catalog<'_>, behind: &Behind<'_, 'c, 't>, m: Column) -> Owner {
+    fn owner(&self, cat: &Catalog<'_>, behind: &Behind<'_, 'c, 't>, m: Column) -> Derived {
         match behind.basis {
             Basis::Rows | Basis::BaseControl => derive(
                 behind
@@ -274,8 +274,8 @@ impl<'c, 't> ControlMap<'c, 't> {
                     .iter()
                     .map(|(_, row, link)| link.owner(cat.owner(row, m))),
             ),
-            Basis::Organisational => Owner::Customer,
-            Basis::Unmapped => Owner::Unmapped,
+            Basis::Organisational => Derived::Customer,
+            Basis::Unmapped => Derived::Unmapped,
         }
     }
 
@@ -328,7 +328,7 @@ impl<'c, 't> ControlMap<'c, 't> {
 /// not depend on the AI model is the provider's, the customer's if every one is the customer's,
 /// shared if they differ; `depends` only when every row depends. A row that depends does not
 /// override a clear answer of the others (data/CONTROLS.md, principle 7).
-pub fn derive(owners: impl Iterator<Item = Owner>) -> Owner {
+pub fn derive(owners: impl Iterator<Item = Owner>) -> Derived {
     let (mut clear, mut depends, mut all_provider, mut all_customer) = (false, false, true, true);
     for owner in owners {
         if owner == Owner::Depends {
@@ -340,21 +340,21 @@ pub fn derive(owners: impl Iterator<Item = Owner>) -> Owner {
         all_customer &= owner == Owner::Customer;
     }
     match () {
-        _ if !clear && depends => Owner::Depends,
+        _ if !clear && depends => Derived::Depends,
         // No row bears on it: the rows say nothing of it.
-        _ if !clear => Owner::Unmapped,
-        _ if all_provider => Owner::Provider,
-        _ if all_customer => Owner::Customer,
-        _ => Owner::Shared,
+        _ if !clear => Derived::Unmapped,
+        _ if all_provider => Derived::Provider,
+        _ if all_customer => Derived::Customer,
+        _ => Derived::Shared,
     }
 }
 
 /// The FedRAMP CRM's "Can Be Inherited from CSP" for an owner.
-pub fn inherited(owner: Owner) -> &'static str {
+pub fn inherited(owner: Derived) -> &'static str {
     match owner {
-        Owner::Provider => "Yes",
-        Owner::Customer => "No",
-        Owner::Unmapped => "Unmapped",
+        Derived::Provider => "Yes",
+        Derived::Customer => "No",
+        Derived::Unmapped => "Unmapped",
         _ => "Partial",
     }
 }
@@ -482,7 +482,7 @@ pub fn controls<'a>(
 pub struct ControlCell<'a> {
     pub model: &'a str,
     pub model_name: &'a str,
-    pub owner: Owner,
+    pub owner: Derived,
     pub can_be_inherited: &'static str,
     /// FedRAMP's control origination under this model (data/CONTROLS.md): empty for an
     /// unmapped control.
@@ -592,8 +592,8 @@ pub struct ControlChange<'a> {
     pub id: &'a str,
     pub label: &'a str,
     pub title: &'a str,
-    pub from_owner: Owner,
-    pub to_owner: Owner,
+    pub from_owner: Derived,
+    pub to_owner: Derived,
     pub direction: super::Direction,
 }
 
@@ -685,9 +685,9 @@ mod tests {
         assert_eq!(derive([Depends, Customer].into_iter()), Customer);
         assert_eq!(derive([Depends, Customer, Provider].into_iter()), Shared);
         assert_eq!(derive([Depends, Depends].into_iter()), Depends);
-        assert_eq!(derive(std::iter::empty()), Unmapped);
+        assert_eq!(derive(std::iter::empty()), Derived::Unmapped);
         assert_eq!(
-            [Provider, Customer, Shared, Depends].map(inherited),
+            [Provider, Customer, Shared, Depends].map(|o| inherited(o.into())),
             ["Yes", "No", "Partial", "Partial"]
         );
     }
@@ -711,7 +711,7 @@ mod tests {
         let pe3 = row("pe-3");
         assert_eq!(
             (pe3.basis, pe3.owner, pe3.can_be_inherited),
-            (Basis::Rows, Owner::Provider, "Yes")
+            (Basis::Rows, Derived::Provider, "Yes")
         );
         let ac2_1 = row("ac-2.1");
         assert_eq!(
@@ -722,7 +722,7 @@ mod tests {
         let ps3 = row("ps-3");
         assert_eq!(
             (ps3.basis, ps3.owner, ps3.can_be_inherited),
-            (Basis::Organisational, Owner::Customer, "No")
+            (Basis::Organisational, Derived::Customer, "No")
         );
         assert!(ps3.rows.is_empty());
     }

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Scope, Selection};
-use crate::catalog::{Catalog, Column, Owner};
+use crate::catalog::{Catalog, Column, Derived, Owner};
 
 /// Which way responsibility moves between two models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize, JsonSchema)]
@@ -25,7 +25,8 @@ pub enum Direction {
 impl Direction {
     /// The direction of a row's change from `from` to `to`, ranking customer < shared <
     /// provider.
-    pub fn of(from: Owner, to: Owner) -> Direction {
+    pub fn of(from: impl Into<Derived>, to: impl Into<Derived>) -> Direction {
+        let (from, to) = (from.into(), to.into());
         if from == to {
             return Direction::Unchanged;
         }
@@ -76,8 +77,8 @@ pub struct Change<'a> {
     pub id: &'a str,
     pub layer: &'a str,
     pub name: &'a str,
-    pub from_owner: Owner,
-    pub to_owner: Owner,
+    pub from_owner: Derived,
+    pub to_owner: Derived,
     pub direction: Direction,
     /// The parts whose owner changed (all parts with `--all`); empty for a layer with a row
     /// of its own.
@@ -204,7 +205,7 @@ layers:
         assert_eq!(d.changes.len(), 1);
         assert_eq!(
             (d.changes[0].from_owner, d.changes[0].to_owner),
-            (Owner::Split, Owner::Split)
+            (Derived::Split, Derived::Split)
         );
         assert_eq!(d.changes[0].direction, Direction::Mixed);
         assert_eq!(d.changes[0].rows.len(), 2);

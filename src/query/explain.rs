@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Cell, Scope, Selection, SideDuties, SourceRef, all_duties, sources, who};
-use crate::catalog::{Catalog, Column, LayerRef, Owner, Row, Target, Text};
+use crate::catalog::{Catalog, Column, Derived, LayerRef, Owner, Row, Target, Text};
 
 /// What `explain` describes: a layer, a part, a model, a service, or an owner word (`shared`, `split`,
 /// `depends`…) that no id of the catalogue takes, whose meaning is the `description` and which
@@ -133,8 +133,8 @@ pub fn explain<'a>(cat: &'a Catalog<'_>, target: Target) -> Explain<'a> {
     }
 }
 
-/// What an owner word means ([`Owner::meaning`]), as an explanation of kind `owner`.
-pub fn explain_owner(owner: Owner) -> Explain<'static> {
+/// What an owner word means ([`Derived::meaning`]), as an explanation of kind `owner`.
+pub fn explain_owner(owner: Derived) -> Explain<'static> {
     Explain {
         kind: Kind::Owner,
         id: owner.as_str(),

@@ -7,12 +7,12 @@ use serde::ser::SerializeMap;
 use super::{Scope, Selection, SideDuties, SourceRef, source_ref, sources};
 use std::borrow::Cow;
 
-use crate::catalog::{Catalog, Column, Owner, Row};
+use crate::catalog::{Catalog, Column, Derived, Row};
 
 /// Owners keyed by column ([`ModelHead::key`]: a model's id, a service's, or
 /// `SERVICE:VARIANT`), serialised as a JSON object in the order asked.
 #[derive(Debug)]
-pub struct ByModel<'a>(pub Vec<(Cow<'a, str>, Owner)>);
+pub struct ByModel<'a>(pub Vec<(Cow<'a, str>, Derived)>);
 
 impl Serialize for ByModel<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -30,21 +30,26 @@ impl JsonSchema for ByModel<'_> {
     }
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        <std::collections::BTreeMap<String, Owner>>::json_schema(generator)
+        <std::collections::BTreeMap<String, Derived>>::json_schema(generator)
     }
 }
 
 impl ByModel<'_> {
-    pub fn owners(&self) -> impl Iterator<Item = Owner> + '_ {
+    pub fn owners(&self) -> impl Iterator<Item = Derived> + '_ {
         self.0.iter().map(|(_, o)| *o)
     }
 
-    pub(crate) fn of<'a>(
+    pub(crate) fn of<'a, O: Into<Derived>>(
         cat: &'a Catalog<'_>,
         models: &[Column],
-        f: impl Fn(Column) -> Owner,
+        f: impl Fn(Column) -> O,
     ) -> ByModel<'a> {
-        ByModel(models.iter().map(|&m| (cat.column_key(m), f(m))).collect())
+        ByModel(
+            models
+                .iter()
+                .map(|&m| (cat.column_key(m), f(m).into()))
+                .collect(),
+        )
     }
 }
 

@@ -228,7 +228,6 @@ fn hold(o: Owner) -> u8 {
         Owner::Shared => 3,
         Owner::Depends => 2,
         Owner::Provider => 1,
-        Owner::Split | Owner::Unmapped => 0,
     }
 }
 

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Scope, Selection, SideDuties, SourceRef, row_refs};
-use crate::catalog::{Catalog, Column, Evidence, LayerRef, Owner};
+use crate::catalog::{Catalog, Column, Derived, Evidence, LayerRef, Owner};
 
 /// A row under one model, as the parts behind a layer's derived owner.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -34,7 +34,7 @@ pub struct Cell<'a> {
     /// The model the answer starts from: a service's base model, or the model itself.
     pub base_model: &'a str,
     /// `split` for a layer whose rows have different owners.
-    pub owner: Owner,
+    pub owner: Derived,
     pub note: Option<&'a str>,
     /// Under a service: how well this owner is sourced, the weakest of the rows behind it
     /// (null under a model).
@@ -145,7 +145,7 @@ pub(crate) fn cell<'a>(cat: &'a Catalog<'_>, r: LayerRef, m: Column) -> Cell<'a>
                 rows,
                 row.id(),
                 row.name(),
-                cat.owner(row, m),
+                cat.owner(row, m).into(),
                 cat.note(row, m),
                 Vec::new(),
             )

@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use super::markdown::esc;
-use crate::catalog::Owner;
+use crate::catalog::{Derived, Owner};
 use crate::query::{Basis, ControlRow, ControlsReport, Scope};
 
 /// The OSCAL version written.
@@ -101,8 +101,8 @@ fn roles(c: &ControlRow) -> Value {
     let provider = || json!({ "role-id": "provider", "remarks": provided_text(c) });
     let customer = || json!({ "role-id": "customer", "remarks": responsibility_text(c) });
     match c.owner {
-        Owner::Provider => json!([provider()]),
-        Owner::Customer => json!([customer()]),
+        Derived::Provider => json!([provider()]),
+        Derived::Customer => json!([customer()]),
         _ => json!([provider(), customer()]),
     }
 }
@@ -120,7 +120,7 @@ fn requirement(origin: &Origin, key: &str, baseline: &str, c: &ControlRow) -> Va
         ],
     });
     // An unmapped control names nobody: the catalogue says nothing of who is responsible.
-    if c.owner != Owner::Unmapped {
+    if c.owner != Derived::Unmapped {
         requirement["responsible-roles"] = roles(c);
     }
     requirement
@@ -332,8 +332,8 @@ pub fn system_security_plan(
                 "uuid": uuid(&format!("by-component/{id}")),
                 "description": super::records::crm_text(c, esc),
             });
-            let provides = matches!(c.owner, Owner::Provider | Owner::Shared | Owner::Depends);
-            let customer = matches!(c.owner, Owner::Customer | Owner::Shared | Owner::Depends);
+            let provides = matches!(c.owner, Derived::Provider | Derived::Shared | Derived::Depends);
+            let customer = matches!(c.owner, Derived::Customer | Derived::Shared | Derived::Depends);
             let mut export = serde_json::Map::new();
             let provided_uuid = uuid(&format!("provided/{id}"));
             if provides {

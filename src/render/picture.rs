@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use crate::catalog::Owner;
+use crate::catalog::Derived;
 use crate::query::{ByModel, Matrix};
 
 const CUSTOMER: &str = "#2563eb";
@@ -56,14 +56,14 @@ tr.retained td.name { box-shadow: inset 5px 0 #f59e0b; }
 footer { margin-top: 1.5rem; color: #4b5563; font-size: .9rem; }
 "#;
 
-fn legend_label(owner: Owner) -> &'static str {
+fn legend_label(owner: Derived) -> &'static str {
     match owner {
-        Owner::Customer => "customer",
-        Owner::Provider => "provider",
-        Owner::Shared => "shared",
-        Owner::Depends => "depends on the model chosen",
-        Owner::Split => "split: a layer whose rows have different owners",
-        Owner::Unmapped => "unmapped: the catalogue maps no control",
+        Derived::Customer => "customer",
+        Derived::Provider => "provider",
+        Derived::Shared => "shared",
+        Derived::Depends => "depends on the model chosen",
+        Derived::Split => "split: a layer whose rows have different owners",
+        Derived::Unmapped => "unmapped: the catalogue maps no control",
     }
 }
 
@@ -109,7 +109,7 @@ pub fn html(m: &Matrix) -> String {
         }
     }
     out.push_str("</tbody>\n</table>\n<div class=\"legend\">\n");
-    for owner in Owner::SHOWN {
+    for owner in Derived::SHOWN {
         let _ = writeln!(
             out,
             "<div><span class=\"swatch {owner}\"></span>{}</div>",
@@ -239,7 +239,7 @@ pub fn svg(m: &Matrix) -> String {
     }
     // Legend.
     let mut x = PAD;
-    for owner in Owner::SHOWN {
+    for owner in Derived::SHOWN {
         cell_svg(&mut out, x, legend_y, 28, 16, owner);
         let label = legend_label(owner);
         let _ = writeln!(
@@ -285,9 +285,9 @@ pub fn svg(m: &Matrix) -> String {
 }
 
 /// One owner cell: a filled box, split diagonally for shared, hatched for depends.
-fn cell_svg(out: &mut String, x: usize, y: usize, w: usize, h: usize, owner: Owner) {
+fn cell_svg(out: &mut String, x: usize, y: usize, w: usize, h: usize, owner: Derived) {
     match owner {
-        Owner::Shared => {
+        Derived::Shared => {
             let _ = writeln!(
                 out,
                 "<g class=\"cell shared\"><polygon points=\"{x},{y} {},{y} {x},{}\" fill=\"{CUSTOMER}\"/><polygon points=\"{},{y} {},{} {x},{}\" fill=\"{PROVIDER}\"/></g>",
@@ -301,9 +301,9 @@ fn cell_svg(out: &mut String, x: usize, y: usize, w: usize, h: usize, owner: Own
         }
         _ => {
             let fill = match owner {
-                Owner::Customer => CUSTOMER.to_string(),
-                Owner::Provider => PROVIDER.to_string(),
-                Owner::Split => SPLIT.to_string(),
+                Derived::Customer => CUSTOMER.to_string(),
+                Derived::Provider => PROVIDER.to_string(),
+                Derived::Split => SPLIT.to_string(),
                 _ => "url(#hatch)".to_string(),
             };
             let _ = writeln!(

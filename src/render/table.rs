@@ -13,7 +13,7 @@ use comfy_table::{Cell, Color, ContentArrangement, Table};
 use unicode_width::UnicodeWidthStr;
 
 use super::Style;
-use crate::catalog::Owner;
+use crate::catalog::Derived;
 use crate::query::{self, Diff, Matrix, Report, Retained, Who};
 
 pub fn render(report: &Report, style: Style) -> String {
@@ -349,28 +349,29 @@ fn find_rows(f: &query::Find, style: Style) -> String {
     finish(&table)
 }
 
-fn color_of(owner: Owner) -> Color {
+fn color_of(owner: Derived) -> Color {
     match owner {
-        Owner::Customer => Color::Blue,
-        Owner::Provider => Color::Green,
-        Owner::Shared => Color::Yellow,
-        Owner::Depends => Color::Magenta,
-        Owner::Split | Owner::Unmapped => Color::Grey,
+        Derived::Customer => Color::Blue,
+        Derived::Provider => Color::Green,
+        Derived::Shared => Color::Yellow,
+        Derived::Depends => Color::Magenta,
+        Derived::Split | Derived::Unmapped => Color::Grey,
     }
 }
 
 /// SGR foreground codes matching [`color_of`], for text outside tables.
-fn sgr_of(owner: Owner) -> &'static str {
+fn sgr_of(owner: Derived) -> &'static str {
     match owner {
-        Owner::Customer => "34",
-        Owner::Provider => "32",
-        Owner::Shared => "33",
-        Owner::Depends => "35",
-        Owner::Split | Owner::Unmapped => "90",
+        Derived::Customer => "34",
+        Derived::Provider => "32",
+        Derived::Shared => "33",
+        Derived::Depends => "35",
+        Derived::Split | Derived::Unmapped => "90",
     }
 }
 
-pub(super) fn paint(owner: Owner, style: Style) -> String {
+pub(super) fn paint(owner: impl Into<Derived>, style: Style) -> String {
+    let owner = owner.into();
     if style.color {
         format!("\x1b[1;{}m{}\x1b[0m", sgr_of(owner), owner)
     } else {
@@ -380,10 +381,11 @@ pub(super) fn paint(owner: Owner, style: Style) -> String {
 
 /// [`owner_cell`] with the mark of weaker evidence (`customer [P]`).
 fn marked_owner_cell(
-    owner: Owner,
+    owner: impl Into<Derived>,
     evidence: Option<crate::catalog::Evidence>,
     style: Style,
 ) -> Cell {
+    let owner = owner.into();
     let cell = Cell::new(super::with_mark(owner.as_str(), evidence));
     if style.color {
         cell.fg(color_of(owner))
@@ -392,7 +394,8 @@ fn marked_owner_cell(
     }
 }
 
-pub(super) fn owner_cell(owner: Owner, style: Style) -> Cell {
+pub(super) fn owner_cell(owner: impl Into<Derived>, style: Style) -> Cell {
+    let owner = owner.into();
     let cell = Cell::new(owner.as_str());
     if style.color {
         cell.fg(color_of(owner))
@@ -604,7 +607,7 @@ fn matrix(m: &Matrix, style: Style) -> String {
         }
     }
     let mut out = finish(&table);
-    let legend: Vec<String> = Owner::SHOWN.iter().map(|&o| paint(o, style)).collect();
+    let legend: Vec<String> = Derived::SHOWN.iter().map(|&o| paint(o, style)).collect();
     let _ = writeln!(
         out,
         "legend: {}; a layer of parts is split when its parts differ; * always retained by the customer",
