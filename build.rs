@@ -38,17 +38,15 @@ mod controls {
         }
     }
 
-    pub fn embedded() -> Result<&'static Controls, String> {
-        static CONTROLS: OnceLock<Result<Controls, String>> = OnceLock::new();
-        CONTROLS
-            .get_or_init(|| {
-                let file = crate::read_controls()?;
-                Ok(Controls {
-                    ids: file.controls.into_iter().map(|c| (c.id, ())).collect(),
-                })
-            })
-            .as_ref()
-            .map_err(Clone::clone)
+    pub fn embedded() -> &'static Controls {
+        static CONTROLS: OnceLock<Controls> = OnceLock::new();
+        CONTROLS.get_or_init(|| {
+            let file = crate::read_controls()
+                .unwrap_or_else(|e| crate::fail(&format!("data/controls.json: {e}")));
+            Controls {
+                ids: file.controls.into_iter().map(|c| (c.id, ())).collect(),
+            }
+        })
     }
 }
 #[allow(dead_code)]
@@ -170,7 +168,7 @@ fn main() {
             "data/services.yaml may hold only the `services` and `supporting` keys (its sources go inside each service)",
         );
     }
-    let mut builder = validate::Builder::new(true);
+    let mut builder = validate::Builder::new(true, yaml.len());
     if let Err(p) = yaml::parse(&yaml, &mut builder) {
         fail(&split.located(&p));
     }
@@ -323,6 +321,10 @@ fn write_controls() {
         ));
     }
     out.push_str("];\n");
+    // The controls in the order of their ids, for a lookup by binary search.
+    let mut by_id: Vec<usize> = (0..file.controls.len()).collect();
+    by_id.sort_by(|&a, &b| file.controls[a].id.cmp(&file.controls[b].id));
+    out.push_str(&format!("pub(crate) static BY_ID: &[u16] = &{by_id:?};\n"));
     let path = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("controls.rs");
     if let Err(e) = std::fs::write(&path, out) {
         fail(&format!("cannot write {}: {e}", path.display()));

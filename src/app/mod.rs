@@ -60,7 +60,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => {
             let (catalog, text) = load::load_with_text(&input)?;
             let origin = export_origin(&input, &catalog, text);
-            let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
+            let list = crate::controls::embedded();
             let model = catalog.resolve_model(model)?;
             let filter = ControlFilter {
                 baseline: Some(baseline.id().to_string()),
@@ -423,7 +423,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             let from = cat.resolve_model(from)?;
             let to = cat.resolve_model(to)?;
             if *controls {
-                let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
+                let list = crate::controls::embedded();
                 let baseline = baseline.map(|b| b.id());
                 return Ok(Some(Report::ControlsDiff(query::controls_diff(
                     cat,
@@ -445,7 +445,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             scope,
             ..
         } => {
-            let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
+            let list = crate::controls::embedded();
             let model = cat.resolve_model(model)?;
             let families: Vec<String> = family
                 .iter()
@@ -473,7 +473,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             ))
         }
         Command::Control { id, scope, .. } => {
-            let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
+            let list = crate::controls::embedded();
             let Some(control) = list.find(id) else {
                 return Err(UsageError(format!(
                     "unknown control '{}'; give an id such as ac-2.7 or a label such as AC-2(7) or AC-02 (07) (see `srm controls --model MODEL`)",
@@ -553,7 +553,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             scope,
             ..
         } => {
-            let list = crate::controls::embedded().map_err(anyhow::Error::msg)?;
+            let list = crate::controls::embedded();
             let terms = query::terms(words, cat, list);
             if terms.len() > query::MAX_WORDS {
                 return Err(UsageError(format!(

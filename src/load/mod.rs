@@ -103,7 +103,7 @@ fn parse_checking<'t>(
     } else {
         Syntax::Yaml
     };
-    let mut builder = Builder::new(check_controls);
+    let mut builder = Builder::new(check_controls, text.len());
     crate::catalog::file::set_item_budget(crate::catalog::file::item_budget(text.len()));
     let parsed = match syntax {
         Syntax::Json => json::parse(text, &mut builder),

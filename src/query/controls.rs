@@ -695,7 +695,7 @@ mod tests {
     #[test]
     fn enhancements_follow_their_base_and_organisational_controls_are_listed() {
         let cat = parse("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
-        let list = crate::controls::embedded().unwrap();
+        let list = crate::controls::embedded();
         let paas = cat.resolve_model("paas").unwrap();
         let map = ControlMap::new(&cat, Scope::All);
         let row = |id: &str| {
