@@ -12,6 +12,7 @@ use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::catalog::{Derived, Owner};
+use crate::controls::Baseline;
 
 /// Who secures what in the cloud: shared-responsibility answers for on-prem, IaaS, PaaS and
 /// SaaS, and the services people run (AWS Lambda, Azure App Service, Cloud Run…), classic and
@@ -498,32 +499,26 @@ pub enum ControlsFormatArg {
     Crm,
 }
 
-/// The baselines whose controls srm knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BaselineArg {
-    NistLow,
-    NistModerate,
-    NistHigh,
-    NistPrivacy,
-    #[value(name = "fedramp-li-saas")]
-    FedrampLiSaas,
-    FedrampLow,
-    FedrampModerate,
-    FedrampHigh,
-}
+/// `--baseline` values, taken from the core's [`Baseline`] so the list cannot drift.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BaselineArg(pub Baseline);
 
-impl BaselineArg {
-    pub fn id(self) -> &'static str {
-        match self {
-            BaselineArg::NistLow => "nist-low",
-            BaselineArg::NistModerate => "nist-moderate",
-            BaselineArg::NistHigh => "nist-high",
-            BaselineArg::NistPrivacy => "nist-privacy",
-            BaselineArg::FedrampLiSaas => "fedramp-li-saas",
-            BaselineArg::FedrampLow => "fedramp-low",
-            BaselineArg::FedrampModerate => "fedramp-moderate",
-            BaselineArg::FedrampHigh => "fedramp-high",
-        }
+impl ValueEnum for BaselineArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [BaselineArg; 8] = {
+            let mut all = [BaselineArg(Baseline::NistLow); 8];
+            let mut i = 0;
+            while i < all.len() {
+                all[i] = BaselineArg(Baseline::ALL[i]);
+                i += 1;
+            }
+            all
+        };
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.id()))
     }
 }
 
@@ -757,14 +752,10 @@ mod tests {
 
     #[test]
     fn baseline_values_are_the_shipped_baselines() {
-        let ids: Vec<&str> = BaselineArg::value_variants()
-            .iter()
-            .map(|b| b.id())
-            .collect();
-        let shipped: Vec<&str> = crate::controls::BASELINES.iter().map(|(b, _)| *b).collect();
-        assert_eq!(ids, shipped);
+        let values: Vec<Baseline> = BaselineArg::value_variants().iter().map(|b| b.0).collect();
+        assert_eq!(values, Baseline::ALL);
         for b in BaselineArg::value_variants() {
-            assert_eq!(b.to_possible_value().unwrap().get_name(), b.id());
+            assert_eq!(b.to_possible_value().unwrap().get_name(), b.0.id());
         }
     }
 

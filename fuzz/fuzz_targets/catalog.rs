@@ -89,7 +89,7 @@ fuzz_target!(|data: &[u8]| {
     {
         let list = srm::controls::embedded();
         let filter = query::ControlFilter {
-            baseline: Some("fedramp-moderate".to_string()),
+            baseline: Some(srm::controls::Baseline::FedrampModerate),
             ..query::ControlFilter::default()
         };
         reports.push(Report::Controls(query::controls(

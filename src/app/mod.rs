@@ -63,7 +63,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let list = crate::controls::embedded();
             let model = catalog.resolve_model(model)?;
             let filter = ControlFilter {
-                baseline: Some(baseline.id().to_string()),
+                baseline: Some(baseline.0),
                 ..ControlFilter::default()
             };
             let report = query::controls(&catalog, list, model, &filter, scope_of(scope.scope));
@@ -72,7 +72,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if !report.catalog_maps_controls {
                 warn_unmapped(&input);
             }
-            let source = crate::controls::baseline_source(baseline.id()).unwrap_or_default();
+            let source = baseline.0.profile();
             let document = if *ssp {
                 render::oscal::system_security_plan(&report, source, &origin)?
             } else {
@@ -424,7 +424,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
             let to = cat.resolve_model(to)?;
             if *controls {
                 let list = crate::controls::embedded();
-                let baseline = baseline.map(|b| b.id());
+                let baseline = baseline.map(|b| b.0);
                 return Ok(Some(Report::ControlsDiff(query::controls_diff(
                     cat,
                     list,
@@ -452,7 +452,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
                 .map(|f| f.trim().to_ascii_lowercase())
                 .collect();
             if let Some(unknown) = families.iter().find(|f| list.family_title(f).is_none()) {
-                let known: Vec<&str> = list.families.iter().map(|f| f.id).collect();
+                let known: Vec<&str> = list.families.iter().map(|f| f.id()).collect();
                 return Err(UsageError(format!(
                     "unknown control family '{unknown}'; families: {}",
                     known.join(", ")
@@ -460,7 +460,7 @@ fn answer<'c>(cat: &'c Catalog<'_>, command: &Command) -> anyhow::Result<Option<
                 .into());
             }
             let filter = ControlFilter {
-                baseline: baseline.map(|b| b.id().to_string()),
+                baseline: baseline.map(|b| b.0),
                 families,
                 owners: owner.iter().map(|o| o.0).collect(),
             };

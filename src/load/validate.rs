@@ -1262,12 +1262,12 @@ impl<'t> Builder<'t> {
         }
         let known = crate::controls::embedded()
             .find(id)
-            .is_some_and(|c| c.id == id);
+            .is_some_and(|c| c.id() == id);
         if !known && self.full() {
             self.skip();
         } else if !known {
             let hint = match crate::controls::embedded().find(id) {
-                Some(c) => format!("write it as '{}'", c.id),
+                Some(c) => format!("write it as '{}'", c.id()),
                 None => "see `srm controls --model MODEL` for the ids (such as 'ac-2' or 'ac-2.7')"
                     .to_string(),
             };

@@ -121,7 +121,7 @@ impl Origination {
         has_provider: bool,
     ) -> Vec<Origination> {
         use Origination::*;
-        let policy = control.parent.is_none() && control.id.ends_with("-1");
+        let policy = control.parent().is_none() && control.id().ends_with("-1");
         match (basis, owner) {
             (Basis::Unmapped, _) | (_, Derived::Unmapped) => Vec::new(),
             (Basis::Organisational, _) => vec![SpCorporate],
@@ -176,7 +176,7 @@ pub struct ControlsReport<'a> {
 /// What narrows `srm controls`.
 #[derive(Clone, Debug, Default)]
 pub struct ControlFilter {
-    pub baseline: Option<String>,
+    pub baseline: Option<crate::controls::Baseline>,
     /// Family ids (`ac`), lowercase.
     pub families: Vec<String>,
     pub owners: Vec<Derived>,
@@ -255,10 +255,10 @@ impl<'c, 't> ControlMap<'c, 't> {
     /// listing it if any row does, else those listing its base control.
     pub(crate) fn left_out(&self, control: &Control) -> &[Listing<'c, 't>] {
         let listed = |id: &str| self.rows.contains_key(id) || self.others.contains_key(id);
-        let id = if listed(control.id) {
-            Some(control.id)
+        let id = if listed(control.id()) {
+            Some(control.id())
         } else {
-            control.parent
+            control.parent()
         };
         id.and_then(|id| self.others.get(id))
             .map_or(&[], Vec::as_slice)
@@ -292,7 +292,10 @@ impl<'c, 't> ControlMap<'c, 't> {
         if !self.mapped {
             return none;
         }
-        for (id, base) in [(Some(control.id), None), (control.parent, control.parent)] {
+        for (id, base) in [
+            (Some(control.id()), None),
+            (control.parent(), control.parent()),
+        ] {
             let Some(id) = id else { continue };
             let basis = if base.is_some() {
                 Basis::BaseControl
@@ -381,10 +384,10 @@ pub(crate) fn control_row<'a>(
         customer.extend(super::customer_duties(cat, row, m));
     }
     ControlRow {
-        id: control.id,
-        label: control.label,
-        family: control.family,
-        title: control.title,
+        id: control.id(),
+        label: control.label(),
+        family: control.family(),
+        title: control.title(),
         owner,
         can_be_inherited: inherited(owner),
         basis: behind.basis,
@@ -437,11 +440,8 @@ pub fn controls<'a>(
     let mut left_out = Distinct::default();
     let mut cited = Distinct::default();
     for c in list.controls.iter() {
-        let wanted = filter
-            .baseline
-            .as_ref()
-            .is_none_or(|b| c.baselines.contains(&b.as_str()))
-            && (filter.families.is_empty() || filter.families.iter().any(|f| f == c.family));
+        let wanted = filter.baseline.as_ref().is_none_or(|&b| c.in_baseline(b))
+            && (filter.families.is_empty() || filter.families.iter().any(|f| f == c.family()));
         if !wanted {
             continue;
         }
@@ -459,12 +459,7 @@ pub fn controls<'a>(
         model_name: head.name,
         variant: head.variant,
         base_model: head.base_model,
-        baseline: filter.baseline.as_deref().and_then(|b| {
-            crate::controls::BASELINES
-                .iter()
-                .find(|(id, _)| *id == b)
-                .map(|(id, _)| *id)
-        }),
+        baseline: filter.baseline.map(crate::controls::Baseline::id),
         catalog_maps_controls: map.mapped,
         scope,
         left_out: left_out.items.len(),
@@ -509,7 +504,7 @@ pub struct ControlExplain<'a> {
     pub family: &'a str,
     pub family_title: Option<&'a str>,
     pub title: &'a str,
-    pub baselines: &'a [&'a str],
+    pub baselines: Vec<&'static str>,
     pub basis: Basis,
     pub base: Option<&'a str>,
     /// For an organisational control: why each organisation meets it itself.
@@ -538,12 +533,12 @@ pub fn control<'a>(
     let models: Vec<Column> = cat.model_columns().collect();
     let behind = map.behind(control);
     ControlExplain {
-        id: control.id,
-        label: control.label,
-        family: control.family,
-        family_title: list.family_title(control.family),
-        title: control.title,
-        baselines: control.baselines,
+        id: control.id(),
+        label: control.label(),
+        family: control.family(),
+        family_title: list.family_title(control.family()),
+        title: control.title(),
+        baselines: control.baselines(),
         basis: behind.basis,
         base: behind.base,
         why: behind.organisational.map(ControlLink::why),
@@ -626,7 +621,7 @@ pub fn controls_diff<'a>(
     list: &'a Controls,
     from: Column,
     to: Column,
-    baseline: Option<&'a str>,
+    baseline: Option<crate::controls::Baseline>,
     scope: Scope,
 ) -> ControlsDiff<'a> {
     let map = ControlMap::new(cat, scope);
@@ -634,16 +629,16 @@ pub fn controls_diff<'a>(
     let changes = list
         .controls
         .iter()
-        .filter(|c| baseline.is_none_or(|b| c.baselines.contains(&b)))
+        .filter(|c| baseline.is_none_or(|b| c.in_baseline(b)))
         .filter_map(|c| {
             left_out.extend(map.left_out(c).iter().map(|(_, r, _)| r.id()));
             let behind = map.behind(c);
             let a = map.owner(cat, &behind, from);
             let b = map.owner(cat, &behind, to);
             (a != b).then(|| ControlChange {
-                id: c.id,
-                label: c.label,
-                title: c.title,
+                id: c.id(),
+                label: c.label(),
+                title: c.title(),
                 from_owner: a,
                 to_owner: b,
                 direction: super::Direction::of(a, b),
@@ -660,7 +655,7 @@ pub fn controls_diff<'a>(
         to_name: t.name,
         to_variant: t.variant,
         to_base_model: t.base_model,
-        baseline,
+        baseline: baseline.map(crate::controls::Baseline::id),
         catalog_maps_controls: map.mapped,
         scope,
         left_out: left_out.items.len(),

@@ -97,7 +97,7 @@ impl<'l> Named<'l> {
     /// What it is and its id: the same thing named twice is one term.
     fn key(&self) -> (PointerKind, &'l str) {
         match self {
-            Named::Control(c) => (PointerKind::Control, c.id),
+            Named::Control(c) => (PointerKind::Control, c.id()),
             Named::Service(_, s) => (PointerKind::Service, s.id()),
         }
     }
@@ -299,9 +299,9 @@ fn pointer<'l>(n: Named<'l>, scope: Scope) -> Pointer<'l> {
     match n {
         Named::Control(c) => Pointer {
             kind: PointerKind::Control,
-            id: c.id,
-            name: c.title,
-            command: format!("srm control {}{scoped}", c.id),
+            id: c.id(),
+            name: c.title(),
+            command: format!("srm control {}{scoped}", c.id()),
         },
         Named::Service(_, s) => Pointer {
             kind: PointerKind::Service,
@@ -543,7 +543,7 @@ mod tests {
             .named
             .iter()
             .map(|n| match n {
-                Named::Control(c) => c.id,
+                Named::Control(c) => c.id(),
                 Named::Service(_, s) => s.id(),
             })
             .collect();

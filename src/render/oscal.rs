@@ -226,12 +226,7 @@ const FEDRAMP_NS: &str = "https://fedramp.gov/ns/oscal";
 
 /// FIPS 199 level a baseline is drawn for (none for the privacy baseline, which has none).
 fn impact_level(baseline: &str) -> Option<&'static str> {
-    match baseline {
-        "nist-low" | "fedramp-low" | "fedramp-li-saas" => Some("fips-199-low"),
-        "nist-moderate" | "fedramp-moderate" => Some("fips-199-moderate"),
-        "nist-high" | "fedramp-high" => Some("fips-199-high"),
-        _ => None,
-    }
+    crate::controls::Baseline::from_id(baseline).and_then(crate::controls::Baseline::impact_level)
 }
 
 /// What the provider provides of a control, for its `export.provided`.
