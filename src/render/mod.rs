@@ -4,6 +4,7 @@
 mod document;
 mod markdown;
 pub mod oscal;
+mod palette;
 mod picture;
 pub mod plan;
 mod records;

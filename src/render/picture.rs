@@ -9,10 +9,7 @@ use std::fmt::Write as _;
 use crate::catalog::Derived;
 use crate::query::{ByModel, Matrix};
 
-const CUSTOMER: &str = "#2563eb";
-const PROVIDER: &str = "#16a34a";
-const DEPENDS: &str = "#9333ea";
-const SPLIT: &str = "#6b7280";
+use super::palette::{self, CUSTOMER, DEPENDS, DEPENDS_LIGHT, PROVIDER, RETAINED};
 
 /// Escapes text for HTML and XML content and attribute values.
 fn esc(s: &str) -> String {
@@ -30,6 +27,8 @@ fn esc(s: &str) -> String {
     out
 }
 
+/// The page's style; `{owner}` marks where each owner's background goes, `{retained}` the mark
+/// of a retained row ([`css`] fills them from the palette).
 const CSS: &str = r#"
 body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111827; margin: 2rem; }
 h1 { font-size: 1.4rem; margin: 0 0 1rem; }
@@ -40,21 +39,30 @@ td { padding: .35rem .6rem; }
 td.name.layer { font-weight: 600; }
 td.name.part { padding-left: 1.8rem; color: #374151; }
 td.owner { text-align: center; color: #fff; font-weight: 600; border-radius: 3px; }
-td.customer { background: #2563eb; }
-td.provider { background: #16a34a; }
-td.shared { background: linear-gradient(135deg, #2563eb 0 50%, #16a34a 50% 100%); }
-td.depends { background: repeating-linear-gradient(45deg, #9333ea 0 6px, #c084fc 6px 12px); }
-td.split { background: #6b7280; }
-tr.retained td.name { box-shadow: inset 5px 0 #f59e0b; }
+td.customer { background: {customer}; }
+td.provider { background: {provider}; }
+td.shared { background: {shared}; }
+td.depends { background: {depends}; }
+td.split { background: {split}; }
+tr.retained td.name { box-shadow: inset 5px 0 {retained}; }
 .legend { display: flex; gap: 1.2rem; margin: 1rem 0; flex-wrap: wrap; }
 .legend span.swatch { display: inline-block; width: 1.6rem; height: 1rem; vertical-align: middle; margin-right: .4rem; border-radius: 3px; }
-.swatch.customer { background: #2563eb; } .swatch.provider { background: #16a34a; }
-.swatch.shared { background: linear-gradient(135deg, #2563eb 0 50%, #16a34a 50% 100%); }
-.swatch.depends { background: repeating-linear-gradient(45deg, #9333ea 0 6px, #c084fc 6px 12px); }
-.swatch.split { background: #6b7280; }
-.swatch.retained { background: #f59e0b; width: .4rem !important; }
+.swatch.customer { background: {customer}; } .swatch.provider { background: {provider}; }
+.swatch.shared { background: {shared}; }
+.swatch.depends { background: {depends}; }
+.swatch.split { background: {split}; }
+.swatch.retained { background: {retained}; width: .4rem !important; }
 footer { margin-top: 1.5rem; color: #4b5563; font-size: .9rem; }
 "#;
+
+/// [`CSS`] in the palette's colours.
+fn css() -> String {
+    let mut css = CSS.replace("{retained}", RETAINED);
+    for owner in Derived::SHOWN {
+        css = css.replace(&format!("{{{owner}}}"), &palette::css_background(owner));
+    }
+    css
+}
 
 fn legend_label(owner: Derived) -> &'static str {
     match owner {
@@ -72,7 +80,7 @@ pub fn html(m: &Matrix) -> String {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
     out.push_str("<title>Shared responsibility matrix</title>\n<style>");
-    out.push_str(CSS);
+    out.push_str(&css());
     out.push_str("</style>\n</head>\n<body>\n<h1>Shared responsibility matrix</h1>\n");
     out.push_str("<table>\n<thead><tr><th>Layer</th>");
     for model in &m.models {
@@ -161,7 +169,7 @@ pub fn svg(m: &Matrix) -> String {
     out.push_str("<title>Shared responsibility matrix</title>\n");
     let _ = writeln!(
         out,
-        "<defs><pattern id=\"hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#c084fc\"/><rect width=\"4\" height=\"8\" fill=\"{DEPENDS}\"/></pattern></defs>"
+        "<defs><pattern id=\"hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"{DEPENDS_LIGHT}\"/><rect width=\"4\" height=\"8\" fill=\"{DEPENDS}\"/></pattern></defs>"
     );
     let _ = writeln!(
         out,
@@ -196,7 +204,7 @@ pub fn svg(m: &Matrix) -> String {
         if retained {
             let _ = writeln!(
                 out,
-                "<rect x=\"{PAD}\" y=\"{y}\" width=\"5\" height=\"{ROW_H}\" fill=\"#f59e0b\"/>"
+                "<rect x=\"{PAD}\" y=\"{y}\" width=\"5\" height=\"{ROW_H}\" fill=\"{RETAINED}\"/>"
             );
         }
         let _ = writeln!(
@@ -252,7 +260,7 @@ pub fn svg(m: &Matrix) -> String {
     }
     let _ = writeln!(
         out,
-        "<rect x=\"{x}\" y=\"{legend_y}\" width=\"5\" height=\"16\" fill=\"#f59e0b\"/><text x=\"{}\" y=\"{}\">always retained by the customer</text>",
+        "<rect x=\"{x}\" y=\"{legend_y}\" width=\"5\" height=\"16\" fill=\"{RETAINED}\"/><text x=\"{}\" y=\"{}\">always retained by the customer</text>",
         x + 11,
         legend_y + 13
     );
@@ -300,12 +308,7 @@ fn cell_svg(out: &mut String, x: usize, y: usize, w: usize, h: usize, owner: Der
             );
         }
         _ => {
-            let fill = match owner {
-                Derived::Customer => CUSTOMER.to_string(),
-                Derived::Provider => PROVIDER.to_string(),
-                Derived::Split => SPLIT.to_string(),
-                _ => "url(#hatch)".to_string(),
-            };
+            let fill = palette::solid(owner).unwrap_or("url(#hatch)");
             let _ = writeln!(
                 out,
                 "<rect class=\"cell {owner}\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"3\" fill=\"{fill}\"/>"

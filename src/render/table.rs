@@ -350,24 +350,12 @@ fn find_rows(f: &query::Find, style: Style) -> String {
 }
 
 fn color_of(owner: Derived) -> Color {
-    match owner {
-        Derived::Customer => Color::Blue,
-        Derived::Provider => Color::Green,
-        Derived::Shared => Color::Yellow,
-        Derived::Depends => Color::Magenta,
-        Derived::Split | Derived::Unmapped => Color::Grey,
-    }
+    super::palette::terminal(owner).0
 }
 
 /// SGR foreground codes matching [`color_of`], for text outside tables.
 fn sgr_of(owner: Derived) -> &'static str {
-    match owner {
-        Derived::Customer => "34",
-        Derived::Provider => "32",
-        Derived::Shared => "33",
-        Derived::Depends => "35",
-        Derived::Split | Derived::Unmapped => "90",
-    }
+    super::palette::terminal(owner).1
 }
 
 pub(super) fn paint(owner: impl Into<Derived>, style: Style) -> String {
