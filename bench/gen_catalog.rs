@@ -5,8 +5,9 @@
 //! `cargo run --release --example gen-catalog -- 100000 json lean > lean.json`
 //!
 //! Rows are realistic by default, as a user's generated catalogue would have them: every row
-//! has a name, two aliases, a description, duties for both sides and a note under every model,
-//! and the rows sit two to a layer, each layer with an alias and a description of its own. At
+//! after the first (`os`, the layer every size is asked about) has a name, two aliases, a
+//! description, duties for both sides and a note under every model, and the rows sit two to
+//! a layer, each layer with an alias and a description of its own. At
 //! 100,000 rows the JSON is about 60 MiB, under srm's 64 MiB input limit. `lean` writes the
 //! older shape instead: short ids, names and notes, no duties, layers of up to 100 parts.
 //! Either way the four usual models carry owners cycling through every value, `depends`
@@ -40,10 +41,10 @@ impl Syntax {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let rows: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
-    let json = args.next().as_deref() == Some("json");
-    let lean = args.next().as_deref() == Some("lean");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rows: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(1000);
+    let json = args.iter().any(|a| a == "json");
+    let lean = args.iter().any(|a| a == "lean");
     let s = Syntax {
         q: if json { "\"" } else { "" },
     };

@@ -66,7 +66,7 @@ printf '%8s %5s %10s %9s %9s %9s %8s %10s %8s %10s\n' rows fmt bytes bare_ms who
 for n in 1000 10000 100000; do
   for fmt in yaml json; do
     f="$OUT/catalog-$n.$fmt"
-    target/release/examples/gen-catalog "$n" "$fmt" > "$f"
+    target/release/examples/gen-catalog "$n" "$fmt" lean > "$f"
     runs=$([ "$n" -ge 100000 ] && echo 10 || echo 30)
     hyperfine -N --warmup 2 --runs "$runs" --export-json "$OUT/scale-$n-$fmt.json" \
       -n bare "target/release/examples/bare-parse $fmt $f" \

@@ -76,10 +76,10 @@ fuzz_target!(|data: &[u8]| {
     for s in cat.service_ids().take(2) {
         reports.push(Report::Explain(query::explain(&cat, Target::Service(s))));
     }
-    for (l, layer) in cat.layers().iter().enumerate().take(4) {
+    for (l, _) in cat.layer_ids().take(4) {
         reports.push(Report::Explain(query::explain(&cat, Target::Layer(l))));
-        for r in 0..layer.parts().len().min(2) {
-            reports.push(Report::Explain(query::explain(&cat, Target::Part(l, r))));
+        for (r, _) in cat.part_ids(l).take(2) {
+            reports.push(Report::Explain(query::explain(&cat, Target::Part(r))));
         }
     }
     for &m in models.iter().take(4).chain(services.iter().take(4)) {

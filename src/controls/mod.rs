@@ -8,9 +8,10 @@ mod label;
 
 pub use label::{fedramp_label, to_id};
 
-/// A stretch of [`TEXT`], the one string every text of the list is in: static data made of
+/// A stretch of [`TEXT`], the one string every text of the list is in: records made of
 /// offsets rather than pointers, which the dynamic loader would have to relocate at every
-/// start of srm, whatever the command.
+/// start of srm, whatever the command (only the few slices of the tables themselves are
+/// pointers).
 #[derive(Clone, Copy, Debug)]
 struct Span(u32, u32);
 
@@ -46,7 +47,7 @@ pub struct Control {
     title: Span,
     /// Empty for a control that is no enhancement.
     parent: Span,
-    /// The baselines that select it: bit `i` for [`Baseline::ALL`]`[i]`.
+    /// The baselines that select it: bit `i` for `BASELINE_BITS[i]` (build.rs).
     baselines: u8,
 }
 

@@ -95,11 +95,11 @@ struct Subject<'a, 't> {
 const BYTES_PER_ID: usize = 160;
 
 impl<'t> Builder<'t> {
-    /// A builder that checks control ids (`checked`), or trusts them (the embedded catalogue,
-    /// checked when srm was built).
-    /// A builder for a catalogue of `len` bytes of text. Its id index is sized from that
-    /// length (about one id or alias per [`BYTES_PER_ID`] bytes, as in catalogues with
-    /// descriptions and duties), so a large catalogue's index does not rehash as it grows.
+    /// A builder for a catalogue of `len` bytes of text. With `checked` it checks the text
+    /// policy, the scripts of aliases and control ids; without, it trusts them (the embedded
+    /// catalogue, which build.rs checked). Its id index is sized from `len` (about one id or
+    /// alias per [`BYTES_PER_ID`] bytes, as in catalogues with descriptions and duties), so a
+    /// large catalogue's index does not rehash as it grows.
     pub(crate) fn new(checked: bool, len: usize) -> Builder<'t> {
         let mut index = HashMap::default();
         index.reserve(len / BYTES_PER_ID);

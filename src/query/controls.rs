@@ -493,7 +493,7 @@ pub struct ControlRowOwners<'a> {
     pub why: &'a str,
     /// The principle of data/CONTROLS.md the mapping applies, when the catalogue says.
     pub principle: Option<u8>,
-    pub owners: super::ByModel<'a>,
+    pub owners: super::ByModel<'a, Owner>,
 }
 
 /// The answer to `srm control ID`.

@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use super::controls::ControlMap;
 use super::{ByModel, Scope, Selection};
-use crate::catalog::{Catalog, Layer, Row, Service, ServiceId, Target};
+use crate::catalog::{Catalog, Layer, Owner, Row, Service, ServiceId, Target};
 use crate::controls::{Control, Controls};
 
 /// A row the query is about, with its owner under each model.
@@ -33,7 +33,7 @@ pub struct FindRow<'a> {
     /// The fields the terms were found in, best first (`controls` for a control named,
     /// `service` for a row a named service speaks of).
     pub matched: Vec<&'static str>,
-    pub owners: ByModel<'a>,
+    pub owners: ByModel<'a, Owner>,
 }
 
 /// What a [`Pointer`] points to.

@@ -7,14 +7,28 @@ use serde::ser::SerializeMap;
 use super::{Scope, Selection, SideDuties, SourceRef, source_ref, sources};
 use std::borrow::Cow;
 
-use crate::catalog::{Catalog, Column, Derived, Row};
+use crate::catalog::{Catalog, Column, Derived, Owner, Row};
 
 /// Owners keyed by column ([`ModelHead::key`]: a model's id, a service's, or
-/// `SERVICE:VARIANT`), serialised as a JSON object in the order asked.
+/// `SERVICE:VARIANT`), serialised as a JSON object in the order asked: a row's [`Owner`]s, or a
+/// layer's [`Derived`] ones.
 #[derive(Debug)]
-pub struct ByModel<'a>(pub Vec<(Cow<'a, str>, Derived)>);
+pub struct ByModel<'a, O = Derived>(pub Vec<(Cow<'a, str>, O)>);
 
-impl Serialize for ByModel<'_> {
+/// What a [`ByModel`] can hold, and the name its JSON Schema goes by.
+pub trait Held: Copy + Into<Derived> + Serialize + JsonSchema {
+    const SCHEMA: &'static str;
+}
+
+impl Held for Derived {
+    const SCHEMA: &'static str = "ByModel";
+}
+
+impl Held for Owner {
+    const SCHEMA: &'static str = "RowOwnersByModel";
+}
+
+impl<O: Held> Serialize for ByModel<'_, O> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (k, v) in &self.0 {
@@ -24,32 +38,33 @@ impl Serialize for ByModel<'_> {
     }
 }
 
-impl JsonSchema for ByModel<'_> {
+impl<O: Held> JsonSchema for ByModel<'_, O> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
-        "ByModel".into()
+        O::SCHEMA.into()
     }
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        <std::collections::BTreeMap<String, Derived>>::json_schema(generator)
+        <std::collections::BTreeMap<String, O>>::json_schema(generator)
     }
 }
 
-impl ByModel<'_> {
+impl<O: Held> ByModel<'_, O> {
+    /// The owners in column order, as cells show them.
     pub fn owners(&self) -> impl Iterator<Item = Derived> + '_ {
-        self.0.iter().map(|(_, o)| *o)
+        self.0.iter().map(|(_, o)| (*o).into())
     }
 
-    pub(crate) fn of<'a, O: Into<Derived>>(
+    /// Each column's key with its owner, as cells show it.
+    pub fn cells(&self) -> Vec<(&str, Derived)> {
+        self.0.iter().map(|(k, o)| (&**k, (*o).into())).collect()
+    }
+
+    pub(crate) fn of<'a>(
         cat: &'a Catalog<'_>,
         models: &[Column],
         f: impl Fn(Column) -> O,
-    ) -> ByModel<'a> {
-        ByModel(
-            models
-                .iter()
-                .map(|&m| (cat.column_key(m), f(m).into()))
-                .collect(),
-        )
+    ) -> ByModel<'a, O> {
+        ByModel(models.iter().map(|&m| (cat.column_key(m), f(m))).collect())
     }
 }
 
@@ -73,7 +88,7 @@ pub struct MatrixRow<'a> {
     pub id: &'a str,
     pub layer: &'a str,
     pub name: &'a str,
-    pub owners: ByModel<'a>,
+    pub owners: ByModel<'a, Owner>,
     /// The customer owns this row under every model.
     pub retained: bool,
 }

@@ -41,7 +41,8 @@ pub use explain::{Explain, Kind, explain, explain_owner};
 pub use find::{Find, FindRow, MAX_WORDS, Pointer, PointerKind, STOP_WORDS, Terms, find, terms};
 pub use lists::{LayerInfo, Layers, ModelInfo, Models, RowInfo, layers, models};
 pub use matrix::{
-    ByModel, Matrix, MatrixLayer, MatrixRow, ModelHead, Retained, RetainedRow, matrix, retained,
+    ByModel, Held, Matrix, MatrixLayer, MatrixRow, ModelHead, Retained, RetainedRow, matrix,
+    retained,
 };
 pub use plan::{
     Classified, DutyRef, MAX_ADDRESSES, MergeError, Plan, PlanDuty, PlanInput, PlanResource,

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use crate::catalog::Derived;
-use crate::query::{ByModel, Matrix};
+use crate::query::Matrix;
 
 use super::palette::{self, CUSTOMER, DEPENDS, DEPENDS_LIGHT, PROVIDER, RETAINED};
 
@@ -92,28 +92,41 @@ pub fn html(m: &Matrix) -> String {
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    let mut row = |kind: &str, id: &str, name: &str, owners: &ByModel, retained: bool| {
-        let _ = write!(
-            out,
-            "<tr class=\"{kind}{}\" data-id=\"{}\"><td class=\"name {kind}\">{}</td>",
-            if retained { " retained" } else { "" },
-            esc(id),
-            esc(name)
-        );
-        for (model, owner) in &owners.0 {
+    let mut row =
+        |kind: &str, id: &str, name: &str, owners: Vec<(&str, Derived)>, retained: bool| {
             let _ = write!(
                 out,
-                "<td class=\"owner {owner}\" data-model=\"{}\" title=\"{}\">{owner}</td>",
-                esc(model),
-                legend_label(*owner)
+                "<tr class=\"{kind}{}\" data-id=\"{}\"><td class=\"name {kind}\">{}</td>",
+                if retained { " retained" } else { "" },
+                esc(id),
+                esc(name)
             );
-        }
-        out.push_str("</tr>\n");
-    };
+            for (model, owner) in owners {
+                let _ = write!(
+                    out,
+                    "<td class=\"owner {owner}\" data-model=\"{}\" title=\"{}\">{owner}</td>",
+                    esc(model),
+                    legend_label(owner)
+                );
+            }
+            out.push_str("</tr>\n");
+        };
     for layer in &m.layers {
-        row("layer", layer.id, layer.name, &layer.owners, layer.retained);
+        row(
+            "layer",
+            layer.id,
+            layer.name,
+            layer.owners.cells(),
+            layer.retained,
+        );
         for part in &layer.rows {
-            row("part", part.id, part.name, &part.owners, part.retained);
+            row(
+                "part",
+                part.id,
+                part.name,
+                part.owners.cells(),
+                part.retained,
+            );
         }
     }
     out.push_str("</tbody>\n</table>\n<div class=\"legend\">\n");
@@ -199,7 +212,7 @@ pub fn svg(m: &Matrix) -> String {
                part: bool,
                id: &str,
                name: &str,
-               owners: &ByModel,
+               owners: Vec<(&str, Derived)>,
                retained: bool| {
         if retained {
             let _ = writeln!(
@@ -216,9 +229,9 @@ pub fn svg(m: &Matrix) -> String {
             esc(id),
             esc(name)
         );
-        for (i, (_, owner)) in owners.0.iter().enumerate() {
+        for (i, (_, owner)) in owners.into_iter().enumerate() {
             let x = PAD + NAME_W + i * (COL_W + GAP);
-            cell_svg(out, x, y, COL_W, ROW_H, *owner);
+            cell_svg(out, x, y, COL_W, ROW_H, owner);
         }
     };
     for layer in &m.layers {
@@ -228,7 +241,7 @@ pub fn svg(m: &Matrix) -> String {
             false,
             layer.id,
             layer.name,
-            &layer.owners,
+            layer.owners.cells(),
             layer.retained,
         );
         y += ROW_H + GAP;
@@ -239,7 +252,7 @@ pub fn svg(m: &Matrix) -> String {
                 true,
                 part.id,
                 part.name,
-                &part.owners,
+                part.owners.cells(),
                 part.retained,
             );
             y += ROW_H + GAP;
@@ -332,5 +345,20 @@ mod tests {
     #[test]
     fn escaping_covers_markup_in_content_and_attributes() {
         assert_eq!(esc("<b a=\"x\">&'"), "&lt;b a=&quot;x&quot;&gt;&amp;&#39;");
+    }
+
+    #[test]
+    fn the_page_style_has_every_colour_filled_in() {
+        let css = css();
+        // A placeholder is a word in braces; CSS's own braces hold declarations, never a word.
+        for (i, _) in css.match_indices('{') {
+            let word = css[i + 1..].split('}').next().unwrap_or_default();
+            assert!(
+                !word.chars().all(|c| c.is_ascii_lowercase()),
+                "placeholder {{{word}}} left"
+            );
+        }
+        assert!(css.contains(&format!("td.customer {{ background: {CUSTOMER}; }}")));
+        assert!(css.contains(palette::RETAINED));
     }
 }

@@ -930,7 +930,8 @@ fn a_json_problem_is_placed_even_where_yaml_could_not_read_the_file() {
 }
 
 // Issue 18: one selection semantics. A part named beside its own layer is covered by the
-// layer, in `who` as in the matrix, `diff` and `checklist`; each answer keeps its own order.
+// layer: `who` gave the part a cell of its own again (the matrix, `diff` and `checklist`
+// already did not, and must stay so); each answer keeps its own order.
 #[test]
 fn a_part_named_beside_its_layer_is_covered_by_the_layer_in_every_answer() {
     let cell_ids = |args: &[&str]| -> Vec<String> {
@@ -958,6 +959,9 @@ fn a_part_named_beside_its_layer_is_covered_by_the_layer_in_every_answer() {
             "diff", "iaas", "paas", "--all", "--layer", "network", "--json",
         ]);
         assert_eq!(diff, alone, "{layers}");
+        let checklist: Value = crate::json_of(&["checklist", "iaas", "--layer", layers, "--json"]);
+        let alone: Value = crate::json_of(&["checklist", "iaas", "--layer", "network", "--json"]);
+        assert_eq!(checklist, alone, "{layers}");
     }
     // A part named alone is still answered alone, and `who` keeps the order named.
     assert_eq!(
