@@ -2,6 +2,7 @@
 //! `String`; they never query the catalogue, decide anything, or touch stdout.
 
 mod document;
+mod grid;
 mod markdown;
 pub mod oscal;
 mod palette;

@@ -8,11 +8,11 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, Color, ContentArrangement, Table};
+use comfy_table::Color;
 use unicode_width::UnicodeWidthStr;
 
 use super::Style;
+use super::grid::{Cell, Table};
 use crate::catalog::Derived;
 use crate::query::{self, Diff, Matrix, Report, Retained, Who};
 
@@ -393,24 +393,7 @@ pub(super) fn owner_cell(owner: impl Into<Derived>, style: Style) -> Cell {
 }
 
 pub(super) fn new_table(style: Style, header: &[&str]) -> Table {
-    let mut table = Table::new();
-    table.load_style(UTF8_FULL_CONDENSED.with_rounded_corners());
-    // We decide about the terminal ourselves (see `Style`); comfy-table must not look again.
-    table.force_no_tty();
-    if style.color {
-        table.enforce_styling();
-    }
-    match style.width {
-        Some(width) => {
-            table.set_content_arrangement(ContentArrangement::Dynamic);
-            table.set_width(width);
-        }
-        None => {
-            table.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
-    table.set_header(header.iter().map(text_cell));
-    table
+    Table::new(style, header.iter().map(text_cell))
 }
 
 /// Most characters a table cell shows; the rest is cut, and the cell says how much.
@@ -435,9 +418,7 @@ pub(super) fn text_cell(text: impl AsRef<str>) -> Cell {
 }
 
 pub(super) fn finish(table: &Table) -> String {
-    let mut out = table.trim_fmt();
-    out.push('\n');
-    out
+    table.render()
 }
 
 /// A part under its layer, with its id.

@@ -1,0 +1,236 @@
+//! The boxed tables people read: cells collected row by row, then laid out once.
+//!
+//! comfy-table lays out a table that must fit a terminal's width (wrapping cells) or carries
+//! colours. A table at its natural width without colours, which is what a pipe, a file or CI
+//! gets, is written here directly in comfy-table's layout (its `UTF8_FULL_CONDENSED` preset
+//! with rounded corners, cells padded by one space, columns as wide as their widest line):
+//! byte for byte the same text, which a test holds against comfy-table itself, at a fraction of
+//! the cost. A 100,000-row answer kept about a kilobyte of comfy-table's cell structures per
+//! row; here a cell is its text.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Color, ContentArrangement};
+use unicode_width::UnicodeWidthStr;
+
+use super::Style;
+
+/// One cell: its text (lines split at `\n`) and, when colours are on, its colour.
+#[derive(Clone, Debug)]
+pub(super) struct Cell {
+    text: String,
+    color: Option<Color>,
+}
+
+impl Cell {
+    pub(super) fn new(text: impl ToString) -> Cell {
+        Cell {
+            text: text.to_string(),
+            color: None,
+        }
+    }
+
+    pub(super) fn fg(mut self, color: Color) -> Cell {
+        self.color = Some(color);
+        self
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell { text, color: None }
+    }
+}
+
+/// A table with a header, laid out when it is rendered.
+pub(super) struct Table {
+    style: Style,
+    header: Vec<Cell>,
+    rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    pub(super) fn new(style: Style, header: impl IntoIterator<Item = Cell>) -> Table {
+        Table {
+            style,
+            header: header.into_iter().collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub(super) fn add_row<C: Into<Cell>>(&mut self, cells: impl IntoIterator<Item = C>) {
+        self.rows.push(cells.into_iter().map(Into::into).collect());
+    }
+
+    /// The table as text, each line ending in a newline.
+    pub(super) fn render(&self) -> String {
+        if self.style.width.is_none() && !self.style.color {
+            return self.natural();
+        }
+        let mut out = self.comfy().trim_fmt();
+        out.push('\n');
+        out
+    }
+
+    /// The table as comfy-table lays it out for `style`.
+    fn comfy(&self) -> comfy_table::Table {
+        let mut table = comfy_table::Table::new();
+        table.load_style(UTF8_FULL_CONDENSED.with_rounded_corners());
+        // We decide about the terminal ourselves (see `Style`); comfy-table must not look again.
+        table.force_no_tty();
+        if self.style.color {
+            table.enforce_styling();
+        }
+        match self.style.width {
+            Some(width) => {
+                table.set_content_arrangement(ContentArrangement::Dynamic);
+                table.set_width(width);
+            }
+            None => {
+                table.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
+        let cell = |c: &Cell| {
+            let cell = comfy_table::Cell::new(&c.text);
+            match c.color {
+                Some(color) => cell.fg(color),
+                None => cell,
+            }
+        };
+        table.set_header(self.header.iter().map(cell));
+        for row in &self.rows {
+            table.add_row(row.iter().map(cell));
+        }
+        table
+    }
+
+    /// comfy-table's layout at natural width, without colours, written in one pass over the
+    /// cells after one pass to measure them.
+    fn natural(&self) -> String {
+        let all = || std::iter::once(&self.header).chain(&self.rows);
+        let columns = all().map(Vec::len).max().unwrap_or(0);
+        // Each column as wide as its widest line, one character at least.
+        let mut widths = vec![1usize; columns];
+        for row in all() {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                for line in cell.text.split('\n') {
+                    *w = (*w).max(line.width().min(usize::from(u16::MAX)));
+                }
+            }
+        }
+        let mut out = String::new();
+        let rule = |out: &mut String, left: char, fill: char, join: char, right: char| {
+            out.push(left);
+            for (i, &w) in widths.iter().enumerate() {
+                if i > 0 {
+                    out.push(join);
+                }
+                out.extend(std::iter::repeat_n(fill, w + 2));
+            }
+            out.push(right);
+            out.push('\n');
+        };
+        let row = |out: &mut String, cells: &[Cell]| {
+            let mut lines: Vec<std::str::Split<'_, char>> =
+                cells.iter().map(|c| c.text.split('\n')).collect();
+            let height = cells
+                .iter()
+                .map(|c| c.text.split('\n').count())
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            for _ in 0..height {
+                let start = out.len();
+                out.push('│');
+                for (i, &w) in widths.iter().enumerate() {
+                    if i > 0 {
+                        out.push('┆');
+                    }
+                    let line = lines.get_mut(i).and_then(Iterator::next).unwrap_or("");
+                    out.push(' ');
+                    out.push_str(line);
+                    out.extend(std::iter::repeat_n(' ', w.saturating_sub(line.width()) + 1));
+                }
+                out.push('│');
+                // comfy-table's `trim_fmt` trims each line's end; a line ends in a border,
+                // unless a cell's own text ends in blanks at the last column's edge.
+                let trimmed = out[start..].trim_end().len();
+                out.truncate(start + trimmed);
+                out.push('\n');
+            }
+        };
+        rule(&mut out, '╭', '─', '┬', '╮');
+        row(&mut out, &self.header);
+        rule(&mut out, '╞', '═', '╪', '╡');
+        for cells in &self.rows {
+            row(&mut out, cells);
+        }
+        rule(&mut out, '╰', '─', '┴', '╯');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both(header: &[&str], rows: &[&[&str]]) -> (String, String) {
+        let style = Style {
+            color: false,
+            width: None,
+        };
+        let mut table = Table::new(style, header.iter().map(Cell::new));
+        for row in rows {
+            table.add_row(row.iter().map(Cell::new));
+        }
+        let mut comfy = table.comfy().trim_fmt();
+        comfy.push('\n');
+        (table.natural(), comfy)
+    }
+
+    #[test]
+    fn natural_width_tables_are_laid_out_as_comfy_table_lays_them_out() {
+        let cases: &[(&[&str], &[&[&str]])] = &[
+            (
+                &["Layer", "Owner"],
+                &[&["os", "provider"], &["data", "customer"]],
+            ),
+            (&["A"], &[]),
+            (&["", ""], &[&["", ""]]),
+            // Lines of different heights, and a cell's empty last line.
+            (
+                &["Row", "Duties"],
+                &[&["a\nb\nc", "x"], &["", "one\ntwo\n"], &["z", ""]],
+            ),
+            // Wide and combining characters, and box-drawing text inside cells.
+            (
+                &["名前", "note"],
+                &[
+                    &["データ", "e\u{301}te\u{301}"],
+                    &["└ part (id)", "☐ do it\n☐ then"],
+                ],
+            ),
+            // Rows shorter and longer than the header.
+            (&["a", "b", "c"], &[&["1"], &["1", "2", "3", "4"]]),
+            // Blanks at a cell's end, in the last column and before it.
+            (&["x ", "y"], &[&["a  ", "b  "], &["  ", "   "]]),
+        ];
+        for (header, rows) in cases {
+            let (natural, comfy) = both(header, rows);
+            assert_eq!(natural, comfy, "{header:?} {rows:?}");
+        }
+    }
+
+    #[test]
+    fn a_table_with_colours_or_a_width_is_comfy_tables() {
+        let style = Style {
+            color: false,
+            width: Some(20),
+        };
+        let mut table = Table::new(style, [Cell::new("Layer"), Cell::new("Note")]);
+        table.add_row(vec![Cell::new("os"), Cell::new("a long note that wraps")]);
+        let mut comfy = table.comfy().trim_fmt();
+        comfy.push('\n');
+        assert_eq!(table.render(), comfy);
+        assert!(table.render().lines().all(|l| l.width() <= 20));
+    }
+}
