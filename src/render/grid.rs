@@ -113,7 +113,7 @@ impl Table {
         for row in all() {
             for (w, cell) in widths.iter_mut().zip(row) {
                 for line in cell.text.split('\n') {
-                    *w = (*w).max(line.width().min(usize::from(u16::MAX)));
+                    *w = (*w).max(width(line).min(usize::from(u16::MAX)));
                 }
             }
         }
@@ -148,7 +148,7 @@ impl Table {
                     let line = lines.get_mut(i).and_then(Iterator::next).unwrap_or("");
                     out.push(' ');
                     out.push_str(line);
-                    out.extend(std::iter::repeat_n(' ', w.saturating_sub(line.width()) + 1));
+                    out.extend(std::iter::repeat_n(' ', w.saturating_sub(width(line)) + 1));
                 }
                 out.push('│');
                 // comfy-table's `trim_fmt` trims each line's end; a line ends in a border,
@@ -166,6 +166,16 @@ impl Table {
         }
         rule(&mut out, '╰', '─', '┴', '╯');
         out
+    }
+}
+
+/// The columns `line` takes, as comfy-table measures it (unicode-width); printable ASCII, the
+/// usual text, takes one column a byte without a table lookup.
+fn width(line: &str) -> usize {
+    if line.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        line.len()
+    } else {
+        line.width()
     }
 }
 
@@ -217,6 +227,15 @@ mod tests {
         for (header, rows) in cases {
             let (natural, comfy) = both(header, rows);
             assert_eq!(natural, comfy, "{header:?} {rows:?}");
+        }
+    }
+
+    #[test]
+    fn printable_ascii_is_measured_as_unicode_width_measures_it() {
+        let ascii: String = (b' '..=b'~').map(char::from).collect();
+        assert_eq!(width(&ascii), ascii.width());
+        for s in ["", "plain", "é", "データ", "☐ do it", "e\u{301}"] {
+            assert_eq!(width(s), s.width(), "{s:?}");
         }
     }
 
