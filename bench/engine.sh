@@ -47,11 +47,17 @@ hyperfine -N --warmup 20 --runs "${RUNS:-300}" --export-json "$OUT/engine-startu
   -n reference "$REF who --layer os --model paas" \
   -n this "$NEW who --layer os --model paas" >/dev/null 2>&1
 med() { jq -r --arg n "$2" '.results[] | select(.command == $n) | .median' "$1"; }
-h=$(med "$OUT/engine-startup.json" hello)
-for n in reference this; do
-  s=$(med "$OUT/engine-startup.json" $n)
-  printf '%-10s %7.3f ms  %.2f x hello\n' $n "$(echo "$s*1000" | bc -l)" "$(echo "$s/$h" | bc -l)"
-done
+# The reference's and this srm's medians in FILE beside the floor named FLOOR there.
+beside() {
+  local floor t
+  floor=$(med "$1" "$2")
+  printf '%s %.3f ms\n' "$2" "$(echo "$floor*1000" | bc -l)"
+  for n in reference this; do
+    t=$(med "$1" $n)
+    printf '%-10s %10.3f ms  %.2f x %s\n' $n "$(echo "$t*1000" | bc -l)" "$(echo "$t/$floor" | bc -l)" "$2"
+  done
+}
+beside "$OUT/engine-startup.json" hello
 
 echo
 echo "== 100,000 realistic rows, JSON"
@@ -95,12 +101,7 @@ hyperfine -N --warmup 0 --runs "${YAML_RUNS:-3}" --export-json "$OUT/engine-yaml
   -n bare "$BARE yaml $y" \
   -n reference "$REF --catalog $y who --layer os --model paas" \
   -n this "$NEW --catalog $y who --layer os --model paas" >/dev/null 2>&1
-b=$(med "$OUT/engine-yaml.json" bare)
-printf 'bare %.0f ms\n' "$(echo "$b*1000" | bc -l)"
-for n in reference this; do
-  t=$(med "$OUT/engine-yaml.json" $n)
-  printf '%-10s who %.0f ms  %.2f x bare\n' $n "$(echo "$t*1000" | bc -l)" "$(echo "$t/$b" | bc -l)"
-done
+beside "$OUT/engine-yaml.json" bare
 
 echo
 echo "== linear: this srm's JSON who from 1,000 to 100,000 realistic rows"

@@ -182,6 +182,13 @@ pub struct Catalog<'t> {
     pub(crate) text_len: usize,
 }
 
+/// Rows of layer `l` (its rows or its parts, which share their places) with their ids.
+fn with_ids<'a, 't>(l: LayerId, rows: &'a [Row<'t>]) -> impl Iterator<Item = (RowId, &'a Row<'t>)> {
+    rows.iter()
+        .enumerate()
+        .map(move |(r, row)| (RowId::new(l, r), row))
+}
+
 /// A column's id with its variant spelt out: `id`, or `id:variant` (also for the default
 /// variant, which [`Catalog::column_key`] leaves out).
 pub fn variant_key(id: &str, variant: Option<&str>) -> String {
@@ -310,19 +317,11 @@ impl<'t> Catalog<'t> {
     }
     /// The parts of layer `l` with their ids (none when it has a row of its own).
     pub fn part_ids(&self, l: LayerId) -> impl Iterator<Item = (RowId, &Row<'t>)> {
-        self.layer(l)
-            .parts()
-            .iter()
-            .enumerate()
-            .map(move |(r, row)| (RowId::new(l, r), row))
+        with_ids(l, self.layer(l).parts())
     }
     /// The rows behind layer `l` with their ids: its own row, or its parts.
     pub fn row_ids(&self, l: LayerId) -> impl Iterator<Item = (RowId, &Row<'t>)> {
-        self.layer(l)
-            .rows()
-            .iter()
-            .enumerate()
-            .map(move |(r, row)| (RowId::new(l, r), row))
+        with_ids(l, self.layer(l).rows())
     }
     /// Every model's id, in order.
     pub fn model_ids(&self) -> impl Iterator<Item = ModelId> + use<'t> {

@@ -134,12 +134,12 @@ impl Table {
                 cells.iter().map(|c| c.text.split('\n')).collect();
             let height = cells
                 .iter()
-                .map(|c| c.text.split('\n').count())
+                .map(|c| c.text.matches('\n').count() + 1)
                 .max()
-                .unwrap_or(0)
-                .max(1);
+                .unwrap_or(1);
+            // Every line ends in a border, so comfy-table's `trim_fmt` (which trims each line's
+            // end) leaves them as they are written here.
             for _ in 0..height {
-                let start = out.len();
                 out.push('│');
                 for (i, &w) in widths.iter().enumerate() {
                     if i > 0 {
@@ -151,10 +151,6 @@ impl Table {
                     out.extend(std::iter::repeat_n(' ', w.saturating_sub(width(line)) + 1));
                 }
                 out.push('│');
-                // comfy-table's `trim_fmt` trims each line's end; a line ends in a border,
-                // unless a cell's own text ends in blanks at the last column's edge.
-                let trimmed = out[start..].trim_end().len();
-                out.truncate(start + trimmed);
                 out.push('\n');
             }
         };
