@@ -1,10 +1,12 @@
 //! The typed responsibility matrix: sources, service models, layers and the rows inside them.
 //!
-//! A [`Catalog`] is only ever built by [`crate::load`], which validates the file first, so every
+//! A [`Catalog`] is only ever built by its own [`Builder`] (`validate.rs`), which [`crate::load`]
+//! feeds the file's pieces as it parses them and which validates each first, so every
 //! value here can be trusted: each row has exactly one owner per model, every [`SourceId`] and
 //! [`ModelId`] points into the catalogue that handed it out, and every id and alias is unique
-//! once normalised. Fields are crate-private (`pub(crate)`): only the loader sets them (the
-//! name index fills itself on first use), and outside the crate the accessors are all there is.
+//! once normalised. Fields are private to this module (`pub(super)` in its files, for the
+//! builder beside them): only the builder sets them (the name index fills itself on first use),
+//! and everywhere else, the loader and the queries too, the accessors are all there is.
 //!
 //! One place knows each fact. A row stores its owners; a layer made of parts stores none, and its
 //! owner under a model is derived from its rows by [`Layer::owner`] every time it is asked.
@@ -15,6 +17,7 @@ mod row;
 mod service;
 mod text;
 mod types;
+mod validate;
 
 use foldhash::HashMap;
 use std::borrow::Cow;
@@ -29,6 +32,7 @@ pub use text::Text;
 pub use types::{
     Claim, Decided, Family, Supporting, TypeIndex, pick_service, pick_variant, value_matches,
 };
+pub(crate) use validate::Builder;
 
 /// A service model of one catalogue: an index into its models that only the catalogue (and
 /// its loader) make.
@@ -162,24 +166,24 @@ impl LayerRef {
 
 #[derive(Debug)]
 pub struct Catalog<'t> {
-    pub(crate) sources: Vec<Source<'t>>,
-    pub(crate) models: Vec<Model<'t>>,
-    pub(crate) layers: Vec<Layer<'t>>,
+    sources: Vec<Source<'t>>,
+    models: Vec<Model<'t>>,
+    layers: Vec<Layer<'t>>,
     /// The services people run, each a column over a base model.
-    pub(crate) services: Vec<Service<'t>>,
+    services: Vec<Service<'t>>,
     /// Resource types that support a row without being a service (`srm plan`).
-    pub(crate) supporting: Vec<Supporting<'t>>,
+    supporting: Vec<Supporting<'t>>,
     /// The controls each organisation meets itself, with why: the customer's.
-    pub(crate) organisational: Vec<ControlLink<'t>>,
+    organisational: Vec<ControlLink<'t>>,
     /// The day the facts were last revised (`YYYY-MM-DD`, checked at load), when the file says.
-    pub(crate) date: Option<Text<'t>>,
+    date: Option<Text<'t>>,
     /// Normalised id or alias → what it names.
-    pub(crate) index: HashMap<Text<'t>, Target>,
+    index: HashMap<Text<'t>, Target>,
     /// Normalised display name → what it names (`None` where two share a name), built the
     /// first time a name is looked up: most runs name things by id and never pay for it.
-    pub(crate) names: std::sync::OnceLock<HashMap<String, Option<Target>>>,
+    names: std::sync::OnceLock<HashMap<String, Option<Target>>>,
     /// The size of the text the catalogue was read from, in bytes.
-    pub(crate) text_len: usize,
+    text_len: usize,
 }
 
 /// Rows of layer `l` (its rows or its parts, which share their places) with their ids.

@@ -1,8 +1,8 @@
 //! The things a catalogue holds: sources, models, layers and the rows inside them.
 //!
-//! Their fields are crate-private (`pub(crate)`): only the loader sets them, a value of these
-//! types only comes out of a validated catalogue, and outside the crate the accessors are all
-//! there is to read. Text borrows from the catalogue's own text
+//! Their fields are private to the catalogue module (`pub(super)`): only its builder sets them,
+//! a value of these types only comes out of a validated catalogue, and outside `catalog/` the
+//! accessors are all there is to read. Text borrows from the catalogue's own text
 //! wherever the file spells it plainly, so a large catalogue costs little beyond its text.
 
 use super::{Derived, ModelId, Owner, SourceId, Text, derive_owner};
@@ -10,9 +10,9 @@ use super::{Derived, ModelId, Owner, SourceId, Text, derive_owner};
 /// A published source of facts.
 #[derive(Clone, Debug)]
 pub struct Source<'t> {
-    pub(crate) id: Text<'t>,
-    pub(crate) title: Text<'t>,
-    pub(crate) url: Option<WebUrl>,
+    pub(super) id: Text<'t>,
+    pub(super) title: Text<'t>,
+    pub(super) url: Option<WebUrl>,
 }
 
 /// An absolute `http` or `https` URL, parsed with the `url` crate and kept in its serialised
@@ -59,10 +59,10 @@ impl Source<'_> {
 /// A service model (a column of the matrix).
 #[derive(Clone, Debug)]
 pub struct Model<'t> {
-    pub(crate) id: Text<'t>,
-    pub(crate) name: Text<'t>,
-    pub(crate) aliases: Vec<Text<'t>>,
-    pub(crate) description: Option<Text<'t>>,
+    pub(super) id: Text<'t>,
+    pub(super) name: Text<'t>,
+    pub(super) aliases: Vec<Text<'t>>,
+    pub(super) description: Option<Text<'t>>,
 }
 
 impl<'t> Model<'t> {
@@ -83,8 +83,8 @@ impl<'t> Model<'t> {
 /// What each side does for a row when it holds it.
 #[derive(Clone, Debug, Default)]
 pub struct Duties<'t> {
-    pub(crate) customer: Vec<Text<'t>>,
-    pub(crate) provider: Vec<Text<'t>>,
+    pub(super) customer: Vec<Text<'t>>,
+    pub(super) provider: Vec<Text<'t>>,
 }
 
 /// One line of the matrix: a layer's own row, or one of its parts.
@@ -93,14 +93,14 @@ pub struct Duties<'t> {
 /// (id, name, owners, notes, source) is inline; what few rows have is behind one pointer.
 #[derive(Clone, Debug)]
 pub struct Row<'t> {
-    pub(crate) id: Text<'t>,
-    pub(crate) name: Text<'t>,
+    pub(super) id: Text<'t>,
+    pub(super) name: Text<'t>,
     /// One owner per model, in the order of [`super::Catalog::models`].
-    pub(crate) owners: Owners,
+    pub(super) owners: Owners,
     /// The notes given, by model, sorted by model: most rows have none or one.
-    pub(crate) notes: Box<[(ModelId, Text<'t>)]>,
-    pub(crate) source: SourceId,
-    pub(crate) more: Option<Box<RowMore<'t>>>,
+    pub(super) notes: Box<[(ModelId, Text<'t>)]>,
+    pub(super) source: SourceId,
+    pub(super) more: Option<Box<RowMore<'t>>>,
 }
 
 /// A row's owners, one per model. Up to 32 models (every real catalogue) they are packed two
@@ -162,29 +162,29 @@ fn decode(bits: u64) -> Owner {
 /// The parts of a row that most rows do without.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct RowMore<'t> {
-    pub(crate) aliases: Vec<Text<'t>>,
+    pub(super) aliases: Vec<Text<'t>>,
     /// Words people search for that the row's text does not say (`srm find`).
-    pub(crate) keywords: Vec<Text<'t>>,
-    pub(crate) description: Option<Text<'t>>,
+    pub(super) keywords: Vec<Text<'t>>,
+    pub(super) description: Option<Text<'t>>,
     /// A note on the row as a whole (e.g. where sources disagree).
-    pub(crate) remark: Option<Text<'t>>,
-    pub(crate) duties: Duties<'t>,
+    pub(super) remark: Option<Text<'t>>,
+    pub(super) duties: Duties<'t>,
     /// By model, sorted: what stays the customer's under that model whoever holds the row.
-    pub(crate) caveats: Vec<(ModelId, Vec<Text<'t>>)>,
-    pub(crate) see_also: Vec<SourceId>,
+    pub(super) caveats: Vec<(ModelId, Vec<Text<'t>>)>,
+    pub(super) see_also: Vec<SourceId>,
     /// The controls the row bears on, with why.
-    pub(crate) controls: Vec<ControlLink<'t>>,
+    pub(super) controls: Vec<ControlLink<'t>>,
 }
 
 /// Controls a row bears on, and why.
 #[derive(Clone, Debug)]
 pub struct ControlLink<'t> {
-    pub(crate) ids: Vec<Text<'t>>,
-    pub(crate) why: Text<'t>,
-    pub(crate) principle: Option<u8>,
+    pub(super) ids: Vec<Text<'t>>,
+    pub(super) why: Text<'t>,
+    pub(super) principle: Option<u8>,
     /// Under a model where the row is shared, the side (customer or provider) the controls
     /// concern.
-    pub(crate) when_shared: Option<Owner>,
+    pub(super) when_shared: Option<Owner>,
 }
 
 impl<'t> ControlLink<'t> {
@@ -279,6 +279,10 @@ impl<'t> Row<'t> {
     pub fn provider_duties(&self) -> &[Text<'t>] {
         self.more.as_ref().map_or(&[], |m| &m.duties.provider)
     }
+    /// The source of the row's owners.
+    pub fn source(&self) -> SourceId {
+        self.source
+    }
     /// Source ids: the main one first, then the others.
     pub fn sources(&self) -> impl Iterator<Item = SourceId> + '_ {
         let more = self.more.as_ref().map_or(&[][..], |m| &m.see_also);
@@ -300,13 +304,13 @@ pub(crate) enum Body<'t> {
 /// A layer of the stack (a line of the matrix, possibly made of parts).
 #[derive(Clone, Debug)]
 pub struct Layer<'t> {
-    pub(crate) id: Text<'t>,
-    pub(crate) name: Text<'t>,
-    pub(crate) aliases: Vec<Text<'t>>,
-    pub(crate) description: Option<Text<'t>>,
+    pub(super) id: Text<'t>,
+    pub(super) name: Text<'t>,
+    pub(super) aliases: Vec<Text<'t>>,
+    pub(super) description: Option<Text<'t>>,
     /// One of the AI layers (`scope: ai` in the file), which `--scope` selects or leaves out.
-    pub(crate) ai: bool,
-    pub(crate) body: Body<'t>,
+    pub(super) ai: bool,
+    pub(super) body: Body<'t>,
 }
 
 impl<'t> Layer<'t> {

@@ -85,14 +85,14 @@ impl Evidence {
 #[derive(Clone, Debug)]
 pub struct Override<'t> {
     /// The row's id (a layer with a row of its own, or a part).
-    pub(crate) row: Text<'t>,
-    pub(crate) owner: Owner,
-    pub(crate) note: Text<'t>,
-    pub(crate) source: SourceId,
-    pub(crate) evidence: Evidence,
-    pub(crate) evidence_note: Option<Text<'t>>,
+    pub(super) row: Text<'t>,
+    pub(super) owner: Owner,
+    pub(super) note: Text<'t>,
+    pub(super) source: SourceId,
+    pub(super) evidence: Evidence,
+    pub(super) evidence_note: Option<Text<'t>>,
     /// What stays the customer's on this row under this service, whoever holds it.
-    pub(crate) duties: Vec<Text<'t>>,
+    pub(super) duties: Vec<Text<'t>>,
 }
 
 impl<'t> Override<'t> {
@@ -132,14 +132,14 @@ pub(crate) fn find_override<'a, 't>(
 /// A setting that decides a variant, as each inventory format spells it.
 #[derive(Clone, Debug, Default)]
 pub struct Field<'t> {
-    pub(crate) id: Text<'t>,
-    pub(crate) description: Option<Text<'t>>,
-    pub(crate) terraform: Option<Text<'t>>,
-    pub(crate) cloudformation: Option<Text<'t>>,
-    pub(crate) arm: Option<Text<'t>>,
-    pub(crate) asset_inventory: Option<Text<'t>>,
+    pub(super) id: Text<'t>,
+    pub(super) description: Option<Text<'t>>,
+    pub(super) terraform: Option<Text<'t>>,
+    pub(super) cloudformation: Option<Text<'t>>,
+    pub(super) arm: Option<Text<'t>>,
+    pub(super) asset_inventory: Option<Text<'t>>,
     /// The value the vendor applies when the field is not set.
-    pub(crate) default: Option<Text<'t>>,
+    pub(super) default: Option<Text<'t>>,
 }
 
 impl Field<'_> {
@@ -178,10 +178,10 @@ impl Field<'_> {
 /// The resource types that identify a service in each inventory format.
 #[derive(Clone, Debug, Default)]
 pub struct Inventory<'t> {
-    pub(crate) terraform: Vec<Text<'t>>,
-    pub(crate) cloudformation: Vec<Text<'t>>,
-    pub(crate) arm: Vec<Text<'t>>,
-    pub(crate) asset_inventory: Vec<Text<'t>>,
+    pub(super) terraform: Vec<Text<'t>>,
+    pub(super) cloudformation: Vec<Text<'t>>,
+    pub(super) arm: Vec<Text<'t>>,
+    pub(super) asset_inventory: Vec<Text<'t>>,
 }
 
 impl<'t> Inventory<'t> {
@@ -211,16 +211,16 @@ impl<'t> Inventory<'t> {
 /// One configuration of a service that changes who holds some rows.
 #[derive(Clone, Debug)]
 pub struct Variant<'t> {
-    pub(crate) id: Text<'t>,
-    pub(crate) name: Text<'t>,
-    pub(crate) aliases: Vec<Text<'t>>,
-    pub(crate) description: Option<Text<'t>>,
+    pub(super) id: Text<'t>,
+    pub(super) name: Text<'t>,
+    pub(super) aliases: Vec<Text<'t>>,
+    pub(super) description: Option<Text<'t>>,
     /// Why this is the default, on the default variant only.
-    pub(crate) why_default: Option<Text<'t>>,
+    pub(super) why_default: Option<Text<'t>>,
     /// Field id → the value that selects this variant.
-    pub(crate) when: Vec<(Text<'t>, Text<'t>)>,
+    pub(super) when: Vec<(Text<'t>, Text<'t>)>,
     /// Sorted by row id.
-    pub(crate) overrides: Vec<Override<'t>>,
+    pub(super) overrides: Vec<Override<'t>>,
 }
 
 impl<'t> Variant<'t> {
@@ -250,32 +250,32 @@ impl<'t> Variant<'t> {
 /// A cloud service as its vendor sells it.
 #[derive(Clone, Debug)]
 pub struct Service<'t> {
-    pub(crate) id: Text<'t>,
-    pub(crate) name: Text<'t>,
-    pub(crate) provider: Text<'t>,
-    pub(crate) aliases: Vec<Text<'t>>,
-    pub(crate) keywords: Vec<Text<'t>>,
-    pub(crate) description: Option<Text<'t>>,
-    pub(crate) base: ModelId,
-    pub(crate) vendor_label: Option<Text<'t>>,
+    pub(super) id: Text<'t>,
+    pub(super) name: Text<'t>,
+    pub(super) provider: Text<'t>,
+    pub(super) aliases: Vec<Text<'t>>,
+    pub(super) keywords: Vec<Text<'t>>,
+    pub(super) description: Option<Text<'t>>,
+    pub(super) base: ModelId,
+    pub(super) vendor_label: Option<Text<'t>>,
     /// The source of the base-model choice, and how well it rests on it.
-    pub(crate) source: SourceId,
-    pub(crate) evidence: Evidence,
-    pub(crate) evidence_note: Option<Text<'t>>,
-    pub(crate) inventory: Inventory<'t>,
+    pub(super) source: SourceId,
+    pub(super) evidence: Evidence,
+    pub(super) evidence_note: Option<Text<'t>>,
+    pub(super) inventory: Inventory<'t>,
     /// Field id → value: when this service, rather than another listing the same type, takes
     /// a resource.
-    pub(crate) when: Vec<(Text<'t>, Text<'t>)>,
-    pub(crate) fields: Vec<Field<'t>>,
+    pub(super) when: Vec<(Text<'t>, Text<'t>)>,
+    pub(super) fields: Vec<Field<'t>>,
     /// Service-wide overrides, sorted by row id.
-    pub(crate) overrides: Vec<Override<'t>>,
-    pub(crate) variants: Vec<Variant<'t>>,
+    pub(super) overrides: Vec<Override<'t>>,
+    pub(super) variants: Vec<Variant<'t>>,
     /// The index of the default variant, when there are variants.
-    pub(crate) default_variant: Option<usize>,
+    pub(super) default_variant: Option<usize>,
     /// Normalised variant id or alias → its index; then normalised name → its index (`None`
     /// where two share a name, or the name is another variant's id or alias).
-    pub(crate) variant_keys: foldhash::HashMap<String, usize>,
-    pub(crate) variant_names: foldhash::HashMap<String, Option<usize>>,
+    pub(super) variant_keys: foldhash::HashMap<String, usize>,
+    pub(super) variant_names: foldhash::HashMap<String, Option<usize>>,
 }
 
 impl<'t> Service<'t> {

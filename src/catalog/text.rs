@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// borrows from the file's text, so a large catalogue costs little beyond that text; where the
 /// parser had to build it, it owns it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Text<'t>(pub(crate) Cow<'t, str>);
+pub struct Text<'t>(pub(super) Cow<'t, str>);
 
 impl<'t> Text<'t> {
     /// The same text, lent for as long as the catalogue lives when it was lent by the file.

@@ -54,9 +54,9 @@ impl Family {
 #[derive(Clone, Debug)]
 pub struct Supporting<'t> {
     /// The row's id (a layer with a row of its own, or a part).
-    pub(crate) row: Text<'t>,
-    pub(crate) note: Text<'t>,
-    pub(crate) types: Inventory<'t>,
+    pub(super) row: Text<'t>,
+    pub(super) note: Text<'t>,
+    pub(super) types: Inventory<'t>,
 }
 
 impl<'t> Supporting<'t> {

@@ -153,11 +153,11 @@ impl<'a> ValidationReport<'a> {
         let (summary, problems) = match result {
             Ok(cat) => (
                 Some(Summary {
-                    layers: cat.layers.len(),
-                    models: cat.models.len(),
+                    layers: cat.layers().len(),
+                    models: cat.models().len(),
                     rows: cat.row_count(),
-                    services: cat.services.len(),
-                    sources: cat.sources.len(),
+                    services: cat.services().len(),
+                    sources: cat.sources().len(),
                 }),
                 Vec::new(),
             ),

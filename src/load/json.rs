@@ -8,7 +8,7 @@ use serde::de::DeserializeSeed;
 
 use super::error::Problem;
 use super::stream::CatalogSeed;
-use super::validate::Builder;
+use crate::catalog::Builder;
 
 /// Parses catalogue JSON into `builder`; a failure comes back as one problem with its place.
 pub(crate) fn parse<'t>(text: &'t str, builder: &mut Builder<'t>) -> Result<(), Problem> {

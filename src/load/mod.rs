@@ -13,19 +13,17 @@ mod error;
 mod json;
 mod source;
 mod stream;
-mod validate;
 mod yaml;
 
-pub(crate) use error::count;
 pub use error::{CatalogError, MAX_PROBLEMS, Problem, Summary, ValidationReport, cut};
+pub(crate) use error::{count, quote_list};
 pub use source::{EMBEDDED, Input, MAX_BYTES, decode, line_col_of_offset, read};
-pub use validate::is_kebab;
 
 use std::borrow::Cow;
 
 use crate::catalog::Catalog;
 
-use validate::Builder;
+use crate::catalog::Builder;
 
 /// Reads and validates a catalogue.
 ///
@@ -110,7 +108,7 @@ fn parse_checking<'t>(
         Syntax::Yaml => yaml::parse(text, &mut builder),
     };
     parsed.map_err(|problem| CatalogError::single(origin, problem))?;
-    let mut catalog = builder.finish().map_err(|(mut problems, omitted)| {
+    let catalog = builder.finish().map_err(|(mut problems, omitted)| {
         if syntax == Syntax::Json {
             place_by_address(text, &mut problems);
         }
@@ -120,7 +118,6 @@ fn parse_checking<'t>(
             omitted,
         }
     })?;
-    catalog.text_len = text.len();
     Ok(catalog)
 }
 
@@ -191,14 +188,17 @@ layers:
     #[test]
     fn embedded_catalogue_is_valid_as_yaml_and_as_its_json_transcode() {
         let from_yaml = parse("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(from_yaml.models.len(), 4);
-        assert_eq!(from_yaml.layers.len(), 13);
+        assert_eq!(from_yaml.models().len(), 4);
+        assert_eq!(from_yaml.layers().len(), 13);
         assert_eq!(from_yaml.row_count(), 26);
         let from_json = load(&Input::Embedded).unwrap_or_else(|e| panic!("{e}"));
         let dump = |c: &Catalog<'_>| {
             format!(
                 "{:?} {:?} {:?} {:?}",
-                c.sources, c.models, c.layers, c.organisational
+                c.sources(),
+                c.models(),
+                c.layers(),
+                c.organisational()
             )
         };
         assert_eq!(dump(&from_yaml), dump(&from_json));
@@ -207,7 +207,7 @@ layers:
     #[test]
     fn minimal_catalogue_loads() {
         let cat = parse("t", MINIMAL).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(cat.layers[0].owner(ModelId::new(1)), Owner::Provider);
+        assert_eq!(cat.layers()[0].owner(ModelId::new(1)), Owner::Provider);
     }
 
     #[test]
@@ -272,7 +272,7 @@ layers:
   "layers": [{"id": "one", "name": "One", "owners": {"a": "customer", "b": "provider"}, "source": "s"}]
 }"#;
         let cat = parse("t.json", json).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(cat.layers[0].owner(ModelId::new(1)), Owner::Provider);
+        assert_eq!(cat.layers()[0].owner(ModelId::new(1)), Owner::Provider);
         let err = parse_err(&json.replace("\"source\": \"s\"", "\"source\": \"x\""));
         assert_eq!(
             (err.problems[0].line, err.problems[0].column),
@@ -287,7 +287,7 @@ layers:
     fn a_byte_order_mark_is_not_content() {
         let text = format!("\u{feff}---\n{MINIMAL}");
         let cat = parse("t", &text).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(cat.layers.len(), 1);
+        assert_eq!(cat.layers().len(), 1);
     }
 
     #[test]
@@ -335,7 +335,7 @@ layers:
             ));
         }
         let cat = parse("t", &text).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(cat.layers.len(), 200);
-        assert_eq!(cat.layers[199].owner(ModelId::new(1)), Owner::Provider);
+        assert_eq!(cat.layers().len(), 200);
+        assert_eq!(cat.layers()[199].owner(ModelId::new(1)), Owner::Provider);
     }
 }

@@ -13,7 +13,7 @@ use crate::catalog::file::{
     Counted, LayerFile, ModelFile, OrganisationalFile, ServiceFile, SourceFile, SupportingFile,
 };
 
-use super::validate::Builder;
+use crate::catalog::Builder;
 
 const FIELDS: &[&str] = &[
     "sources",

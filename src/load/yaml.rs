@@ -15,7 +15,7 @@ use serde::de::DeserializeSeed;
 
 use super::error::Problem;
 use super::stream::CatalogSeed;
-use super::validate::Builder;
+use crate::catalog::Builder;
 
 /// Room, beyond what the text itself holds, for anchors that are named again (`owners: *o`):
 /// replaying them produces events and text the file does not spell out.

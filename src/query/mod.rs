@@ -375,7 +375,7 @@ pub(crate) fn column_source_ids<'r, 't: 'r>(
         match service {
             // The service's base-model choice, and the row's own source for the base model's
             // owner (not its further reading, which speaks of other services).
-            Some(service) => cited.extend([service.source(), row.source]),
+            Some(service) => cited.extend([service.source(), row.source()]),
             None => cited.extend(row.sources()),
         }
     }

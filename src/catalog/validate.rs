@@ -29,7 +29,7 @@ use crate::catalog::{
 
 use unicode_script::{Script, UnicodeScript};
 
-use super::error::{MAX_PROBLEMS, Problem, cut, quote_list};
+use crate::load::{MAX_PROBLEMS, Problem, cut, quote_list};
 
 /// Ids and aliases are lowercase-kebab: `a-z`, `0-9`, single dashes between words.
 pub fn is_kebab(id: &str) -> bool {
@@ -79,6 +79,8 @@ pub(crate) struct Builder<'t> {
     /// Whether control ids, texts and URLs are checked: always, except for the embedded
     /// catalogue, which `build.rs` checked with this same builder.
     checked: bool,
+    /// The length of the text the catalogue is read from.
+    text_len: usize,
     /// The catalogue's `date`, once checked.
     date: Option<Text<'t>>,
 }
@@ -106,6 +108,7 @@ impl<'t> Builder<'t> {
         Builder {
             checked,
             index,
+            text_len: len,
             ..Builder::default()
         }
     }
@@ -370,7 +373,7 @@ impl<'t> Builder<'t> {
             date: self.date,
             index: self.index,
             names: std::sync::OnceLock::new(),
-            text_len: 0,
+            text_len: self.text_len,
         })
     }
 
