@@ -97,12 +97,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // only for a name that one does not know. A command that lists or searches services reads
     // the whole one from the start.
     let (lean, whole_already) = if wants_whole(&cli.command) {
-        (load::load(&input)?, true)
+        (load::load(&input)?.into(), true)
     } else {
         load::load_lean(&input, about_controls(&cli.command))?
     };
     let whole = std::cell::OnceCell::new();
-    let catalog = &lean;
+    let catalog: &Catalog<'static> = &lean;
     let (catalog, report) = match answer(catalog, &cli.command) {
         Err(err) if !whole_already && err.downcast_ref::<UnknownId>().is_some() => {
             let catalog = whole_catalogue(&whole, &input)?;

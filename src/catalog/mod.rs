@@ -12,9 +12,14 @@
 //! owner under a model is derived from its rows by [`Layer::owner`] every time it is asked.
 
 pub(crate) mod file;
+#[rustfmt::skip]
+mod embedded;
+#[cfg(test)]
+mod generate;
 mod owner;
 mod row;
 mod service;
+mod stored;
 mod text;
 mod types;
 mod validate;
@@ -22,11 +27,14 @@ mod validate;
 use foldhash::HashMap;
 use std::borrow::Cow;
 use std::fmt;
+use stored::{Index, List};
 
 pub use owner::{Derived, Owner, derive_owner};
 pub(crate) use row::{Body, Duties, Owners, RowMore};
 pub use row::{ControlLink, Layer, Model, Row, Source, WebUrl};
 pub use service::{Evidence, Field, Inventory, Override, Service, Variant};
+#[allow(unused_imports)] // build.rs compiles the catalogue without the loader's lean forms
+pub(crate) use stored::Boxed;
 pub use text::Text;
 #[allow(unused_imports)] // build.rs compiles the catalogue without srm plan
 pub use types::{
@@ -166,19 +174,19 @@ impl LayerRef {
 
 #[derive(Debug)]
 pub struct Catalog<'t> {
-    sources: Vec<Source<'t>>,
-    models: Vec<Model<'t>>,
-    layers: Vec<Layer<'t>>,
+    sources: List<'t, Source<'t>>,
+    models: List<'t, Model<'t>>,
+    layers: List<'t, Layer<'t>>,
     /// The services people run, each a column over a base model.
     services: Vec<Service<'t>>,
     /// Resource types that support a row without being a service (`srm plan`).
     supporting: Vec<Supporting<'t>>,
     /// The controls each organisation meets itself, with why: the customer's.
-    organisational: Vec<ControlLink<'t>>,
+    organisational: List<'t, ControlLink<'t>>,
     /// The day the facts were last revised (`YYYY-MM-DD`, checked at load), when the file says.
     date: Option<Text<'t>>,
     /// Normalised id or alias → what it names.
-    index: HashMap<Text<'t>, Target>,
+    index: Index<'t>,
     /// Normalised display name → what it names (`None` where two share a name), built the
     /// first time a name is looked up: most runs name things by id and never pay for it.
     names: std::sync::OnceLock<HashMap<String, Option<Target>>>,
@@ -290,6 +298,18 @@ impl fmt::Display for UnknownId {
 
 impl std::error::Error for UnknownId {}
 
+impl Catalog<'static> {
+    /// The embedded catalogue without its services, and without its control mapping unless
+    /// `controls`, as static data.
+    pub(crate) fn embedded_lean(controls: bool) -> &'static Catalog<'static> {
+        if controls {
+            &embedded::LAYERS_CONTROLS
+        } else {
+            &embedded::LAYERS
+        }
+    }
+}
+
 impl<'t> Catalog<'t> {
     /// The catalogue's `date`: the day its facts were last revised, `YYYY-MM-DD`, if it says.
     pub fn date(&self) -> Option<&str> {
@@ -342,7 +362,7 @@ impl<'t> Catalog<'t> {
     /// two things share names neither.
     pub fn find(&self, name: &str) -> Option<Target> {
         let key = normalize(name);
-        if let Some(&target) = self.index.get(key.as_ref()) {
+        if let Some(target) = self.index.get(key.as_ref()) {
             return Some(target);
         }
         self.names().get(key.as_ref()).copied().flatten()
@@ -592,7 +612,7 @@ impl<'t> Catalog<'t> {
             let mut names: HashMap<String, Option<Target>> = HashMap::default();
             let mut add = |name: &str, target: Target| {
                 let key = normalize(name).into_owned();
-                if !self.index.contains_key(key.as_str()) {
+                if !self.index.contains(key.as_str()) {
                     names
                         .entry(key)
                         .and_modify(|slot| *slot = None)
@@ -638,10 +658,7 @@ impl<'t> Catalog<'t> {
             }
             (wanted.len() >= 2 && key.starts_with(wanted)).then_some(usize::MAX)
         };
-        let ids = self
-            .index
-            .iter()
-            .map(|(key, &target)| (key.as_ref(), Some(target)));
+        let ids = self.index.iter().map(|(key, target)| (key, Some(target)));
         let names = self
             .names()
             .iter()

@@ -5,6 +5,9 @@
 //! accessors are all there is to read. Text borrows from the catalogue's own text
 //! wherever the file spells it plainly, so a large catalogue costs little beyond its text.
 
+use std::borrow::Cow;
+
+use super::stored::{Boxed, List};
 use super::{Derived, ModelId, Owner, SourceId, Text, derive_owner};
 
 /// A published source of facts.
@@ -19,14 +22,14 @@ pub struct Source<'t> {
 /// form: whatever prints a link (Markdown, HTML, SVG) can rely on it being one, with no
 /// `javascript:`, no spaces, no angle brackets and no quotes in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WebUrl(String);
+pub struct WebUrl(pub(super) Cow<'static, str>);
 
 impl WebUrl {
     /// The URL, or why it is not one a reader may follow.
     pub(crate) fn parse(text: &str) -> Result<WebUrl, String> {
         let url = url::Url::parse(text.trim()).map_err(|e| format!("is not a URL ({e})"))?;
         match url.scheme() {
-            "http" | "https" => Ok(WebUrl(url.into())),
+            "http" | "https" => Ok(WebUrl(Cow::Owned(url.into()))),
             other => Err(format!(
                 "is a `{other}:` URL; only http and https links are kept"
             )),
@@ -36,7 +39,7 @@ impl WebUrl {
     /// A URL checked before, already in its parsed form (the embedded catalogue's, which
     /// `build.rs` parsed).
     pub(crate) fn trusted(text: &str) -> WebUrl {
-        WebUrl(text.to_string())
+        WebUrl(Cow::Owned(text.to_string()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -61,7 +64,7 @@ impl Source<'_> {
 pub struct Model<'t> {
     pub(super) id: Text<'t>,
     pub(super) name: Text<'t>,
-    pub(super) aliases: Vec<Text<'t>>,
+    pub(super) aliases: List<'t, Text<'t>>,
     pub(super) description: Option<Text<'t>>,
 }
 
@@ -83,8 +86,8 @@ impl<'t> Model<'t> {
 /// What each side does for a row when it holds it.
 #[derive(Clone, Debug, Default)]
 pub struct Duties<'t> {
-    pub(super) customer: Vec<Text<'t>>,
-    pub(super) provider: Vec<Text<'t>>,
+    pub(super) customer: List<'t, Text<'t>>,
+    pub(super) provider: List<'t, Text<'t>>,
 }
 
 /// One line of the matrix: a layer's own row, or one of its parts.
@@ -98,9 +101,9 @@ pub struct Row<'t> {
     /// One owner per model, in the order of [`super::Catalog::models`].
     pub(super) owners: Owners,
     /// The notes given, by model, sorted by model: most rows have none or one.
-    pub(super) notes: Box<[(ModelId, Text<'t>)]>,
+    pub(super) notes: List<'t, (ModelId, Text<'t>)>,
     pub(super) source: SourceId,
-    pub(super) more: Option<Box<RowMore<'t>>>,
+    pub(super) more: Option<Boxed<'t, RowMore<'t>>>,
 }
 
 /// A row's owners, one per model. Up to 32 models (every real catalogue) they are packed two
@@ -162,24 +165,24 @@ fn decode(bits: u64) -> Owner {
 /// The parts of a row that most rows do without.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct RowMore<'t> {
-    pub(super) aliases: Vec<Text<'t>>,
+    pub(super) aliases: List<'t, Text<'t>>,
     /// Words people search for that the row's text does not say (`srm find`).
-    pub(super) keywords: Vec<Text<'t>>,
+    pub(super) keywords: List<'t, Text<'t>>,
     pub(super) description: Option<Text<'t>>,
     /// A note on the row as a whole (e.g. where sources disagree).
     pub(super) remark: Option<Text<'t>>,
     pub(super) duties: Duties<'t>,
     /// By model, sorted: what stays the customer's under that model whoever holds the row.
-    pub(super) caveats: Vec<(ModelId, Vec<Text<'t>>)>,
-    pub(super) see_also: Vec<SourceId>,
+    pub(super) caveats: List<'t, (ModelId, List<'t, Text<'t>>)>,
+    pub(super) see_also: List<'t, SourceId>,
     /// The controls the row bears on, with why.
-    pub(super) controls: Vec<ControlLink<'t>>,
+    pub(super) controls: List<'t, ControlLink<'t>>,
 }
 
 /// Controls a row bears on, and why.
 #[derive(Clone, Debug)]
 pub struct ControlLink<'t> {
-    pub(super) ids: Vec<Text<'t>>,
+    pub(super) ids: List<'t, Text<'t>>,
     pub(super) why: Text<'t>,
     pub(super) principle: Option<u8>,
     /// Under a model where the row is shared, the side (customer or provider) the controls
@@ -297,8 +300,8 @@ impl<'t> Row<'t> {
 /// A layer holds either one row of its own or a list of parts.
 #[derive(Clone, Debug)]
 pub(crate) enum Body<'t> {
-    Own(Box<Row<'t>>),
-    Parts(Vec<Row<'t>>),
+    Own(Boxed<'t, Row<'t>>),
+    Parts(List<'t, Row<'t>>),
 }
 
 /// A layer of the stack (a line of the matrix, possibly made of parts).
@@ -306,7 +309,7 @@ pub(crate) enum Body<'t> {
 pub struct Layer<'t> {
     pub(super) id: Text<'t>,
     pub(super) name: Text<'t>,
-    pub(super) aliases: Vec<Text<'t>>,
+    pub(super) aliases: List<'t, Text<'t>>,
     pub(super) description: Option<Text<'t>>,
     /// One of the AI layers (`scope: ai` in the file), which `--scope` selects or leaves out.
     pub(super) ai: bool,
@@ -334,7 +337,7 @@ impl<'t> Layer<'t> {
     /// The rows behind this layer: its own row, or its parts.
     pub fn rows(&self) -> &[Row<'t>] {
         match &self.body {
-            Body::Own(row) => std::slice::from_ref(row.as_ref()),
+            Body::Own(row) => std::slice::from_ref(&**row),
             Body::Parts(parts) => parts,
         }
     }

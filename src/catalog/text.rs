@@ -14,6 +14,11 @@ use serde::{Deserialize, Serialize};
 pub struct Text<'t>(pub(super) Cow<'t, str>);
 
 impl<'t> Text<'t> {
+    /// Text lent by static data (the embedded catalogue of `embedded.rs`).
+    pub(super) const fn lent(text: &'t str) -> Text<'t> {
+        Text(Cow::Borrowed(text))
+    }
+
     /// The same text, lent for as long as the catalogue lives when it was lent by the file.
     pub(crate) fn reborrow(&self) -> Text<'t> {
         match &self.0 {

@@ -16,6 +16,7 @@
 
 use foldhash::HashMap;
 
+use super::stored::{Index, List};
 use crate::catalog::file::{
     Counted, DutiesFile, FieldFile, InventoryFile, LayerFile, Located, ModelFile, ModelMap,
     OrganisationalFile, OverrideFile, RowFile, ScopeFile, ServiceFile, SideFile, SourceFile,
@@ -289,7 +290,7 @@ impl<'t> Builder<'t> {
             self.models.push(Model {
                 id: m.id.text,
                 name: m.name,
-                aliases: m.aliases,
+                aliases: m.aliases.into(),
                 description: m.description,
             });
         }
@@ -364,14 +365,14 @@ impl<'t> Builder<'t> {
         }
         self.layers.shrink_to_fit();
         Ok(Catalog {
-            sources: self.sources,
-            models: self.models,
-            layers: self.layers,
+            sources: self.sources.into(),
+            models: self.models.into(),
+            layers: self.layers.into(),
             services,
             supporting,
-            organisational,
+            organisational: organisational.into(),
             date: self.date,
-            index: self.index,
+            index: Index::Map(self.index),
             names: std::sync::OnceLock::new(),
             text_len: self.text_len,
         })
@@ -423,7 +424,7 @@ impl<'t> Builder<'t> {
                 let mut built = self.current.take().map(|(_, b)| b).unwrap_or_default();
                 // Room left by the list's growth would stay for as long as the catalogue.
                 built.shrink_to_fit();
-                Body::Parts(built)
+                Body::Parts(built.into())
             }
             None => {
                 if l.owners.is_none() {
@@ -460,14 +461,14 @@ impl<'t> Builder<'t> {
                     see_also: l.see_also,
                     controls: l.controls,
                 };
-                Body::Own(Box::new(self.row("layer", row)))
+                Body::Own(self.row("layer", row).into())
             }
         };
         self.current = None;
         self.layers.push(Layer {
             id: l.id.text,
             name: l.name,
-            aliases: l.aliases,
+            aliases: l.aliases.into(),
             description: l.description,
             ai: l.scope == ScopeFile::Ai,
             body,
@@ -1003,13 +1004,14 @@ impl<'t> Builder<'t> {
             self.check_text(subject, "duties", duty);
         }
         let ModelMap(caveat_entries) = r.caveats;
-        let mut caveats: Vec<(ModelId, Vec<Text<'t>>)> = Vec::with_capacity(caveat_entries.len());
+        let mut caveats: Vec<(ModelId, List<'t, Text<'t>>)> =
+            Vec::with_capacity(caveat_entries.len());
         for (key, Counted(list)) in caveat_entries {
             if let Some(m) = self.model_slot(subject, "caveats", &key) {
                 for caveat in &list {
                     self.check_text(subject, "caveats", caveat);
                 }
-                caveats.push((m, list));
+                caveats.push((m, list.into()));
             }
         }
         caveats.sort_by_key(|(m, _)| *m);
@@ -1113,7 +1115,7 @@ impl<'t> Builder<'t> {
         }
         for link in r.controls {
             controls.push(ControlLink {
-                ids: link.ids,
+                ids: link.ids.into(),
                 why: link.why,
                 principle: link.principle,
                 when_shared: link.when_shared.map(|s| match s {
@@ -1123,22 +1125,22 @@ impl<'t> Builder<'t> {
             });
         }
         let more = RowMore {
-            aliases: r.aliases,
-            keywords: r.keywords,
+            aliases: r.aliases.into(),
+            keywords: r.keywords.into(),
             description: r.description,
             remark: r.remark,
             duties: duties(r.duties),
-            caveats,
-            see_also,
-            controls,
+            caveats: caveats.into(),
+            see_also: see_also.into(),
+            controls: controls.into(),
         };
         Row {
             id: r.id.text,
             name: r.name,
             owners,
-            notes: notes.into_boxed_slice(),
+            notes: notes.into(),
             source,
-            more: (!more.is_empty()).then(|| Box::new(more)),
+            more: (!more.is_empty()).then(|| more.into()),
         }
     }
 
@@ -1494,8 +1496,8 @@ fn mixed_scripts(text: &str) -> Option<(char, char)> {
 
 fn duties(d: DutiesFile<'_>) -> Duties<'_> {
     Duties {
-        customer: d.customer,
-        provider: d.provider,
+        customer: d.customer.into(),
+        provider: d.provider.into(),
     }
 }
 

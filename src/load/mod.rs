@@ -23,7 +23,7 @@ use std::borrow::Cow;
 
 use crate::catalog::Catalog;
 
-use crate::catalog::Builder;
+use crate::catalog::{Boxed, Builder};
 
 /// Reads and validates a catalogue.
 ///
@@ -43,17 +43,28 @@ pub fn load(input: &Input) -> Result<Catalog<'static>, CatalogError> {
 /// runs name none, and they are two thirds of its text), and without its control mapping
 /// unless `controls` asks for it; any other whole. A caller that meets a name the catalogue
 /// does not know loads the whole one with [`load`] and asks again.
-pub fn load_lean(input: &Input, controls: bool) -> Result<(Catalog<'static>, bool), CatalogError> {
+///
+/// The embedded catalogue without its control mapping is static data (`catalog/embedded.rs`):
+/// nothing is parsed or built for it.
+pub(crate) fn load_lean(
+    input: &Input,
+    controls: bool,
+) -> Result<(Boxed<'static, Catalog<'static>>, bool), CatalogError> {
     if *input != Input::Embedded {
-        return load(input).map(|c| (c, true));
+        return load(input).map(|c| (c.into(), true));
     }
-    let text = if controls {
-        source::EMBEDDED_LAYERS_CONTROLS_JSON
-    } else {
-        source::EMBEDDED_LAYERS_JSON
-    };
-    let catalog = parse_checking(&input.origin(), text, false)?;
-    Ok((catalog, false))
+    Ok((Boxed::Lent(Catalog::embedded_lean(controls)), false))
+}
+
+/// The embedded catalogue without its services, parsed, without and with its control
+/// mapping: what `catalog/embedded.rs` holds as static data (its test compares the two).
+#[cfg(test)]
+pub(crate) fn parse_embedded_lean() -> [Result<Catalog<'static>, CatalogError>; 2] {
+    [
+        source::EMBEDDED_LAYERS_JSON,
+        source::EMBEDDED_LAYERS_CONTROLS_JSON,
+    ]
+    .map(|text| parse_checking(&Input::Embedded.origin(), text, false))
 }
 
 /// [`load`], with the text the catalogue was read from (for the embedded catalogue, its JSON

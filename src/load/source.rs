@@ -22,13 +22,15 @@ pub const EMBEDDED: &str = concat!(
 pub(crate) const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
 
 /// [`EMBEDDED_JSON`] without its services and its control mapping (`build.rs` writes all
-/// three): what a run that names no service and asks nothing of controls loads. A third of
-/// the text, and of the start-up.
+/// three): what a run that names no service and asks nothing of controls reads, as the static
+/// data `catalog/embedded.rs` spells it (its test checks that it is this, parsed).
+#[cfg(test)]
 pub(crate) const EMBEDDED_LAYERS_JSON: &str =
     include_str!(concat!(env!("OUT_DIR"), "/layers.json"));
 
 /// [`EMBEDDED_JSON`] without its services but with its control mapping: what a control
-/// command that names no service loads.
+/// command that names no service reads, as static data too.
+#[cfg(test)]
 pub(crate) const EMBEDDED_LAYERS_CONTROLS_JSON: &str =
     include_str!(concat!(env!("OUT_DIR"), "/layers-controls.json"));
 
