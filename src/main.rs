@@ -9,16 +9,21 @@ use srm::exit::ExitCode;
 /// are then left for the process's exit to reclaim rather than walked and freed one by one:
 /// srm answers one question and exits, and dropping clap's tree cost about as much as a
 /// third of parsing it.
-fn parse() -> Result<Cli, clap::Error> {
+/// An error comes with the command whose help it points at (`srm who`).
+fn parse() -> Result<Cli, (clap::Error, String)> {
     let mut command = Cli::command();
+    let args: Vec<_> = std::env::args_os().collect();
     let parsed = command
-        .try_get_matches_from_mut(std::env::args_os())
+        .try_get_matches_from_mut(&args)
         .and_then(|mut matches| {
             let cli = Cli::from_arg_matches_mut(&mut matches);
             std::mem::forget(matches);
             cli
         })
-        .map_err(|e| e.format(&mut command));
+        .map_err(|e| {
+            let path = srm::app::command_path(&command, &args);
+            (e.format(&mut command), path)
+        });
     std::mem::forget(command);
     parsed
 }
@@ -27,13 +32,13 @@ fn main() -> std::process::ExitCode {
     srm::app::take_stdout(early::stdout_was_closed());
     let cli = match parse() {
         Ok(cli) => cli,
-        Err(err) if err.exit_code() == 0 => {
+        Err((err, _)) if err.exit_code() == 0 => {
             // --help and --version are answers like any other: they go to stdout, and a
             // stdout that cannot take them (`srm --help > /dev/full`) is an error.
             return finish(srm::app::print_help(&err));
         }
-        Err(err) => {
-            srm::app::print_usage_error(&err);
+        Err((err, command)) => {
+            srm::app::print_usage_error(&err, &command);
             return ExitCode::Usage.into();
         }
     };

@@ -6,6 +6,9 @@
 
 mod docs;
 mod plan;
+mod usage;
+
+pub use usage::command_path;
 
 use std::io::{IsTerminal, Write};
 
@@ -712,68 +715,17 @@ fn columns(value: &std::ffi::OsStr) -> Option<u16> {
         .filter(|&w| w > 0)
 }
 
-/// Prints a usage error from clap on stderr. clap echoes the arguments it could not take, and
-/// those may hold anything (`srm $'\e]0;title\a'`), so its message goes through the same
-/// terminal policy as srm's own, without clap's colors.
-///
-/// Like ripgrep, it says it in one line and one hint: the error, then clap's tip if it has one
-/// (`a similar argument exists: '--layer'`), else where to read more.
-pub fn print_usage_error(err: &clap::Error) {
-    // The command is built without colors, so the rendered text holds clap's words and the
-    // arguments as typed, and nothing else.
-    let text = err.render().ansi().to_string();
-    if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        // `srm` alone: the help is the answer, on stderr since nothing was asked.
-        let _ = write!(std::io::stderr().lock(), "{text}");
-        return;
-    }
-    // clap's message, then perhaps a tip or the possible values, then the usage.
-    let mut message = Vec::new();
-    let mut hint = None;
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if line.starts_with("Usage:") || line.starts_with("For more information") {
-            break;
-        }
-        if line.starts_with("tip:") || line.starts_with("[possible values") {
-            hint.get_or_insert(line);
-        } else {
-            message.push(line);
-        }
-    }
-    let first = if message.is_empty() {
-        "error: invalid command line".to_string()
+/// Prints a usage error from clap on stderr, in two lines (`usage.rs`); `srm` alone prints
+/// its help there instead, since nothing was asked. `command` is the command whose help the
+/// error points at (`srm who`).
+pub fn print_usage_error(err: &clap::Error, command: &str) {
+    let text = if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        // The command is built without colors: the help holds clap's words and nothing else.
+        err.render().ansi().to_string()
     } else {
-        message.join(" ")
+        usage::message(err, command) + "\n"
     };
-    // Where to read more: the help of the command the error is in (`srm who --help`), which
-    // clap's usage line names.
-    let command = text
-        .lines()
-        .map(str::trim)
-        .find_map(|l| l.strip_prefix("Usage: "))
-        .map(|usage| {
-            usage
-                .split_whitespace()
-                // The command's words, up to its first option (`srm man --dir <DIR>`).
-                .take_while(|w| {
-                    !w.starts_with('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|c| c.starts_with("srm"))
-        .unwrap_or_else(|| "srm".to_string());
-    let hint = hint.map_or_else(
-        || format!("  see `{command} --help`"),
-        |line| format!("  {line}"),
-    );
-    let clean = crate::sanitize::clean;
-    let _ = writeln!(
-        std::io::stderr().lock(),
-        "{}\n{}",
-        clean(&first),
-        clean(&hint)
-    );
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// The exit code for an error, and whether to say anything about it.

@@ -89,6 +89,16 @@ fn a_usage_error_points_to_its_own_commands_help() {
             "  see `srm catalog validate --help`",
         ),
         (&["--bogus"], "  see `srm --help`"),
+        // Errors whose clap message carries no usage line: the command is found in the
+        // arguments (these pointed at `srm --help` before).
+        (&["who", "--layer"], "  see `srm who --help`"),
+        (&["man", "--dir"], "  see `srm man --help`"),
+        // An option's value is not taken for a subcommand, and `help` is not one to point at.
+        (
+            &["--catalog", "who", "diff", "iaas"],
+            "  see `srm diff --help`",
+        ),
+        (&["help", "whoo"], "  see `srm --help`"),
     ] {
         let out = srm().args(args).assert().code(2).get_output().clone();
         let stderr = String::from_utf8(out.stderr).unwrap();
