@@ -6,6 +6,7 @@
 
 mod docs;
 mod plan;
+mod terminal;
 mod usage;
 
 pub use usage::command_path;
@@ -14,14 +15,14 @@ use std::io::{IsTerminal, Write};
 
 use crate::catalog::{Catalog, Column, Derived, LayerRef, UnknownId};
 use crate::cli::{
-    CatalogCommand, Cli, ColorArg, Command, ControlsFormatArg, ControlsOutput, ExportCommand,
-    FileOutput, FormatArg, IdStyleArg, NamedScopeArgs, Output, PictureFormatArg, PictureOutput,
-    ReportFormat, SchemaArg, ScopeArg,
+    CatalogCommand, Cli, Command, ControlsFormatArg, ControlsOutput, ExportCommand, FileOutput,
+    FormatArg, IdStyleArg, NamedScopeArgs, Output, PictureFormatArg, PictureOutput, ReportFormat,
+    SchemaArg, ScopeArg,
 };
 use crate::exit::{ExitCode, UsageError};
 use crate::load::{self, Input};
 use crate::query::{self, ControlFilter, Report, Scope, Selection};
-use crate::render::{self, Format, Style};
+use crate::render::{self, Format};
 use crate::sanitize::clean;
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -30,7 +31,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(arg) if !arg.is_empty() => Input::from_arg(arg),
         _ => Input::Embedded,
     };
-    let style = style(cli.global.color);
+    let style = terminal::style(cli.global.color);
     let (format, file) = match &cli.command {
         Command::Catalog(command) => return catalog_command(command, input),
         Command::Plan(args) => return plan::plan(args, &input, style),
@@ -666,53 +667,13 @@ pub fn take_stdout(closed: bool) {
 /// Prints clap's help or version text to stdout, styled as `--color auto` would color.
 pub fn print_help(shown: &clap::Error) -> anyhow::Result<ExitCode> {
     let styled = shown.render();
-    let text = if auto_color(std::io::stdout().is_terminal()) {
+    let text = if terminal::auto_color(std::io::stdout().is_terminal()) {
         styled.ansi().to_string()
     } else {
         styled.to_string()
     };
     crate::output::stdout(&text)?;
     Ok(ExitCode::Success)
-}
-
-/// Whether `--color auto` colors: a terminal that can show colors (not `TERM=dumb`), unless
-/// NO_COLOR is set and non-empty (no-color.org); CLICOLOR_FORCE (set and not `0`) colors
-/// anything, pipes included. NO_COLOR wins over CLICOLOR_FORCE.
-fn auto_color(tty: bool) -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let force = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
-    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
-    !no_color && (force || (tty && !dumb))
-}
-
-/// Colors and width for text output; --color always and never win over the environment.
-///
-/// Tables fit a terminal's width; written anywhere else, they fit `COLUMNS` when it holds a
-/// width (`COLUMNS=60 srm matrix | less`), and keep their natural width when it does not.
-fn style(color: ColorArg) -> Style {
-    let tty = std::io::stdout().is_terminal();
-    let color = match color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => auto_color(tty),
-    };
-    let width = if tty {
-        terminal_size::terminal_size().map(|(w, _)| w.0)
-    } else {
-        std::env::var_os("COLUMNS").and_then(|v| columns(&v))
-    };
-    Style { color, width }
-}
-
-/// The width a `COLUMNS` value holds: a whole number of columns from 1 to 65535, blanks
-/// around it allowed; anything else (empty, `0`, `-5`, `80x`) holds none.
-fn columns(value: &std::ffi::OsStr) -> Option<u16> {
-    value
-        .to_str()?
-        .trim()
-        .parse::<u16>()
-        .ok()
-        .filter(|&w| w > 0)
 }
 
 /// Prints a usage error from clap on stderr, in two lines (`usage.rs`); `srm` alone prints
