@@ -33,10 +33,8 @@ pub use owner::{Derived, Owner, derive_owner};
 pub(crate) use row::{Body, Duties, Owners, RowMore};
 pub use row::{ControlLink, Layer, Model, Row, Source, WebUrl};
 pub use service::{Evidence, Field, Inventory, Override, Service, Variant};
-#[allow(unused_imports)] // build.rs compiles the catalogue without the loader's lean forms
 pub(crate) use stored::Boxed;
 pub use text::Text;
-#[allow(unused_imports)] // build.rs compiles the catalogue without srm plan
 pub use types::{
     Claim, Decided, Family, Supporting, TypeIndex, pick_service, pick_variant, value_matches,
 };

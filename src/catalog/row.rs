@@ -37,7 +37,7 @@ impl WebUrl {
     }
 
     /// A URL checked before, already in its parsed form (the embedded catalogue's, which
-    /// `build.rs` parsed).
+    /// `cargo test` parses: load/embedded.rs).
     pub(crate) fn trusted(text: &str) -> WebUrl {
         WebUrl(Cow::Owned(text.to_string()))
     }

@@ -78,7 +78,7 @@ pub(crate) struct Builder<'t> {
     /// The layer being built, for messages about clashes with it or its parts.
     current: Option<(Text<'t>, Vec<Row<'t>>)>,
     /// Whether control ids, texts and URLs are checked: always, except for the embedded
-    /// catalogue, which `build.rs` checked with this same builder.
+    /// catalogue, which `cargo test` checks with this same builder (`load/embedded.rs`).
     checked: bool,
     /// The length of the text the catalogue is read from.
     text_len: usize,
@@ -100,7 +100,7 @@ const BYTES_PER_ID: usize = 160;
 impl<'t> Builder<'t> {
     /// A builder for a catalogue of `len` bytes of text. With `checked` it checks the text
     /// policy, the scripts of aliases and control ids; without, it trusts them (the embedded
-    /// catalogue, which build.rs checked). Its id index is sized from `len` (about one id or
+    /// catalogue, which `cargo test` checks). Its id index is sized from `len` (about one id or
     /// alias per [`BYTES_PER_ID`] bytes, as in catalogues with descriptions and duties), so a
     /// large catalogue's index does not rehash as it grows.
     pub(crate) fn new(checked: bool, len: usize) -> Builder<'t> {
@@ -141,7 +141,7 @@ impl<'t> Builder<'t> {
         let files = std::mem::take(&mut self.organisational);
         // Control id → the first classic row that maps it.
         let mut mapped: HashMap<String, String> = HashMap::default();
-        // The embedded catalogue was checked by build.rs.
+        // The embedded catalogue is checked by `cargo test` (load/embedded.rs).
         let layers = if self.checked { &self.layers[..] } else { &[] };
         for layer in layers.iter().filter(|l| !l.is_ai()) {
             for row in layer.rows() {
@@ -237,8 +237,8 @@ impl<'t> Builder<'t> {
             self.check_text(subject, "title", &s.title);
             let url = s.url.as_ref().and_then(|url| {
                 self.check_text(subject, "url", url);
-                // The embedded catalogue's URLs were parsed when srm was built, and are
-                // written in the form parsing gives (build.rs checks it).
+                // The embedded catalogue's URLs are written in the form parsing gives
+                // (`cargo test` checks it: load/embedded.rs).
                 if !self.checked {
                     return Some(WebUrl::trusted(url));
                 }

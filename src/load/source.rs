@@ -16,9 +16,10 @@ pub const EMBEDDED: &str = concat!(
     include_str!("../../data/services.yaml")
 );
 
-/// The same catalogue transcoded to JSON (and validated) by `build.rs`. This is what runs
-/// parse, through the same loader as any JSON catalogue: serde_json reads it several times
-/// faster than a YAML parser reads the original.
+/// The same catalogue transcoded to JSON by `build.rs` (and validated by `cargo test`, in
+/// `embedded.rs`). This is what a run that needs the services parses, through the same loader
+/// as any JSON catalogue: serde_json reads it several times faster than a YAML parser reads
+/// the original.
 pub(crate) const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
 
 /// [`EMBEDDED_JSON`] without its services and its control mapping (`build.rs` writes all
