@@ -8,48 +8,51 @@
 //! the cost. A 100,000-row answer kept about a kilobyte of comfy-table's cell structures per
 //! row; here a cell is its text.
 
+use std::borrow::Cow;
+
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Color, ContentArrangement};
 use unicode_width::UnicodeWidthStr;
 
 use super::Style;
 
-/// One cell: its text (lines split at `\n`) and, when colours are on, its colour.
+/// One cell: its text (lines split at `\n`), borrowed from the answer where it is spelt there
+/// or an owner word, and, when colours are on, its colour.
 #[derive(Clone, Debug)]
-pub(super) struct Cell {
-    text: String,
+pub(super) struct Cell<'a> {
+    text: Cow<'a, str>,
     color: Option<Color>,
 }
 
-impl Cell {
-    pub(super) fn new(text: impl ToString) -> Cell {
+impl<'a> Cell<'a> {
+    pub(super) fn new(text: impl Into<Cow<'a, str>>) -> Cell<'a> {
         Cell {
-            text: text.to_string(),
+            text: text.into(),
             color: None,
         }
     }
 
-    pub(super) fn fg(mut self, color: Color) -> Cell {
+    pub(super) fn fg(mut self, color: Color) -> Cell<'a> {
         self.color = Some(color);
         self
     }
 }
 
-impl From<String> for Cell {
-    fn from(text: String) -> Cell {
-        Cell { text, color: None }
+impl From<String> for Cell<'_> {
+    fn from(text: String) -> Self {
+        Cell::new(text)
     }
 }
 
 /// A table with a header, laid out when it is rendered.
-pub(super) struct Table {
+pub(super) struct Table<'a> {
     style: Style,
-    header: Vec<Cell>,
-    rows: Vec<Vec<Cell>>,
+    header: Vec<Cell<'a>>,
+    rows: Vec<Vec<Cell<'a>>>,
 }
 
-impl Table {
-    pub(super) fn new(style: Style, header: impl IntoIterator<Item = Cell>) -> Table {
+impl<'a> Table<'a> {
+    pub(super) fn new(style: Style, header: impl IntoIterator<Item = Cell<'a>>) -> Table<'a> {
         Table {
             style,
             header: header.into_iter().collect(),
@@ -57,7 +60,7 @@ impl Table {
         }
     }
 
-    pub(super) fn add_row<C: Into<Cell>>(&mut self, cells: impl IntoIterator<Item = C>) {
+    pub(super) fn add_row<C: Into<Cell<'a>>>(&mut self, cells: impl IntoIterator<Item = C>) {
         self.rows.push(cells.into_iter().map(Into::into).collect());
     }
 
@@ -90,7 +93,7 @@ impl Table {
             }
         }
         let cell = |c: &Cell| {
-            let cell = comfy_table::Cell::new(&c.text);
+            let cell = comfy_table::Cell::new(&*c.text);
             match c.color {
                 Some(color) => cell.fg(color),
                 None => cell,
@@ -117,7 +120,18 @@ impl Table {
                 }
             }
         }
-        let mut out = String::new();
+        // Each line is as long as the widths, its borders and padding (3 bytes a border
+        // character): reserved once rather than grown by copying.
+        let line_len: usize = widths.iter().map(|w| w + 2).sum::<usize>() + 3 * (columns + 1) + 1;
+        let lines: usize = all()
+            .map(|r| {
+                r.iter()
+                    .map(|c| c.text.matches('\n').count() + 1)
+                    .max()
+                    .unwrap_or(1)
+            })
+            .sum();
+        let mut out = String::with_capacity(line_len.saturating_mul(lines + 3));
         let rule = |out: &mut String, left: char, fill: char, join: char, right: char| {
             out.push(left);
             for (i, &w) in widths.iter().enumerate() {
@@ -130,6 +144,21 @@ impl Table {
             out.push('\n');
         };
         let row = |out: &mut String, cells: &[Cell]| {
+            if !cells.iter().any(|c| c.text.contains('\n')) {
+                // One line, the usual case: each cell is written as it is.
+                out.push('│');
+                for (i, &w) in widths.iter().enumerate() {
+                    if i > 0 {
+                        out.push('┆');
+                    }
+                    let line = cells.get(i).map_or("", |c| &*c.text);
+                    out.push(' ');
+                    out.push_str(line);
+                    pad(out, w.saturating_sub(width(line)) + 1);
+                }
+                out.push_str("│\n");
+                return;
+            }
             let mut lines: Vec<std::str::Split<'_, char>> =
                 cells.iter().map(|c| c.text.split('\n')).collect();
             let height = cells
@@ -148,7 +177,7 @@ impl Table {
                     let line = lines.get_mut(i).and_then(Iterator::next).unwrap_or("");
                     out.push(' ');
                     out.push_str(line);
-                    out.extend(std::iter::repeat_n(' ', w.saturating_sub(width(line)) + 1));
+                    pad(out, w.saturating_sub(width(line)) + 1);
                 }
                 out.push('│');
                 out.push('\n');
@@ -162,6 +191,16 @@ impl Table {
         }
         rule(&mut out, '╰', '─', '┴', '╯');
         out
+    }
+}
+
+/// `n` spaces, a slice at a time.
+fn pad(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        n -= k;
     }
 }
 
@@ -184,9 +223,9 @@ mod tests {
             color: false,
             width: None,
         };
-        let mut table = Table::new(style, header.iter().map(Cell::new));
+        let mut table = Table::new(style, header.iter().map(|&h| Cell::new(h)));
         for row in rows {
-            table.add_row(row.iter().map(Cell::new));
+            table.add_row(row.iter().map(|&c| Cell::new(c)));
         }
         let mut comfy = table.comfy().trim_fmt();
         comfy.push('\n');
@@ -219,6 +258,17 @@ mod tests {
             (&["a", "b", "c"], &[&["1"], &["1", "2", "3", "4"]]),
             // Blanks at a cell's end, in the last column and before it.
             (&["x ", "y"], &[&["a  ", "b  "], &["  ", "   "]]),
+            // Padding longer than one slice of spaces.
+            (
+                &["h", "w"],
+                &[
+                    &["x", "y"],
+                    &[
+                        "a cell of well over sixty-four characters, so that the others pad past one slice",
+                        "z",
+                    ],
+                ],
+            ),
         ];
         for (header, rows) in cases {
             let (natural, comfy) = both(header, rows);

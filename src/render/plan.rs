@@ -154,7 +154,7 @@ pub fn table(plan: &Plan<'_>, resources: &[PlanResource<'_>], style: Style) -> S
                     s.name,
                     column(&s.service, s.variant.as_deref())
                 )),
-                text_cell(&s.base_model),
+                text_cell(&*s.base_model),
                 text_cell(s.resources.to_string()),
                 text_cell(rows_held(&s.owners, Owner::Customer)),
                 text_cell(rows_held(&s.owners, Owner::Shared)),
@@ -175,7 +175,7 @@ pub fn table(plan: &Plan<'_>, resources: &[PlanResource<'_>], style: Style) -> S
             table.add_row(vec![
                 text_cell(row),
                 owner_cell(d.owner, style),
-                text_cell(&d.duty),
+                text_cell(&*d.duty),
                 text_cell(from_text(&d.services, d.resource_count, &d.resources)),
             ]);
         }
@@ -210,7 +210,7 @@ pub fn table(plan: &Plan<'_>, resources: &[PlanResource<'_>], style: Style) -> S
                 list.push_str(&format!("\nand {more} more"));
             }
             table.add_row(vec![
-                text_cell(&u.ty),
+                text_cell(&*u.ty),
                 text_cell(u.count.to_string()),
                 text_cell(list),
             ]);
@@ -255,8 +255,8 @@ pub fn table(plan: &Plan<'_>, resources: &[PlanResource<'_>], style: Style) -> S
             let mut table = new_table(style, &["Address", "Change", "From", "To"]);
             for c in &plan.changes {
                 table.add_row(vec![
-                    text_cell(&c.address),
-                    text_cell(&c.change),
+                    text_cell(&*c.address),
+                    text_cell(&*c.change),
                     text_cell(c.from.as_deref().unwrap_or("-")),
                     text_cell(c.to.as_deref().unwrap_or("-")),
                 ]);
@@ -284,7 +284,7 @@ pub fn table(plan: &Plan<'_>, resources: &[PlanResource<'_>], style: Style) -> S
             } else {
                 r.address.to_string()
             };
-            table.add_row(vec![text_cell(address), text_cell(&r.ty), text_cell(is)]);
+            table.add_row(vec![text_cell(address), text_cell(&*r.ty), text_cell(is)]);
         }
         out.push_str(&finish(&table));
         if plan.totals.resources > resources.len() {

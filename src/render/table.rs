@@ -6,6 +6,7 @@
 //! row of the matrix is shown with its id, so what a table shows can be typed back. Colors
 //! appear only when [`Style::color`] says so.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use comfy_table::Color;
@@ -372,7 +373,7 @@ fn marked_owner_cell(
     owner: impl Into<Derived>,
     evidence: Option<crate::catalog::Evidence>,
     style: Style,
-) -> Cell {
+) -> Cell<'static> {
     let owner = owner.into();
     let cell = Cell::new(super::with_mark(owner.as_str(), evidence));
     if style.color {
@@ -382,7 +383,7 @@ fn marked_owner_cell(
     }
 }
 
-pub(super) fn owner_cell(owner: impl Into<Derived>, style: Style) -> Cell {
+pub(super) fn owner_cell(owner: impl Into<Derived>, style: Style) -> Cell<'static> {
     let owner = owner.into();
     let cell = Cell::new(owner.as_str());
     if style.color {
@@ -392,8 +393,8 @@ pub(super) fn owner_cell(owner: impl Into<Derived>, style: Style) -> Cell {
     }
 }
 
-pub(super) fn new_table(style: Style, header: &[&str]) -> Table {
-    Table::new(style, header.iter().map(text_cell))
+pub(super) fn new_table<'a>(style: Style, header: &[&'a str]) -> Table<'a> {
+    Table::new(style, header.iter().map(|&h| text_cell(h)))
 }
 
 /// Most characters a table cell shows; the rest is cut, and the cell says how much.
@@ -403,8 +404,12 @@ const MAX_CELL: usize = 2_000;
 /// comfy-table measures the rest of a long word again for every line it wraps, so a cell of
 /// a megabyte would take minutes; nobody reads one in a table anyway. JSON, YAML and the
 /// other documents keep the whole text.
-pub(super) fn text_cell(text: impl AsRef<str>) -> Cell {
-    let text = text.as_ref();
+pub(super) fn text_cell<'a>(text: impl Into<Cow<'a, str>>) -> Cell<'a> {
+    let text = text.into();
+    // A text of at most MAX_CELL bytes has at most MAX_CELL characters.
+    if text.len() <= MAX_CELL {
+        return Cell::new(text);
+    }
     match text.char_indices().nth(MAX_CELL) {
         None => Cell::new(text),
         Some((end, _)) => {
