@@ -141,27 +141,33 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
                 }
             })
             .collect(),
-        layers: cat
-            .layer_ids()
-            .filter(|&(l, _)| covered.layer(cat, l))
-            .map(|(l, layer)| MatrixLayer {
-                id: layer.id(),
-                name: layer.name(),
-                owners: ByModel::of(cat, &models, |m| cat.layer_owner(layer, m)),
-                retained: layer.rows().iter().all(Row::always_customer),
-                rows: cat
-                    .part_ids(l)
-                    .filter(|&(id, _)| covered.row(cat, id))
-                    .map(|(_, p)| MatrixRow {
-                        id: p.id(),
-                        layer: layer.id(),
-                        name: p.name(),
-                        owners: ByModel::of(cat, &models, |m| cat.owner(p, m)),
-                        retained: p.always_customer(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        layers: {
+            // Sized for every layer at once: growing a list of 100,000 layers by doubling
+            // copies each of them about twice.
+            let mut layers = Vec::with_capacity(cat.layers().len());
+            layers.extend(cat.layer_ids().filter(|&(l, _)| covered.layer(cat, l)).map(
+                |(l, layer)| {
+                    MatrixLayer {
+                        id: layer.id(),
+                        name: layer.name(),
+                        owners: ByModel::of(cat, &models, |m| cat.layer_owner(layer, m)),
+                        retained: layer.rows().iter().all(Row::always_customer),
+                        rows: cat
+                            .part_ids(l)
+                            .filter(|&(id, _)| covered.row(cat, id))
+                            .map(|(_, p)| MatrixRow {
+                                id: p.id(),
+                                layer: layer.id(),
+                                name: p.name(),
+                                owners: ByModel::of(cat, &models, |m| cat.owner(p, m)),
+                                retained: p.always_customer(),
+                            })
+                            .collect(),
+                    }
+                },
+            ));
+            layers
+        },
         sources: cited(cat, &models, selection),
     }
 }

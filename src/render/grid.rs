@@ -111,27 +111,33 @@ impl<'a> Table<'a> {
     fn natural(&self) -> String {
         let all = || std::iter::once(&self.header).chain(&self.rows);
         let columns = all().map(Vec::len).max().unwrap_or(0);
-        // Each column as wide as its widest line, one character at least.
+        // Each column as wide as its widest line, one character at least. The cells of a row
+        // of one line are measured once, and their widths kept for writing them; a row of
+        // several lines is measured again as it is written.
         let mut widths = vec![1usize; columns];
+        let mut measured: Vec<usize> = Vec::with_capacity((self.rows.len() + 1) * columns);
+        let mut one_line: Vec<bool> = Vec::with_capacity(self.rows.len() + 1);
+        let mut lines = 0;
         for row in all() {
+            let mut height = 1;
             for (w, cell) in widths.iter_mut().zip(row) {
+                let mut cw = 0;
                 for line in cell.text.split('\n') {
-                    *w = (*w).max(width(line).min(usize::from(u16::MAX)));
+                    cw = width(line).min(usize::from(u16::MAX));
+                    *w = (*w).max(cw);
                 }
+                let h = cell.text.matches('\n').count() + 1;
+                height = height.max(h);
+                measured.push(cw);
             }
+            one_line.push(height == 1);
+            lines += height;
         }
         // Each line is as long as the widths, its borders and padding (3 bytes a border
         // character): reserved once rather than grown by copying.
         let line_len: usize = widths.iter().map(|w| w + 2).sum::<usize>() + 3 * (columns + 1) + 1;
-        let lines: usize = all()
-            .map(|r| {
-                r.iter()
-                    .map(|c| c.text.matches('\n').count() + 1)
-                    .max()
-                    .unwrap_or(1)
-            })
-            .sum();
         let mut out = String::with_capacity(line_len.saturating_mul(lines + 3));
+        let mut offset = 0;
         let rule = |out: &mut String, left: char, fill: char, join: char, right: char| {
             out.push(left);
             for (i, &w) in widths.iter().enumerate() {
@@ -143,18 +149,23 @@ impl<'a> Table<'a> {
             out.push(right);
             out.push('\n');
         };
-        let row = |out: &mut String, cells: &[Cell]| {
-            if !cells.iter().any(|c| c.text.contains('\n')) {
-                // One line, the usual case: each cell is written as it is.
+        let mut row = |out: &mut String, r: usize, cells: &[Cell]| {
+            let known = &measured[offset..offset + cells.len().min(columns)];
+            offset += known.len();
+            if one_line[r] {
+                // One line, the usual case: each cell is written as it is, at the width measured.
                 out.push('│');
                 for (i, &w) in widths.iter().enumerate() {
                     if i > 0 {
                         out.push('┆');
                     }
-                    let line = cells.get(i).map_or("", |c| &*c.text);
+                    let (line, lw) = match (cells.get(i), known.get(i)) {
+                        (Some(c), Some(&lw)) => (&*c.text, lw),
+                        _ => ("", 0),
+                    };
                     out.push(' ');
                     out.push_str(line);
-                    pad(out, w.saturating_sub(width(line)) + 1);
+                    pad(out, w.saturating_sub(lw) + 1);
                 }
                 out.push_str("│\n");
                 return;
@@ -184,10 +195,10 @@ impl<'a> Table<'a> {
             }
         };
         rule(&mut out, '╭', '─', '┬', '╮');
-        row(&mut out, &self.header);
+        row(&mut out, 0, &self.header);
         rule(&mut out, '╞', '═', '╪', '╡');
-        for cells in &self.rows {
-            row(&mut out, cells);
+        for (r, cells) in self.rows.iter().enumerate() {
+            row(&mut out, r + 1, cells);
         }
         rule(&mut out, '╰', '─', '┴', '╯');
         out

@@ -214,9 +214,9 @@ fn controls_diff(d: &query::ControlsDiff, style: Style) -> String {
 /// `Name (id)`, or `Name (layer › id)` for a part: how a row is named in every table.
 fn label(name: &str, id: &str, layer: &str) -> String {
     if id == layer {
-        format!("{name} ({id})")
+        concat(&[name, " (", id, ")"])
     } else {
-        format!("{name} ({layer} › {id})")
+        concat(&[name, " (", layer, " › ", id, ")"])
     }
 }
 
@@ -235,12 +235,19 @@ fn checklist(c: &query::Checklist, style: Style) -> String {
         style,
         &["Row", "Owner", "Your duties", "Note", "Provider covers"],
     );
+    // `mark item` lines, in one allocation.
     let bullets = |mark: &str, items: &[&str]| {
-        items
-            .iter()
-            .map(|d| format!("{mark} {d}"))
-            .collect::<Vec<_>>()
-            .join("\n")
+        let len = items.iter().map(|d| mark.len() + 2 + d.len()).sum();
+        let mut out = String::with_capacity(len);
+        for (i, d) in items.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(mark);
+            out.push(' ');
+            out.push_str(d);
+        }
+        out
     };
     for row in &c.rows {
         table.add_row(vec![
@@ -426,9 +433,18 @@ pub(super) fn finish(table: &Table) -> String {
     table.render()
 }
 
+/// `parts` one after the other, in one allocation of the right size.
+fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
 /// A part under its layer, with its id.
 fn sub(name: &str, id: &str) -> String {
-    format!("  └ {name} ({id})")
+    concat(&["  └ ", name, " (", id, ")"])
 }
 
 /// Each side's duties as bullet lists, then the sources with their addresses.
@@ -502,7 +518,7 @@ fn diff(d: &Diff, style: Style) -> String {
     let mut table = new_table(style, &["Layer", &from, &to, "Direction"]);
     for c in &d.changes {
         table.add_row(vec![
-            text_cell(format!("{} ({})", c.name, c.id)),
+            text_cell(concat(&[c.name, " (", c.id, ")"])),
             owner_cell(c.from_owner, style),
             owner_cell(c.to_owner, style),
             text_cell(direction_text(c.direction)),
@@ -562,22 +578,13 @@ fn matrix(m: &Matrix, style: Style) -> String {
     let mut table = new_table(style, &header);
     let mark = |retained: bool| if retained { " *" } else { "" };
     for layer in &m.layers {
-        let mut row = vec![text_cell(format!(
-            "{} ({}){}",
-            layer.name,
-            layer.id,
-            mark(layer.retained)
-        ))];
-        row.extend(layer.owners.owners().map(|o| owner_cell(o, style)));
-        table.add_row(row);
+        let name = concat(&[layer.name, " (", layer.id, ")", mark(layer.retained)]);
+        let owners = layer.owners.owners().map(|o| owner_cell(o, style));
+        table.add_row(std::iter::once(text_cell(name)).chain(owners));
         for p in &layer.rows {
-            let mut row = vec![text_cell(format!(
-                "{}{}",
-                sub(p.name, p.id),
-                mark(p.retained)
-            ))];
-            row.extend(p.owners.owners().map(|o| owner_cell(o, style)));
-            table.add_row(row);
+            let name = concat(&["  └ ", p.name, " (", p.id, ")", mark(p.retained)]);
+            let owners = p.owners.owners().map(|o| owner_cell(o, style));
+            table.add_row(std::iter::once(text_cell(name)).chain(owners));
         }
     }
     let mut out = finish(&table);
