@@ -96,8 +96,15 @@ fn what(err: &clap::Error) -> String {
             )),
             _ => None,
         },
-        ErrorKind::MissingSubcommand => text(ContextKind::InvalidSubcommand)
-            .map(|s| format!("'{s}' requires a subcommand but one was not provided")),
+        ErrorKind::MissingSubcommand => text(ContextKind::InvalidSubcommand).map(|s| {
+            let said = format!("'{s}' requires a subcommand but one was not provided");
+            match err.get(ContextKind::ValidSubcommand) {
+                Some(ContextValue::Strings(subs)) if !subs.is_empty() => {
+                    format!("{said} [subcommands: {}]", subs.join(", "))
+                }
+                _ => said,
+            }
+        }),
         ErrorKind::ArgumentConflict => Some(conflict(err, arg)),
         _ => None,
     };
@@ -164,36 +171,73 @@ fn hint(err: &clap::Error) -> Option<String> {
 
 /// The command whose help to point at (`srm catalog validate`): the subcommands `args` name,
 /// found in clap's command tree, options and their values passed over. clap's error carries a
-/// usage line for only some kinds of error; this finds the command for every kind.
+/// usage line for only some kinds of error; this finds the command for every kind. The walk
+/// stops where clap's parse would have failed: at an option the command does not know, or a
+/// word that names no subcommand.
 pub fn command_path(root: &clap::Command, args: &[OsString]) -> String {
     let mut path = vec![root.get_name().to_string()];
     let mut command = root;
-    let mut words = args.iter().skip(1).filter_map(|a| a.to_str());
+    // An argument that is not UTF-8 keeps its place (as a word that names nothing).
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    // The arguments an option may name here: the command's own, and the root's global ones.
+    let args_of = |command: &clap::Command| -> Vec<clap::Arg> {
+        command
+            .get_arguments()
+            .chain(root.get_arguments().filter(|a| a.is_global_set()))
+            .cloned()
+            .collect()
+    };
     while let Some(word) = words.next() {
-        if word == "--" {
+        if word == "--" || word == "-" {
             break;
         }
-        if let Some(option) = word.strip_prefix('-') {
+        if let Some(long) = word.strip_prefix("--") {
+            let (name, inline) = match long.split_once('=') {
+                Some((name, _)) => (name, true),
+                None => (long, false),
+            };
+            let known = args_of(command);
+            let Some(arg) = known.iter().find(|a| {
+                a.get_long() == Some(name)
+                    || a.get_all_aliases().is_some_and(|all| all.contains(&name))
+            }) else {
+                break;
+            };
             // An option written apart from its value (`--catalog FILE`) takes the next word.
-            let takes_value = !option.contains('=')
-                && command.get_arguments().any(|a| {
-                    let named = match option.strip_prefix('-') {
-                        Some(long) => a.get_long() == Some(long),
-                        None => {
-                            option.len() == 1
-                                && a.get_short().is_some_and(|s| option.starts_with(s))
-                        }
-                    };
-                    named && a.get_action().takes_values()
-                });
-            if takes_value {
+            if !inline && arg.get_action().takes_values() {
                 words.next();
+            }
+            continue;
+        }
+        if let Some(shorts) = word.strip_prefix('-') {
+            // A cluster (`-xo FILE`): the first flag that takes a value takes the rest of the
+            // word, or the next word when it is the last.
+            let known = args_of(command);
+            let mut chars = shorts.chars().peekable();
+            let mut stop = false;
+            while let Some(c) = chars.next() {
+                match known.iter().find(|a| a.get_short() == Some(c)) {
+                    None => {
+                        stop = true;
+                        break;
+                    }
+                    Some(arg) if arg.get_action().takes_values() => {
+                        if chars.peek().is_none() {
+                            words.next();
+                        }
+                        break;
+                    }
+                    Some(_) => {}
+                }
+            }
+            if stop {
+                break;
             }
             continue;
         }
         // `srm help who` names the command it asks about; its own help is no help.
         match command
-            .find_subcommand(word)
+            .find_subcommand(&*word)
             .filter(|s| s.get_name() != "help")
         {
             Some(sub) => {
@@ -215,6 +259,19 @@ mod tests {
         Command::new("srm")
             .color(clap::ColorChoice::Never)
             .arg(Arg::new("catalog").long("catalog").global(true))
+            .arg(
+                Arg::new("verbose")
+                    .short('x')
+                    .action(ArgAction::SetTrue)
+                    .global(true),
+            )
+            .arg(Arg::new("out").short('o').global(true))
+            .subcommand(
+                Command::new("catalog")
+                    .subcommand_required(true)
+                    .subcommand(Command::new("show"))
+                    .subcommand(Command::new("validate")),
+            )
             .subcommand(
                 Command::new("who")
                     .arg(Arg::new("json").long("json").action(ArgAction::SetTrue))
@@ -225,6 +282,7 @@ mod tests {
                             .value_parser(["customer", "provider"]),
                     )
                     .arg(Arg::new("pair").long("pair").num_args(2))
+                    .arg(Arg::new("range").long("range").num_args(2..=3))
                     .arg(Arg::new("layer").long("layer").require_equals(true)),
             )
             .subcommand(
@@ -253,7 +311,7 @@ mod tests {
             .lines()
             .map(str::trim)
             .take_while(|l| !l.is_empty() && !l.starts_with("Usage:"))
-            .filter(|l| !l.starts_with('['))
+            .filter(|l| !l.starts_with("[possible values"))
             .collect();
         lines.join(" ")
     }
@@ -271,6 +329,8 @@ mod tests {
             &["who", "--layer", "os"],
             &["diff"],
             &["diff", "a", "b", "c"],
+            &["catalog", "-x"],
+            &["who", "--range", "a"],
         ] {
             let err = error(args);
             assert_eq!(what(&err), claps(&err), "{args:?}: {:?}", err.kind());
@@ -288,10 +348,29 @@ mod tests {
             Some("tip: a similar subcommand exists: 'who'")
         );
         assert_eq!(hint(&error(&["diff"])), None);
+        let missing = error(&["catalog", "-x"]);
+        assert_eq!(missing.kind(), ErrorKind::MissingSubcommand);
+        assert_eq!(
+            what(&missing),
+            "error: 'srm catalog' requires a subcommand but one was not provided [subcommands: show, validate, help]"
+        );
         assert_eq!(
             message(&error(&["diff"]), "srm diff"),
             "error: the following required arguments were not provided: <from> <to>\n  see `srm diff --help`"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_argument_that_is_not_utf8_keeps_its_place() {
+        use std::os::unix::ffi::OsStringExt;
+        let args = vec![
+            OsString::from("srm"),
+            OsString::from("--catalog"),
+            OsString::from_vec(vec![0xff]),
+            OsString::from("who"),
+        ];
+        assert_eq!(command_path(&command(), &args), "srm who");
     }
 
     #[test]
@@ -308,5 +387,15 @@ mod tests {
         assert_eq!(path(&["--catalog=who", "diff"]), "srm diff");
         assert_eq!(path(&["--", "who"]), "srm");
         assert_eq!(path(&["nothing", "who"]), "srm");
+        // clap stops at an option the command does not know, and so does the walk.
+        assert_eq!(path(&["--bogus", "who"]), "srm");
+        assert_eq!(path(&["-z", "who"]), "srm");
+        assert_eq!(path(&["who", "--json", "--bogus"]), "srm who");
+        // A cluster of short options: the one that takes a value takes the next word when it
+        // is last, the rest of the word otherwise.
+        assert_eq!(path(&["-xo", "who", "diff"]), "srm diff");
+        assert_eq!(path(&["-xowho", "diff"]), "srm diff");
+        assert_eq!(path(&["catalog", "-x", "validate"]), "srm catalog validate");
+        assert_eq!(path(&["-", "who"]), "srm");
     }
 }

@@ -1,9 +1,9 @@
 //! Writes `embedded.rs`: the embedded catalogue without its services and control mapping, as
 //! static Rust data, so that most runs start with a catalogue nothing had to parse or build.
 //!
-//! The source of truth stays `data/catalog.yaml`: `build.rs` validates it and writes its lean
-//! JSON form, and this test reads that form with the loader every catalogue goes through, then
-//! spells the result as Rust. The test fails when the committed file is not what it would
+//! The source of truth stays `data/catalog.yaml`: `build.rs` writes its lean JSON forms, and
+//! this test reads them with the loader every catalogue goes through (`load/embedded.rs`
+//! checks the catalogue itself), then spells the result as Rust. The test fails when the committed file is not what it would
 //! write; `SRM_WRITE_EMBEDDED=1 cargo test --lib embedded_is_fresh` rewrites it.
 
 use std::fmt::Write;

@@ -1,12 +1,14 @@
 //! The typed responsibility matrix: sources, service models, layers and the rows inside them.
 //!
-//! A [`Catalog`] is only ever built by its own [`Builder`] (`validate.rs`), which [`crate::load`]
-//! feeds the file's pieces as it parses them and which validates each first, so every
-//! value here can be trusted: each row has exactly one owner per model, every [`SourceId`] and
-//! [`ModelId`] points into the catalogue that handed it out, and every id and alias is unique
-//! once normalised. Fields are private to this module (`pub(super)` in its files, for the
-//! builder beside them): only the builder sets them (the name index fills itself on first use),
-//! and everywhere else, the loader and the queries too, the accessors are all there is.
+//! A [`Catalog`] is only ever built by its own `Builder` (`validate.rs`), which [`crate::load`]
+//! feeds the file's pieces as it parses them and which validates each first, or is the static
+//! data `embedded.rs` holds, which `generate.rs` wrote from what that builder built (a test
+//! keeps the two equal). So every value here can be trusted: each row has exactly one owner
+//! per model, every [`SourceId`] and [`ModelId`] points into the catalogue that handed it out,
+//! and every id and alias is unique once normalised. Fields are private to this module
+//! (`pub(super)` in its files, for the builder and the static data beside them): nothing else
+//! sets them (the name index fills itself on first use), and everywhere else, the loader and
+//! the queries too, the accessors are all there is.
 //!
 //! One place knows each fact. A row stores its owners; a layer made of parts stores none, and its
 //! owner under a model is derived from its rows by [`Layer::owner`] every time it is asked.

@@ -1,6 +1,6 @@
 //! How a catalogue holds what it holds: a loaded catalogue owns its lists, boxes and id index;
 //! the embedded one borrows them from static data that `embedded.rs` holds, written ahead of
-//! time, so that nothing is parsed or built when srm starts (see `Catalog::embedded`).
+//! time, so that nothing is parsed or built when srm starts (see `Catalog::embedded_lean`).
 
 use std::borrow::Cow;
 use std::ops::Deref;

@@ -46,9 +46,8 @@ pub struct Checklist<'a> {
 /// order, within the selection.
 pub fn checklist<'a>(cat: &'a Catalog<'_>, m: Column, selection: &Selection) -> Checklist<'a> {
     let covered = selection.covered();
-    // Sized for every row: most rows are the customer's somewhere, and growing a list of
-    // 100,000 rows by doubling copies each about twice.
-    let mut rows = Vec::with_capacity(cat.row_count());
+    // Sized for two rows a layer, the usual shape (see `Selection::layer_bound`).
+    let mut rows = Vec::with_capacity(selection.layer_bound(cat).saturating_mul(2));
     let mut left_out = 0;
     for (l, layer) in cat.layer_ids() {
         for (id, row) in cat.row_ids(l) {

@@ -116,9 +116,7 @@ pub fn diff<'a>(
     all: bool,
 ) -> Diff<'a> {
     let covered = selection.covered();
-    // Sized for every layer: growing a list of 100,000 changes by doubling copies each about
-    // twice.
-    let mut changes = Vec::with_capacity(cat.layers().len());
+    let mut changes = Vec::with_capacity(selection.layer_bound(cat));
     let mut left_out = 0;
     for (l, layer) in cat.layer_ids() {
         if !covered.selects_layer(l) {

@@ -142,9 +142,7 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
             })
             .collect(),
         layers: {
-            // Sized for every layer at once: growing a list of 100,000 layers by doubling
-            // copies each of them about twice.
-            let mut layers = Vec::with_capacity(cat.layers().len());
+            let mut layers = Vec::with_capacity(selection.layer_bound(cat));
             layers.extend(cat.layer_ids().filter(|&(l, _)| covered.layer(cat, l)).map(
                 |(l, layer)| {
                     MatrixLayer {

@@ -163,6 +163,17 @@ impl Selection {
         &self.models
     }
 
+    /// How many layers an answer may list at most: those named, else every layer. Answers
+    /// that list layers or rows are sized from it rather than grown by doubling, which copies
+    /// each item of a list of 100,000 about twice.
+    pub(crate) fn layer_bound(&self, cat: &Catalog<'_>) -> usize {
+        if self.layers.is_empty() {
+            cat.layers().len()
+        } else {
+            self.layers.len()
+        }
+    }
+
     pub fn scope(&self) -> Scope {
         self.scope
     }

@@ -118,6 +118,8 @@ impl<'a> Table<'a> {
         let mut measured: Vec<usize> = Vec::with_capacity((self.rows.len() + 1) * columns);
         let mut one_line: Vec<bool> = Vec::with_capacity(self.rows.len() + 1);
         let mut lines = 0;
+        // Bytes a line's text takes beyond its columns (a character of several bytes).
+        let mut extra = 0;
         for row in all() {
             let mut height = 1;
             for (w, cell) in widths.iter_mut().zip(row) {
@@ -128,15 +130,22 @@ impl<'a> Table<'a> {
                 }
                 let h = cell.text.matches('\n').count() + 1;
                 height = height.max(h);
+                extra += cell.text.len().saturating_sub(cw);
                 measured.push(cw);
             }
             one_line.push(height == 1);
             lines += height;
         }
-        // Each line is as long as the widths, its borders and padding (3 bytes a border
-        // character): reserved once rather than grown by copying.
-        let line_len: usize = widths.iter().map(|w| w + 2).sum::<usize>() + 3 * (columns + 1) + 1;
-        let mut out = String::with_capacity(line_len.saturating_mul(lines + 3));
+        // A line of cells is as long as the widths and their padding, its borders (3 bytes
+        // each) and what its text takes beyond its columns; a rule is 3 bytes a column too:
+        // reserved once rather than grown by copying.
+        let inner: usize = widths.iter().map(|w| w + 2).sum();
+        let borders = 3 * (columns + 1) + 1;
+        let capacity = (inner + borders)
+            .saturating_mul(lines)
+            .saturating_add(extra)
+            .saturating_add((3 * inner + borders).saturating_mul(3));
+        let mut out = String::with_capacity(capacity);
         let mut offset = 0;
         let rule = |out: &mut String, left: char, fill: char, join: char, right: char| {
             out.push(left);

@@ -81,6 +81,20 @@ fn a_count_of_one_is_singular() {
 }
 
 #[test]
+fn a_command_given_options_but_no_subcommand_lists_the_subcommands() {
+    let out = srm()
+        .args(["export", "--color", "never"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: 'srm export' requires a subcommand but one was not provided [subcommands: oscal, help]\n  see `srm export --help`\n"
+    );
+}
+
+#[test]
 fn a_usage_error_points_to_its_own_commands_help() {
     for (args, hint) in [
         (&["who", "--bogus"][..], "  see `srm who --help`"),
