@@ -3,9 +3,9 @@
 //!
 //! Why JSON: a run that names a service, or lists or searches them, reads the whole embedded
 //! catalogue, and JSON of the same document parses several times faster than its YAML, through
-//! the very same loader (a catalogue whose first character is `{` is read as JSON). The two
-//! lean forms (no services; no control mapping either) are what `src/catalog/embedded.rs`
-//! spells as static data, and what its test checks it against. `data/catalog.yaml` stays the
+//! the very same loader (a catalogue whose first character is `{` is read as JSON). The lean
+//! form (no services) is what `src/catalog/embedded.rs` spells as static data, and what its
+//! test checks it against. `data/catalog.yaml` stays the
 //! one source: it is what people edit and what `srm catalog show` prints.
 //!
 //! This script knows nothing of srm's types and shares no file with it. Whether the bundled
@@ -44,27 +44,13 @@ fn main() {
         Err(e) => fail(&format!("data/catalog.yaml with data/services.yaml: {e}")),
     };
     write_json("catalog.json", &value);
-    // The same catalogue without its services, for the control commands that name none, and
-    // without its control mapping too, for the other runs that name none (most of them): srm
-    // loads the whole one when a name is not found in these (load/mod.rs, app/mod.rs).
+    // The same catalogue without its services, which `src/catalog/embedded.rs` holds as static
+    // data for the runs that name none: srm loads the whole one when a name is not found in it
+    // (load/mod.rs, app/mod.rs).
     let mut lean = value;
     if let Some(map) = lean.as_object_mut() {
         map.remove("services");
         map.remove("supporting");
-    }
-    write_json("layers-controls.json", &lean);
-    if let Some(map) = lean.as_object_mut() {
-        map.remove("organisational");
-        if let Some(Value::Array(list)) = map.get_mut("layers") {
-            for layer in list.iter_mut().filter_map(Value::as_object_mut) {
-                layer.remove("controls");
-                if let Some(Value::Array(parts)) = layer.get_mut("parts") {
-                    for part in parts.iter_mut().filter_map(Value::as_object_mut) {
-                        part.remove("controls");
-                    }
-                }
-            }
-        }
     }
     write_json("layers.json", &lean);
 }

@@ -96,14 +96,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         | Command::Explain { output, .. }
         | Command::Find { output, .. } => (format_of(output), &output.file),
     };
-    // Most runs name no service: they read the embedded catalogue without its services (and
-    // without its control mapping unless they answer about controls), and read the whole one
-    // only for a name that one does not know. A command that lists or searches services reads
+    // Most runs name no service: they read the embedded catalogue without its services (static
+    // data, nothing parsed), and read the whole one only for a name that one does not know. A command that lists or searches services reads
     // the whole one from the start.
     let (lean, whole_already) = if wants_whole(&cli.command) {
         (load::load(&input)?.into(), true)
     } else {
-        load::load_lean(&input, about_controls(&cli.command))?
+        load::load_lean(&input)?
     };
     let whole = std::cell::OnceCell::new();
     let catalog: &Catalog<'static> = &lean;
@@ -169,14 +168,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Whether a command reads the services whatever it is asked: it lists or searches them.
 fn wants_whole(command: &Command) -> bool {
     matches!(command, Command::Services { .. } | Command::Find { .. })
-}
-
-/// Whether a command answers about controls, and so needs the catalogue's control mapping.
-fn about_controls(command: &Command) -> bool {
-    matches!(
-        command,
-        Command::Controls { .. } | Command::Control { .. } | Command::Diff { controls: true, .. }
-    )
 }
 
 /// The whole catalogue, services included, read the first time it is asked for.

@@ -299,14 +299,9 @@ impl fmt::Display for UnknownId {
 impl std::error::Error for UnknownId {}
 
 impl Catalog<'static> {
-    /// The embedded catalogue without its services, and without its control mapping unless
-    /// `controls`, as static data.
-    pub(crate) fn embedded_lean(controls: bool) -> &'static Catalog<'static> {
-        if controls {
-            &embedded::LAYERS_CONTROLS
-        } else {
-            &embedded::LAYERS
-        }
+    /// The embedded catalogue without its services, as static data.
+    pub(crate) fn embedded_lean() -> &'static Catalog<'static> {
+        &embedded::LAYERS
     }
 }
 

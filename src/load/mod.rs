@@ -42,31 +42,24 @@ pub fn load(input: &Input) -> Result<Catalog<'static>, CatalogError> {
 }
 
 /// The catalogue, and whether it is whole: the embedded one comes without its services (most
-/// runs name none, and they are two thirds of its text), and without its control mapping
-/// unless `controls` asks for it; any other whole. A caller that meets a name the catalogue
-/// does not know loads the whole one with [`load`] and asks again.
-///
-/// The embedded catalogue without its control mapping is static data (`catalog/embedded.rs`):
-/// nothing is parsed or built for it.
+/// runs name none, and they are two thirds of its text), as static data
+/// (`catalog/embedded.rs`), so nothing is parsed or built for it; any other is read whole. A
+/// caller that meets a name the catalogue does not know loads the whole one with [`load`] and
+/// asks again.
 pub(crate) fn load_lean(
     input: &Input,
-    controls: bool,
 ) -> Result<(Boxed<'static, Catalog<'static>>, bool), CatalogError> {
     if *input != Input::Embedded {
         return load(input).map(|c| (c.into(), true));
     }
-    Ok((Boxed::Lent(Catalog::embedded_lean(controls)), false))
+    Ok((Boxed::Lent(Catalog::embedded_lean()), false))
 }
 
-/// The embedded catalogue without its services, parsed, without and with its control
-/// mapping: what `catalog/embedded.rs` holds as static data (its test compares the two).
+/// The embedded catalogue without its services, parsed: what `catalog/embedded.rs` holds as
+/// static data (its test compares the two).
 #[cfg(test)]
-pub(crate) fn parse_embedded_lean() -> [Result<Catalog<'static>, CatalogError>; 2] {
-    [
-        source::EMBEDDED_LAYERS_JSON,
-        source::EMBEDDED_LAYERS_CONTROLS_JSON,
-    ]
-    .map(|text| parse_checking(&Input::Embedded.origin(), text, false))
+pub(crate) fn parse_embedded_lean() -> Result<Catalog<'static>, CatalogError> {
+    parse_checking(&Input::Embedded.origin(), source::EMBEDDED_LEAN_JSON, false)
 }
 
 /// [`load`], with the text the catalogue was read from (for the embedded catalogue, its JSON

@@ -22,18 +22,11 @@ pub const EMBEDDED: &str = concat!(
 /// the original.
 pub(crate) const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
 
-/// [`EMBEDDED_JSON`] without its services and its control mapping (`build.rs` writes all
-/// three): what a run that names no service and asks nothing of controls reads, as the static
-/// data `catalog/embedded.rs` spells it (its test checks that it is this, parsed).
+/// [`EMBEDDED_JSON`] without its services (`build.rs` writes both): what a run that names no
+/// service reads, as the static data `catalog/embedded.rs` spells it (its test checks that it
+/// is this, parsed).
 #[cfg(test)]
-pub(crate) const EMBEDDED_LAYERS_JSON: &str =
-    include_str!(concat!(env!("OUT_DIR"), "/layers.json"));
-
-/// [`EMBEDDED_JSON`] without its services but with its control mapping: what a control
-/// command that names no service reads, as static data too.
-#[cfg(test)]
-pub(crate) const EMBEDDED_LAYERS_CONTROLS_JSON: &str =
-    include_str!(concat!(env!("OUT_DIR"), "/layers-controls.json"));
+pub(crate) const EMBEDDED_LEAN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/layers.json"));
 
 /// Largest catalogue read: room for a 100,000-row file, small enough to refuse `/dev/zero`.
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
