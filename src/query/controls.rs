@@ -79,7 +79,7 @@ pub struct ControlRow<'a> {
     /// What the customer must do: the customer duties of the rows it holds or shares.
     pub customer_does: Vec<&'a str>,
     /// FedRAMP's control origination (data/CONTROLS.md): empty for an unmapped control.
-    pub control_origination: Vec<Origination>,
+    pub control_origination: &'static [Origination],
 }
 
 /// FedRAMP's control origination: who the control's implementation comes from.
@@ -119,18 +119,18 @@ impl Origination {
         basis: Basis,
         rows: &[Listing<'_, '_>],
         has_provider: bool,
-    ) -> Vec<Origination> {
+    ) -> &'static [Origination] {
         use Origination::*;
         let policy = control.parent().is_none() && control.id().ends_with("-1");
         match (basis, owner) {
-            (Basis::Unmapped, _) | (_, Derived::Unmapped) => Vec::new(),
-            (Basis::Organisational, _) => vec![SpCorporate],
-            (_, Derived::Provider) => vec![SpSystem],
-            (_, Derived::Shared | Derived::Depends | Derived::Split) if policy => vec![SpSystem],
+            (Basis::Unmapped, _) | (_, Derived::Unmapped) => &[],
+            (Basis::Organisational, _) => &[SpCorporate],
+            (_, Derived::Provider) => &[SpSystem],
+            (_, Derived::Shared | Derived::Depends | Derived::Split) if policy => &[SpSystem],
             (_, Derived::Shared | Derived::Depends | Derived::Split) => {
-                vec![SpSystem, CustomerConfigured]
+                &[SpSystem, CustomerConfigured]
             }
-            (_, Derived::Customer) if policy => vec![SpCorporate],
+            (_, Derived::Customer) if policy => &[SpCorporate],
             (_, Derived::Customer) => {
                 // A row offers something of the provider's to configure where it has
                 // provider duties, unless the entry concerns the customer's half of it only
@@ -139,11 +139,11 @@ impl Origination {
                     && rows.iter().any(|(_, row, link)| {
                         !row.provider_duties().is_empty() && !link.customer_half()
                     });
-                vec![if offered {
-                    CustomerConfigured
+                if offered {
+                    &[CustomerConfigured]
                 } else {
-                    CustomerProvided
-                }]
+                    &[CustomerProvided]
+                }
             }
         }
     }
@@ -374,8 +374,15 @@ pub(crate) fn control_row<'a>(
     let owner = map.owner(cat, &behind, m);
     let control_origination =
         Origination::of(control, owner, behind.basis, behind.rows, has_provider);
-    let mut provider = Distinct::default();
-    let mut customer = Distinct::default();
+    // Sized for every duty the rows could add: a control rests on a few rows, and growing
+    // these lists from nothing was most of the answer's allocations.
+    let duties: usize = behind
+        .rows
+        .iter()
+        .map(|(_, row, _)| row.provider_duties().len() + row.customer_duties().len())
+        .sum();
+    let mut provider = Distinct::with_capacity(duties);
+    let mut customer = Distinct::with_capacity(duties);
     for (_, row, link) in behind.rows {
         let o = link.owner(cat.owner(row, m));
         if o.involves_provider() {
@@ -481,7 +488,7 @@ pub struct ControlCell<'a> {
     pub can_be_inherited: &'static str,
     /// FedRAMP's control origination under this model (data/CONTROLS.md): empty for an
     /// unmapped control.
-    pub control_origination: Vec<Origination>,
+    pub control_origination: &'static [Origination],
 }
 
 /// A row a control bears on, with its owner under every model.

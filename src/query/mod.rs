@@ -413,6 +413,13 @@ impl<T> Default for Distinct<T> {
 impl<T: Copy + Eq + Hash> Distinct<T> {
     const SCAN: usize = 16;
 
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
+        Distinct {
+            items: Vec::with_capacity(capacity),
+            seen: None,
+        }
+    }
+
     pub(crate) fn extend(&mut self, items: impl IntoIterator<Item = T>) {
         for item in items {
             let new = match &mut self.seen {
