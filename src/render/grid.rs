@@ -215,7 +215,7 @@ impl<'a> Table<'a> {
 }
 
 /// `n` spaces, a slice at a time.
-fn pad(out: &mut String, mut n: usize) {
+pub(super) fn pad(out: &mut String, mut n: usize) {
     const SPACES: &str = "                                                                ";
     while n > 0 {
         let k = n.min(SPACES.len());

@@ -74,7 +74,7 @@ fn controls(c: &query::ControlsReport, style: Style) -> String {
             *w = (*w).max(width(cell));
         }
     }
-    let pad = |out: &mut String, n: usize| out.extend(std::iter::repeat_n(' ', n));
+    let pad = super::grid::pad;
     for (i, h) in header.iter().enumerate() {
         out.push_str(h);
         pad(&mut out, widths[i] - width(h) + 2);
