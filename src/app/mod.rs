@@ -97,8 +97,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         | Command::Find { output, .. } => (format_of(output), &output.file),
     };
     // Most runs name no service: they read the embedded catalogue without its services (static
-    // data, nothing parsed), and read the whole one only for a name that one does not know. A command that lists or searches services reads
-    // the whole one from the start.
+    // data, nothing parsed), and read the whole one only for a name that one does not know. A
+    // command that lists or searches services reads the whole one from the start.
     let (lean, whole_already) = if wants_whole(&cli.command) {
         (load::load(&input)?.into(), true)
     } else {

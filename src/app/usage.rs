@@ -174,18 +174,16 @@ fn hint(err: &clap::Error) -> Option<String> {
 /// usage line for only some kinds of error; this finds the command for every kind. The walk
 /// stops where clap's parse would have failed: at an option the command does not know, or a
 /// word that names no subcommand.
-pub fn command_path(root: &clap::Command, args: &[OsString]) -> String {
+pub fn command_path<'a>(root: &'a clap::Command, args: &[OsString]) -> String {
     let mut path = vec![root.get_name().to_string()];
     let mut command = root;
     // An argument that is not UTF-8 keeps its place (as a word that names nothing).
     let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
     // The arguments an option may name here: the command's own, and the root's global ones.
-    let args_of = |command: &clap::Command| -> Vec<clap::Arg> {
+    let known = |command: &'a clap::Command| {
         command
             .get_arguments()
             .chain(root.get_arguments().filter(|a| a.is_global_set()))
-            .cloned()
-            .collect()
     };
     while let Some(word) = words.next() {
         if word == "--" || word == "-" {
@@ -196,8 +194,7 @@ pub fn command_path(root: &clap::Command, args: &[OsString]) -> String {
                 Some((name, _)) => (name, true),
                 None => (long, false),
             };
-            let known = args_of(command);
-            let Some(arg) = known.iter().find(|a| {
+            let Some(arg) = known(command).find(|a| {
                 a.get_long() == Some(name)
                     || a.get_all_aliases().is_some_and(|all| all.contains(&name))
             }) else {
@@ -212,11 +209,10 @@ pub fn command_path(root: &clap::Command, args: &[OsString]) -> String {
         if let Some(shorts) = word.strip_prefix('-') {
             // A cluster (`-xo FILE`): the first flag that takes a value takes the rest of the
             // word, or the next word when it is the last.
-            let known = args_of(command);
             let mut chars = shorts.chars().peekable();
             let mut stop = false;
             while let Some(c) = chars.next() {
-                match known.iter().find(|a| a.get_short() == Some(c)) {
+                match known(command).find(|a| a.get_short() == Some(c)) {
                     None => {
                         stop = true;
                         break;

@@ -9,7 +9,6 @@
 use std::fmt::Write;
 
 use super::row::{Body, ControlLink, Duties, Layer, Model, Owners, Row, RowMore, Source};
-use super::stored::Index;
 use super::{Catalog, ModelId, Owner, SourceId, Target, Text};
 
 const PATH: &str = "src/catalog/embedded.rs";
@@ -41,39 +40,36 @@ impl Writer {
             catalog.services.is_empty() && catalog.supporting.is_empty(),
             "the static form holds no services"
         );
-        let w = self;
         let _ = write!(
-            w.0,
+            self.0,
             "\n/// {doc}\npub(super) static {name}: Catalog<'static> = Catalog {{\n"
         );
-        w.0.push_str("    sources: B(&[\n");
+        self.0.push_str("    sources: B(&[\n");
         for s in catalog.sources.iter() {
-            w.source(s);
+            self.source(s);
         }
-        w.0.push_str("    ]),\n    models: B(&[\n");
+        self.0.push_str("    ]),\n    models: B(&[\n");
         for m in catalog.models.iter() {
-            w.model(m);
+            self.model(m);
         }
-        w.0.push_str("    ]),\n    layers: B(&[\n");
+        self.0.push_str("    ]),\n    layers: B(&[\n");
         for l in catalog.layers.iter() {
-            w.layer(l);
+            self.layer(l);
         }
         let organisational: Vec<String> = catalog
             .organisational
             .iter()
-            .map(|c| w.control(c))
+            .map(|c| self.control(c))
             .collect();
         let _ = writeln!(
-            w.0,
+            self.0,
             "    ]),\n    services: Vec::new(),\n    supporting: Vec::new(),\n    organisational: B(&[{}]),",
             organisational.join(", ")
         );
-        let _ = writeln!(w.0, "    date: {},", w.option(catalog.date.as_ref()));
-        w.0.push_str("    index: Index::Sorted(&[\n");
-        let Index::Map(map) = &catalog.index else {
-            panic!("a parsed catalogue's index is a map")
-        };
-        let mut keys: Vec<(&str, Target)> = map.iter().map(|(k, &t)| (k.as_ref(), t)).collect();
+        let _ = writeln!(self.0, "    date: {},", self.option(catalog.date.as_ref()));
+        self.0.push_str("    index: Index::Sorted(&[\n");
+        // Sorted as the static index is searched (`Index::get`).
+        let mut keys: Vec<(&str, Target)> = catalog.index.iter().collect();
         keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
         for (key, target) in keys {
             let target = match target {
@@ -85,10 +81,11 @@ impl Writer {
                 ),
                 Target::Service(_) => panic!("the static form holds no services"),
             };
-            let _ = writeln!(w.0, "        ({key:?}, {target}),");
+            let _ = writeln!(self.0, "        ({key:?}, {target}),");
         }
-        w.0.push_str("    ]),\n    names: std::sync::OnceLock::new(),\n");
-        let _ = writeln!(w.0, "    text_len: {},\n}};", catalog.text_len);
+        self.0
+            .push_str("    ]),\n    names: std::sync::OnceLock::new(),\n");
+        let _ = writeln!(self.0, "    text_len: {},\n}};", catalog.text_len);
     }
 
     fn text(&self, t: &Text<'_>) -> String {

@@ -1,7 +1,7 @@
 //! From the parsed pieces of a catalogue file to a [`Catalog`] whose every value can be trusted.
 //!
 //! The [`Builder`] takes the file's sources, models and layers as the parser reads them (see
-//! `stream.rs`), so a large catalogue is turned into compact rows one layer at a time instead
+//! `load/stream.rs`), so a large catalogue is turned into compact rows one layer at a time instead
 //! of being held twice. Layers that come before the sources and models they cite wait until
 //! the end. Validation collects every problem rather than stopping at the first, so that
 //! `srm catalog validate` can list them; the first [`MAX_PROBLEMS`] are kept and the rest

@@ -1,6 +1,7 @@
 //! Reading and validating a catalogue: bytes → YAML or JSON → `CatalogFile` → [`Catalog`].
 //!
-//! There is one way in, for the embedded catalogue and for the user's own. [`read`] reads
+//! There is one way in, for the whole embedded catalogue and for the user's own (the embedded
+//! one without its services is static data instead: `catalog/embedded.rs`). [`read`] reads
 //! the text (the only I/O), capped at [`MAX_BYTES`] and required to be UTF-8; the first
 //! non-blank character picks the backend (`{` is JSON, anything else YAML); validation turns
 //! the parsed file into a catalogue whose every value can be trusted. serde-saphyr and

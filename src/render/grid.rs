@@ -116,26 +116,27 @@ impl<'a> Table<'a> {
         // several lines is measured again as it is written.
         let mut widths = vec![1usize; columns];
         let mut measured: Vec<usize> = Vec::with_capacity((self.rows.len() + 1) * columns);
-        let mut one_line: Vec<bool> = Vec::with_capacity(self.rows.len() + 1);
-        let mut lines = 0;
+        // Each row's height in lines, the header's first.
+        let mut heights: Vec<usize> = Vec::with_capacity(self.rows.len() + 1);
         // Bytes a line's text takes beyond its columns (a character of several bytes).
         let mut extra = 0;
         for row in all() {
             let mut height = 1;
             for (w, cell) in widths.iter_mut().zip(row) {
                 let mut cw = 0;
+                let mut h = 0;
                 for line in cell.text.split('\n') {
                     cw = width(line).min(usize::from(u16::MAX));
                     *w = (*w).max(cw);
+                    h += 1;
                 }
-                let h = cell.text.matches('\n').count() + 1;
                 height = height.max(h);
                 extra += cell.text.len().saturating_sub(cw);
                 measured.push(cw);
             }
-            one_line.push(height == 1);
-            lines += height;
+            heights.push(height);
         }
+        let lines: usize = heights.iter().sum();
         // A line of cells is as long as the widths and their padding, its borders (3 bytes
         // each) and what its text takes beyond its columns; a rule is 3 bytes a column too:
         // reserved once rather than grown by copying.
@@ -161,7 +162,7 @@ impl<'a> Table<'a> {
         let mut row = |out: &mut String, r: usize, cells: &[Cell]| {
             let known = &measured[offset..offset + cells.len().min(columns)];
             offset += known.len();
-            if one_line[r] {
+            if heights[r] == 1 {
                 // One line, the usual case: each cell is written as it is, at the width measured.
                 out.push('│');
                 for (i, &w) in widths.iter().enumerate() {
@@ -181,14 +182,9 @@ impl<'a> Table<'a> {
             }
             let mut lines: Vec<std::str::Split<'_, char>> =
                 cells.iter().map(|c| c.text.split('\n')).collect();
-            let height = cells
-                .iter()
-                .map(|c| c.text.matches('\n').count() + 1)
-                .max()
-                .unwrap_or(1);
             // Every line ends in a border, so comfy-table's `trim_fmt` (which trims each line's
             // end) leaves them as they are written here.
-            for _ in 0..height {
+            for _ in 0..heights[r] {
                 out.push('│');
                 for (i, &w) in widths.iter().enumerate() {
                     if i > 0 {
