@@ -7,8 +7,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use srm::catalog::{Column, Owner, Target};
-use srm::query::{self, Report, Scope, Selection};
-use srm::render::{Crm, Format, Style, oscal, render};
+use srm::query::{self, Scope, Selection};
+use srm::render::{Crm, Format, Reply, Style, oscal};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = srm::load::decode("fuzz", data.to_vec()) else {
@@ -33,16 +33,16 @@ fuzz_target!(|data: &[u8]| {
     let services: Vec<Column> = models[cat.models().len()..].to_vec();
     let all = Selection::all(Scope::All);
     let classic = Selection::default();
-    let mut reports = vec![
-        Report::Who(query::who(&cat, &all, &[])),
-        Report::Diff(query::diff(&cat, first, last, &all, true)),
-        Report::Diff(query::diff(&cat, last, first, &classic, false)),
-        Report::Retained(query::retained(&cat, &all)),
-        Report::Matrix(query::matrix(&cat, &all)),
-        Report::Layers(query::layers(&cat, &classic)),
-        Report::Models(query::models(&cat)),
-        Report::Explain(query::explain(&cat, Target::Model(cat.base_model(last)))),
-        Report::Services(query::services(&cat, None)),
+    let mut reports: Vec<Box<dyn Reply + '_>> = vec![
+        Box::new(query::who(&cat, &all, &[])),
+        Box::new(query::diff(&cat, first, last, &all, true)),
+        Box::new(query::diff(&cat, last, first, &classic, false)),
+        Box::new(query::retained(&cat, &all)),
+        Box::new(query::matrix(&cat, &all)),
+        Box::new(query::layers(&cat, &classic)),
+        Box::new(query::models(&cat)),
+        Box::new(query::explain(&cat, Target::Model(cat.base_model(last)))),
+        Box::new(query::services(&cat, None)),
     ];
     {
         let list = srm::controls::embedded();
@@ -52,12 +52,12 @@ fuzz_target!(|data: &[u8]| {
             "the".to_string(),
             "ac-2".to_string(),
         ];
-        reports.push(Report::Find(query::find(
+        reports.push(Box::new(query::find(
             &cat,
             query::terms(&typed, &cat, list),
             &all,
         )));
-        reports.push(Report::Find(query::find(
+        reports.push(Box::new(query::find(
             &cat,
             query::terms(&typed, &cat, list),
             &classic,
@@ -65,25 +65,25 @@ fuzz_target!(|data: &[u8]| {
     }
     let one_model = Selection::columns(vec![first], Scope::All);
     for owner in Owner::ALL {
-        reports.push(Report::Who(query::who(&cat, &one_model, &[owner])));
+        reports.push(Box::new(query::who(&cat, &one_model, &[owner])));
     }
     for &s in services.iter().take(6) {
         let mine = Selection::columns(vec![first, s], Scope::Classic);
-        reports.push(Report::Who(query::who(&cat, &mine, &[])));
-        reports.push(Report::Matrix(query::matrix(&cat, &mine)));
-        reports.push(Report::Diff(query::diff(&cat, first, s, &all, true)));
+        reports.push(Box::new(query::who(&cat, &mine, &[])));
+        reports.push(Box::new(query::matrix(&cat, &mine)));
+        reports.push(Box::new(query::diff(&cat, first, s, &all, true)));
     }
     for s in cat.service_ids().take(2) {
-        reports.push(Report::Explain(query::explain(&cat, Target::Service(s))));
+        reports.push(Box::new(query::explain(&cat, Target::Service(s))));
     }
     for (l, _) in cat.layer_ids().take(4) {
-        reports.push(Report::Explain(query::explain(&cat, Target::Layer(l))));
+        reports.push(Box::new(query::explain(&cat, Target::Layer(l))));
         for (r, _) in cat.part_ids(l).take(2) {
-            reports.push(Report::Explain(query::explain(&cat, Target::Part(r))));
+            reports.push(Box::new(query::explain(&cat, Target::Part(r))));
         }
     }
     for &m in models.iter().take(4).chain(services.iter().take(4)) {
-        reports.push(Report::Checklist(query::checklist(&cat, m, &all)));
+        reports.push(Box::new(query::checklist(&cat, m, &all)));
     }
     // The control views, over the catalogue's own mapping (ids were checked at load).
     {
@@ -92,14 +92,10 @@ fuzz_target!(|data: &[u8]| {
             baseline: Some(srm::controls::Baseline::FedrampModerate),
             ..query::ControlFilter::default()
         };
-        reports.push(Report::Controls(query::controls(
-            &cat,
-            list,
-            first,
-            &filter,
-            Scope::All,
-        )));
-        reports.push(Report::ControlsDiff(query::controls_diff(
+        let controls = query::controls(&cat, list, first, &filter, Scope::All);
+        oscal_documents(&controls, &text, cat.date());
+        reports.push(Box::new(controls));
+        reports.push(Box::new(query::controls_diff(
             &cat,
             list,
             first,
@@ -108,12 +104,7 @@ fuzz_target!(|data: &[u8]| {
             Scope::Classic,
         )));
         if let Some(ac2) = list.find("ac-2") {
-            reports.push(Report::Control(query::control(
-                &cat,
-                list,
-                ac2,
-                Scope::Classic,
-            )));
+            reports.push(Box::new(query::control(&cat, list, ac2, Scope::Classic)));
         }
     }
     for report in &reports {
@@ -133,7 +124,7 @@ fuzz_target!(|data: &[u8]| {
         ] {
             // A document that cannot be written is a finding: serialising these plain
             // answers has no way to fail.
-            let out = match render(report, format, Style::default()) {
+            let out = match report.render(format, Style::default()) {
                 Ok(Some(out)) => out,
                 Ok(None) => continue,
                 Err(e) => panic!("{format:?} could not be written: {e:#}"),
@@ -149,40 +140,41 @@ fuzz_target!(|data: &[u8]| {
                 _ => {}
             }
         }
-        // Both OSCAL documents of a control list are JSON, and every link in the SSP names
-        // a back-matter resource it has.
-        if let Report::Controls(c) = report {
-            let origin = oscal::Origin::new(Some(&text), cat.date(), std::time::UNIX_EPOCH);
-            let source = "https://example.org/profile.json";
-            for document in [
-                oscal::component_definition(c, source, &origin),
-                oscal::system_security_plan(c, source, &origin),
-            ] {
-                let out = document.unwrap_or_else(|e| panic!("OSCAL could not be written: {e}"));
-                let value: serde_json::Value = serde_json::from_str(&out)
-                    .unwrap_or_else(|e| panic!("OSCAL does not parse back: {e}\n{out}"));
-                if let Some(plan) = value.get("system-security-plan") {
-                    let resources: Vec<String> = plan["back-matter"]["resources"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .map(|r| format!("#{}", r["uuid"].as_str().unwrap_or_default()))
-                        .collect();
-                    for r in plan["control-implementation"]["implemented-requirements"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                    {
-                        for link in r["links"].as_array().into_iter().flatten() {
-                            let href = link["href"].as_str().unwrap_or_default().to_string();
-                            assert!(resources.contains(&href), "{href} names no resource");
-                        }
-                    }
+    }
+});
+
+/// Both OSCAL documents of a control list are JSON, and every link in the SSP names a
+/// back-matter resource it has.
+fn oscal_documents(c: &query::ControlsReport, text: &str, date: Option<&str>) {
+    let origin = oscal::Origin::new(Some(text), date, std::time::UNIX_EPOCH);
+    let source = "https://example.org/profile.json";
+    for document in [
+        oscal::component_definition(c, source, &origin),
+        oscal::system_security_plan(c, source, &origin),
+    ] {
+        let out = document.unwrap_or_else(|e| panic!("OSCAL could not be written: {e}"));
+        let value: serde_json::Value = serde_json::from_str(&out)
+            .unwrap_or_else(|e| panic!("OSCAL does not parse back: {e}\n{out}"));
+        if let Some(plan) = value.get("system-security-plan") {
+            let resources: Vec<String> = plan["back-matter"]["resources"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|r| format!("#{}", r["uuid"].as_str().unwrap_or_default()))
+                .collect();
+            for r in plan["control-implementation"]["implemented-requirements"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                for link in r["links"].as_array().into_iter().flatten() {
+                    let href = link["href"].as_str().unwrap_or_default().to_string();
+                    assert!(resources.contains(&href), "{href} names no resource");
                 }
             }
         }
     }
-});
+}
 
 fn well_formed_xml(text: &str) {
     let mut reader = quick_xml::Reader::from_str(text);

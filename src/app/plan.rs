@@ -7,12 +7,12 @@ use std::io::{BufRead, BufReader, Read, Seek};
 
 use anyhow::{Context, bail};
 
-use crate::cli::{InventoryFormatArg, PlanArgs, PlanCommand, PlanFormatArg, PlanOutput};
+use crate::cli::{Env, InventoryFormatArg, PlanArgs, PlanCommand, PlanFormatArg, PlanOutput, Run};
 use crate::exit::{ExitCode, UsageError};
 use crate::inventory::{self, Format, InventoryError, Side};
 use crate::load::{self, Input};
 use crate::query::{Plan, PlanResource, Planner};
-use crate::render::{self, Style};
+use crate::render::{self, SchemaOf, Style};
 use crate::sanitize::clean;
 
 /// Bytes of JSON resources kept in memory before the spool moves to a temporary file.
@@ -89,7 +89,22 @@ impl<'c> Resources<'c> {
     }
 }
 
-pub(super) fn plan(args: &PlanArgs, input: &Input, style: Style) -> anyhow::Result<ExitCode> {
+impl Run for PlanArgs {
+    fn run(&self, env: &Env) -> anyhow::Result<ExitCode> {
+        plan(self, &env.input, env.style)
+    }
+
+    fn schemas() -> &'static [SchemaOf] {
+        &[SchemaOf {
+            name: "plan",
+            alias: None,
+            title: "srm plan --json",
+            of: render::schema_of::<render::plan::PlanDocument<'static>>,
+        }]
+    }
+}
+
+fn plan(args: &PlanArgs, input: &Input, style: Style) -> anyhow::Result<ExitCode> {
     if let Some(PlanCommand::Merge { results, output }) = &args.command {
         return merge(results, output, input, style);
     }
@@ -114,7 +129,7 @@ pub(super) fn plan(args: &PlanArgs, input: &Input, style: Style) -> anyhow::Resu
         PlanFormatArg::Table => Resources::Table(Vec::new()),
         _ => Resources::None,
     };
-    let scope = super::scope_of(args.scope.scope);
+    let scope = args.scope.scope();
     let index = crate::catalog::TypeIndex::new(&catalog);
     let mut planner = Planner::new(&catalog, &index, scope);
     let forced = args.from.map(format_of);

@@ -55,24 +55,6 @@ pub use services::{
 };
 pub use who::{Cell, RowCell, Who, who};
 
-/// Any answer, for the renderers.
-#[derive(Debug)]
-pub enum Report<'a> {
-    Who(Who<'a>),
-    Diff(Diff<'a>),
-    Retained(Retained<'a>),
-    Matrix(Matrix<'a>),
-    Layers(Layers<'a>),
-    Models(Models<'a>),
-    Services(Services<'a>),
-    Checklist(Checklist<'a>),
-    Explain(Explain<'a>),
-    Find(Find<'a>),
-    Controls(ControlsReport<'a>),
-    Control(ControlExplain<'a>),
-    ControlsDiff(ControlsDiff<'a>),
-}
-
 /// Which layers a question covers: the classic stack (the default: the textbook answer), the
 /// AI layers, or both. Every answer that takes a scope says which it used (`scope`) and how
 /// much it left out (`left_out`), so that a reader knows when there is more.

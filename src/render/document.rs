@@ -1,15 +1,10 @@
 //! Whole answers as documents, for JSON and YAML: an object carrying `"format_version": 2`
 //! beside the answer's own fields. Fields may be added in later versions, never renamed or
-//! removed. Both formats serialise the same [`Document`], so they cannot disagree, and the
+//! removed. Both formats serialise the same [`Versioned`] answer, so they cannot disagree, and the
 //! JSON Schema of each document ([`schema`]) is derived from the same types.
 
 use schemars::JsonSchema;
-use serde::{Serialize, Serializer};
-
-use crate::query::{
-    Checklist, ControlExplain, ControlsDiff, ControlsReport, Diff, Explain, Find, Layers, Matrix,
-    Models, Report, Retained, Services, Who,
-};
+use serde::Serialize;
 
 /// Version of the documents srm prints.
 pub const FORMAT_VERSION: u32 = 2;
@@ -21,41 +16,6 @@ pub struct Versioned<T> {
     pub format_version: u32,
     #[serde(flatten)]
     pub body: T,
-}
-
-/// A report with its envelope.
-pub struct Document<'r, 'a>(pub &'r Report<'a>);
-
-fn envelope<T: Serialize, S: Serializer>(body: &T, serializer: S) -> Result<S::Ok, S::Error> {
-    Versioned {
-        format_version: FORMAT_VERSION,
-        body,
-    }
-    .serialize(serializer)
-}
-
-impl Serialize for Document<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            Report::Who(r) => envelope(r, s),
-            Report::Diff(r) => envelope(r, s),
-            Report::Retained(r) => envelope(r, s),
-            Report::Matrix(r) => envelope(r, s),
-            Report::Layers(r) => envelope(r, s),
-            Report::Models(r) => envelope(r, s),
-            Report::Services(r) => envelope(r, s),
-            Report::Checklist(r) => envelope(r, s),
-            Report::Explain(r) => envelope(r, s),
-            Report::Find(r) => envelope(r, s),
-            Report::Controls(r) => envelope(r, s),
-            Report::Control(r) => envelope(r, s),
-            Report::ControlsDiff(r) => envelope(r, s),
-        }
-    }
-}
-
-pub fn json(report: &Report) -> serde_json::Result<String> {
-    json_text(&Document(report))
 }
 
 /// serde_json's pretty form, with every character a reader must not get raw written as a `\u`
@@ -157,14 +117,9 @@ pub fn json_text<T: Serialize>(value: &T) -> serde_json::Result<String> {
     String::from_utf8(out).map_err(|e| serde_json::Error::io(std::io::Error::other(e)))
 }
 
-/// Whether the report's JSON would be at most `limit` bytes. It is counted, not kept, and the
+/// Whether `value`'s JSON would be at most `limit` bytes. It is counted, not kept, and the
 /// count stops at the limit: the cost is at most the limit's worth of writing, whatever a
 /// catalogue's texts would make the answer repeat.
-pub fn fits(report: &Report, limit: usize) -> bool {
-    fits_json(&Document(report), limit)
-}
-
-/// [`fits`], for any value written as JSON.
 pub fn fits_json<T: Serialize>(value: &T, limit: usize) -> bool {
     struct Counter {
         left: usize,
@@ -184,42 +139,36 @@ pub fn fits_json<T: Serialize>(value: &T, limit: usize) -> bool {
     write_json(value, Counter { left: limit }).is_ok()
 }
 
-pub fn yaml(report: &Report) -> Result<String, serde_saphyr::SerializeError> {
-    serde_saphyr::to_string(&Document(report))
+/// A document srm describes with a JSON Schema: `srm schema NAME` prints it.
+#[derive(Clone, Copy, Debug)]
+pub struct SchemaOf {
+    /// The name `srm schema` takes (`who`, `diff-controls`).
+    pub name: &'static str,
+    /// A second name for it (`catalog-validate`).
+    pub alias: Option<&'static str>,
+    /// The command whose output it describes, as typed (`srm diff --controls --json`).
+    pub title: &'static str,
+    /// The schema, derived from the document's types.
+    pub of: fn() -> schemars::Schema,
 }
 
-/// The JSON Schema of a command's `--json` document (the names `srm schema` takes), as the
-/// documents are written (a serialisation schema: `split` is an owner srm prints, never reads).
-pub fn schema(command: &str) -> serde_json::Result<String> {
-    fn of<T: JsonSchema>() -> schemars::Schema {
-        schemars::generate::SchemaSettings::draft2020_12()
-            .for_serialize()
-            .into_generator()
-            .into_root_schema_for::<T>()
-    }
-    let mut schema = match command {
-        "who" => of::<Versioned<Who<'static>>>(),
-        "diff" => of::<Versioned<Diff<'static>>>(),
-        "retained" => of::<Versioned<Retained<'static>>>(),
-        "matrix" => of::<Versioned<Matrix<'static>>>(),
-        "layers" => of::<Versioned<Layers<'static>>>(),
-        "models" => of::<Versioned<Models<'static>>>(),
-        "services" => of::<Versioned<Services<'static>>>(),
-        "checklist" => of::<Versioned<Checklist<'static>>>(),
-        "explain" => of::<Versioned<Explain<'static>>>(),
-        "find" => of::<Versioned<Find<'static>>>(),
-        "controls" => of::<Versioned<ControlsReport<'static>>>(),
-        "control" => of::<Versioned<ControlExplain<'static>>>(),
-        "diff-controls" => of::<Versioned<ControlsDiff<'static>>>(),
-        "plan" => of::<super::plan::PlanDocument<'static>>(),
-        _ => of::<crate::load::ValidationReport<'static>>(),
-    };
-    let title = match command {
-        "who" | "diff" | "retained" | "matrix" | "layers" | "models" | "services" | "checklist"
-        | "explain" | "find" | "controls" | "control" | "plan" => format!("srm {command} --json"),
-        "diff-controls" => "srm diff --controls --json".to_string(),
-        _ => "srm catalog validate --json".to_string(),
-    };
-    schema.insert("title".into(), title.into());
+/// The schema of a document as it is written (a serialisation schema: `split` is an owner srm
+/// prints, never reads).
+pub fn schema_of<T: JsonSchema>() -> schemars::Schema {
+    schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<T>()
+}
+
+/// The schema of an answer's document: the answer with its envelope.
+pub fn answer_schema<T: JsonSchema>() -> schemars::Schema {
+    schema_of::<Versioned<T>>()
+}
+
+/// The JSON Schema `entry` names, titled with its command, as JSON.
+pub fn schema(entry: &SchemaOf) -> serde_json::Result<String> {
+    let mut schema = (entry.of)();
+    schema.insert("title".into(), entry.title.into());
     json_text(&schema)
 }

@@ -13,9 +13,9 @@
 
 use std::fmt::Write as _;
 
-use super::records::{Records, records};
+use super::records::Records;
 use super::table::direction_text;
-use crate::query::{Checklist, Diff, Explain, Find, Report, Retained, SourceRef, Who};
+use crate::query::{Checklist, Diff, Explain, Find, Retained, SourceRef, Who};
 
 /// A column's id as typed (`aws-lambda:manual`), for a code span. Ids are lowercase-kebab
 /// (the loader checks them) and a `:` joins a variant: nothing in them can end a code span or
@@ -100,7 +100,8 @@ fn link(source: &SourceRef) -> String {
     }
 }
 
-fn table(r: &Records) -> String {
+/// Records as a Markdown table: the Markdown of an answer that has none of its own.
+pub(super) fn records_table(r: &Records) -> String {
     let mut out = String::new();
     let head: Vec<String> = r.header.iter().map(|h| esc(h)).collect();
     let _ = writeln!(out, "| {} |", head.join(" | "));
@@ -135,27 +136,6 @@ fn label(name: &str, id: &str, layer: &str) -> String {
     }
 }
 
-pub fn render(report: &Report) -> String {
-    let mut out = answer(report);
-    if let Some(note) = super::left_out(report, |flag| format!("`{flag}`")) {
-        let _ = writeln!(out, "\n{note}");
-    }
-    out
-}
-
-fn answer(report: &Report) -> String {
-    match report {
-        Report::Who(w) => who(w),
-        Report::Diff(d) => diff(d),
-        Report::Retained(r) => retained(r),
-        Report::Checklist(c) => checklist(c),
-        Report::Explain(e) => explain(e),
-        Report::Find(f) => find(f),
-        Report::Controls(c) => controls(c),
-        other => table(&records(other)),
-    }
-}
-
 fn duties_and_sources(out: &mut String, duties: &crate::query::SideDuties, sources: &[SourceRef]) {
     for (side, list) in [
         ("Customer", &duties.customer),
@@ -176,7 +156,7 @@ fn duties_and_sources(out: &mut String, duties: &crate::query::SideDuties, sourc
     }
 }
 
-fn who(w: &Who) -> String {
+pub(super) fn who(w: &Who) -> String {
     // A table whatever the number of cells, as in the terminal.
     let mut out = String::new();
     let _ = writeln!(out, "## Who holds what\n");
@@ -206,7 +186,7 @@ fn who(w: &Who) -> String {
     out
 }
 
-fn diff(d: &Diff) -> String {
+pub(super) fn diff(d: &Diff) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -247,7 +227,7 @@ fn diff(d: &Diff) -> String {
     out
 }
 
-fn retained(r: &Retained) -> String {
+pub(super) fn retained(r: &Retained) -> String {
     let mut out = String::from("## What the customer keeps under every model\n\n");
     let rows: Vec<Vec<String>> = r
         .rows
@@ -278,7 +258,7 @@ fn retained(r: &Retained) -> String {
     out
 }
 
-fn find(f: &Find) -> String {
+pub(super) fn find(f: &Find) -> String {
     let mut about: Vec<&str> = f.see.iter().map(|p| p.id).collect();
     about.extend(f.words.iter().map(String::as_str));
     let mut out = format!("## Rows about “{}”\n\n", esc(&about.join(" ")));
@@ -317,7 +297,7 @@ fn find(f: &Find) -> String {
     out
 }
 
-fn checklist(c: &Checklist) -> String {
+pub(super) fn checklist(c: &Checklist) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -351,7 +331,7 @@ fn checklist(c: &Checklist) -> String {
     out
 }
 
-fn explain(e: &Explain) -> String {
+pub(super) fn explain(e: &Explain) -> String {
     let mut out = String::new();
     if e.kind == crate::query::Kind::Owner {
         // An owner word: the word and what it means, nothing of the catalogue.
@@ -389,7 +369,7 @@ fn explain(e: &Explain) -> String {
     out
 }
 
-fn controls(c: &crate::query::ControlsReport) -> String {
+pub(super) fn controls(c: &crate::query::ControlsReport) -> String {
     let mut out = format!(
         "## Controls under {} (`{}`){}\n\n",
         esc(c.model_name),

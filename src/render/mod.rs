@@ -1,6 +1,8 @@
-//! Turning answers into text. Renderers take a finished [`Report`] and a [`Style`] and return a
+//! Turning answers into text. Renderers take a finished [`Answer`] and a [`Style`] and return a
 //! `String`; they never query the catalogue, decide anything, or touch stdout.
 
+mod answer;
+mod answers;
 mod document;
 mod grid;
 mod markdown;
@@ -11,10 +13,12 @@ pub mod plan;
 mod records;
 mod table;
 
-pub use document::{FORMAT_VERSION, fits, fits_json, json_text, schema, write_json};
+pub use answer::{Answer, LeftOut, Reply};
+pub use document::{
+    FORMAT_VERSION, SchemaOf, answer_schema, fits_json, json_text, schema, schema_of, write_json,
+};
 
 use crate::catalog::Evidence;
-use crate::query::{Report, Scope};
 
 /// How a column is named for people: `Name (id)`, or `Name (id:variant)` for a service in a
 /// variant.
@@ -85,66 +89,4 @@ pub struct Style {
     pub color: bool,
     /// Fit tables to this many columns; `None` leaves them at their natural width.
     pub width: Option<u16>,
-}
-
-/// The report in `format`, or `None` where the format cannot show it (pictures of anything
-/// but the matrix). A document that cannot be written is an error, never a stand-in.
-pub fn render(report: &Report, format: Format, style: Style) -> anyhow::Result<Option<String>> {
-    Ok(Some(match format {
-        Format::Table => table::render(report, style),
-        Format::Json => document::json(report)?,
-        Format::Yaml => document::yaml(report)?,
-        Format::Csv => records::csv(report)?,
-        Format::Markdown => markdown::render(report),
-        Format::Crm(crm) => match report {
-            Report::Controls(c) => records::crm(c, crm)?,
-            _ => return Ok(None),
-        },
-        Format::Html | Format::Svg => match report {
-            Report::Matrix(m) if format == Format::Html => picture::html(m),
-            Report::Matrix(m) => picture::svg(m),
-            _ => return Ok(None),
-        },
-    }))
-}
-
-/// The sentence said below an answer whose scope left something out, such as `3 AI layers left
-/// out (--scope all shows them)`; `None` when it left nothing out. `flag` writes the option
-/// as the format writes code.
-pub(super) fn left_out(report: &Report, flag: impl Fn(&str) -> String) -> Option<String> {
-    // What the answer lists; for the control views, the rows are those behind their owners.
-    let (scope, count, unit, behind) = match report {
-        Report::Who(r) => (r.scope, r.left_out, "layer", None),
-        Report::Diff(r) => (r.scope, r.left_out, "layer", None),
-        Report::Matrix(r) => (r.scope, r.left_out, "layer", None),
-        Report::Layers(r) => (r.scope, r.left_out, "layer", None),
-        Report::Retained(r) => (r.scope, r.left_out, "row", None),
-        Report::Checklist(r) => (r.scope, r.left_out, "row", None),
-        Report::Find(r) => (r.scope, r.left_out, "row", None),
-        Report::Controls(r) => (r.scope, r.left_out, "row", Some("these controls")),
-        Report::ControlsDiff(r) => (r.scope, r.left_out, "row", Some("these controls")),
-        Report::Control(r) => (r.scope, r.left_out, "row", Some("this control")),
-        Report::Models(_) | Report::Services(_) | Report::Explain(_) => return None,
-    };
-    let kind = match scope {
-        _ if count == 0 => return None,
-        Scope::Classic => "AI",
-        Scope::Ai => "classic",
-        Scope::All => return None,
-    };
-    let one = count == 1;
-    let noun = if one {
-        unit.to_string()
-    } else {
-        format!("{unit}s")
-    };
-    let them = if one { "it" } else { "them" };
-    let flag = flag("--scope all");
-    Some(match behind {
-        None => format!("{count} {kind} {noun} left out ({flag} shows {them})"),
-        Some(what) => format!(
-            "{count} {kind} {noun} that bear{} on {what} left out ({flag} counts {them})",
-            if one { "s" } else { "" }
-        ),
-    })
 }

@@ -1,22 +1,22 @@
 //! Answers as flat records (a header and rows of strings), the shape of CSV and of Markdown
 //! tables. Lists inside a field are joined with line breaks; values are ids, as in JSON.
 
-use crate::query::{Cell, Report};
+use crate::query::Cell;
 
 pub struct Records {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }
 
-fn header(names: &[&str]) -> Vec<String> {
+pub(super) fn header(names: &[&str]) -> Vec<String> {
     names.iter().map(|s| s.to_string()).collect()
 }
 
-fn lines(items: &[&str]) -> String {
+pub(super) fn lines(items: &[&str]) -> String {
     items.join("\n")
 }
 
-const CELL_HEADER: &[&str] = &[
+pub(super) const CELL_HEADER: &[&str] = &[
     "id",
     "layer",
     "name",
@@ -32,7 +32,7 @@ const CELL_HEADER: &[&str] = &[
     "evidence",
 ];
 
-fn cell_record(c: &Cell) -> Vec<String> {
+pub(super) fn cell_record(c: &Cell) -> Vec<String> {
     let rows: Vec<String> = c
         .rows
         .iter()
@@ -56,265 +56,6 @@ fn cell_record(c: &Cell) -> Vec<String> {
             .unwrap_or_default()
             .to_string(),
     ]
-}
-
-/// The records of an answer. Checklists are one line per duty, for a spreadsheet to tick.
-pub fn records(report: &Report) -> Records {
-    match report {
-        Report::Who(w) => Records {
-            header: header(CELL_HEADER),
-            rows: w.cells.iter().map(cell_record).collect(),
-        },
-        Report::Explain(e) => Records {
-            header: header(CELL_HEADER),
-            rows: e.cells.iter().map(cell_record).collect(),
-        },
-        Report::Diff(d) => {
-            let mut rows = Vec::new();
-            for c in &d.changes {
-                rows.push(vec![
-                    c.id.to_string(),
-                    c.layer.to_string(),
-                    c.name.to_string(),
-                    c.from_owner.to_string(),
-                    c.to_owner.to_string(),
-                    c.direction.as_str().to_string(),
-                ]);
-                for p in &c.rows {
-                    rows.push(vec![
-                        p.id.to_string(),
-                        p.layer.to_string(),
-                        p.name.to_string(),
-                        p.from_owner.to_string(),
-                        p.to_owner.to_string(),
-                        p.direction.as_str().to_string(),
-                    ]);
-                }
-            }
-            Records {
-                header: header(&["id", "layer", "name", "from_owner", "to_owner", "direction"]),
-                rows,
-            }
-        }
-        Report::Retained(r) => Records {
-            header: header(&["id", "layer", "name", "duties", "sources"]),
-            rows: r
-                .rows
-                .iter()
-                .map(|row| {
-                    let sources: Vec<&str> = row.sources.iter().map(|s| s.id).collect();
-                    vec![
-                        row.id.to_string(),
-                        row.layer.to_string(),
-                        row.name.to_string(),
-                        lines(&row.duties.customer),
-                        lines(&sources),
-                    ]
-                })
-                .collect(),
-        },
-        Report::Matrix(m) => {
-            let mut head = header(&["id", "layer", "name"]);
-            head.extend(m.models.iter().map(|h| h.key.to_string()));
-            head.push("retained".to_string());
-            let mut rows = Vec::new();
-            for l in &m.layers {
-                let mut row = vec![l.id.to_string(), l.id.to_string(), l.name.to_string()];
-                row.extend(l.owners.owners().map(|o| o.to_string()));
-                row.push(l.retained.to_string());
-                rows.push(row);
-                for p in &l.rows {
-                    let mut row = vec![p.id.to_string(), p.layer.to_string(), p.name.to_string()];
-                    row.extend(p.owners.owners().map(|o| o.to_string()));
-                    row.push(p.retained.to_string());
-                    rows.push(row);
-                }
-            }
-            Records { header: head, rows }
-        }
-        Report::Layers(l) => Records {
-            header: header(&["id", "name", "scope", "aliases", "description", "rows"]),
-            rows: l
-                .layers
-                .iter()
-                .map(|l| {
-                    let parts: Vec<&str> = l.rows.iter().map(|p| p.id).collect();
-                    vec![
-                        l.id.to_string(),
-                        l.name.to_string(),
-                        l.scope.to_string(),
-                        l.aliases.join("\n"),
-                        l.description.unwrap_or_default().to_string(),
-                        lines(&parts),
-                    ]
-                })
-                .collect(),
-        },
-        Report::Services(s) => Records {
-            header: header(&[
-                "id",
-                "name",
-                "provider",
-                "base_model",
-                "default_variant",
-                "variants",
-                "evidence",
-                "aliases",
-                "vendor_label",
-            ]),
-            rows: s
-                .services
-                .iter()
-                .map(|s| {
-                    let variants: Vec<&str> = s.variants.iter().map(|v| v.id).collect();
-                    vec![
-                        s.id.to_string(),
-                        s.name.to_string(),
-                        s.provider.to_string(),
-                        s.base_model.to_string(),
-                        s.default_variant.unwrap_or_default().to_string(),
-                        variants.join("\n"),
-                        s.evidence.as_str().to_string(),
-                        s.aliases.join("\n"),
-                        s.vendor_label.unwrap_or_default().to_string(),
-                    ]
-                })
-                .collect(),
-        },
-        Report::Models(m) => Records {
-            header: header(&["id", "name", "aliases", "description"]),
-            rows: m
-                .models
-                .iter()
-                .map(|m| {
-                    vec![
-                        m.id.to_string(),
-                        m.name.to_string(),
-                        m.aliases.join("\n"),
-                        m.description.unwrap_or_default().to_string(),
-                    ]
-                })
-                .collect(),
-        },
-        Report::Checklist(c) => {
-            let mut rows = Vec::new();
-            for row in &c.rows {
-                let line = |duty: &str| {
-                    vec![
-                        row.layer.to_string(),
-                        row.id.to_string(),
-                        row.owner.to_string(),
-                        duty.to_string(),
-                        row.note.unwrap_or_default().to_string(),
-                        String::new(),
-                    ]
-                };
-                if row.duties.is_empty() {
-                    rows.push(line(""));
-                }
-                rows.extend(row.duties.iter().map(|d| line(d)));
-            }
-            Records {
-                header: header(&["layer", "row", "owner", "duty", "note", "status"]),
-                rows,
-            }
-        }
-        Report::Controls(c) => Records {
-            header: header(&[
-                "id",
-                "label",
-                "family",
-                "title",
-                "owner",
-                "can_be_inherited",
-                "basis",
-                "rows",
-            ]),
-            rows: c
-                .controls
-                .iter()
-                .map(|r| {
-                    let rows: Vec<String> = r
-                        .rows
-                        .iter()
-                        .map(|b| format!("{}={}", b.id, b.owner))
-                        .collect();
-                    vec![
-                        r.id.to_string(),
-                        r.label.to_string(),
-                        r.family.to_string(),
-                        r.title.to_string(),
-                        r.owner.to_string(),
-                        r.can_be_inherited.to_string(),
-                        basis(r.basis).to_string(),
-                        rows.join("\n"),
-                    ]
-                })
-                .collect(),
-        },
-        Report::Control(c) => Records {
-            header: header(&["id", "label", "model", "owner", "can_be_inherited"]),
-            rows: c
-                .cells
-                .iter()
-                .map(|cell| {
-                    vec![
-                        c.id.to_string(),
-                        c.label.to_string(),
-                        cell.model.to_string(),
-                        cell.owner.to_string(),
-                        cell.can_be_inherited.to_string(),
-                    ]
-                })
-                .collect(),
-        },
-        Report::ControlsDiff(d) => Records {
-            header: header(&[
-                "id",
-                "label",
-                "title",
-                "from_owner",
-                "to_owner",
-                "direction",
-            ]),
-            rows: d
-                .changes
-                .iter()
-                .map(|c| {
-                    vec![
-                        c.id.to_string(),
-                        c.label.to_string(),
-                        c.title.to_string(),
-                        c.from_owner.to_string(),
-                        c.to_owner.to_string(),
-                        c.direction.as_str().to_string(),
-                    ]
-                })
-                .collect(),
-        },
-        Report::Find(f) => {
-            let mut head = header(&["id", "layer", "name", "score", "matched"]);
-            if let Some(first) = f.rows.first() {
-                head.extend(first.owners.0.iter().map(|(m, _)| m.to_string()));
-            }
-            let rows = f
-                .rows
-                .iter()
-                .map(|r| {
-                    let mut row = vec![
-                        r.id.to_string(),
-                        r.layer.to_string(),
-                        r.name.to_string(),
-                        r.score.to_string(),
-                        r.matched.join("\n"),
-                    ];
-                    row.extend(r.owners.owners().map(|o| o.to_string()));
-                    row
-                })
-                .collect();
-            Records { header: head, rows }
-        }
-    }
 }
 
 /// The CSV policy: the csv crate quotes, and a field that a spreadsheet would run as a formula
@@ -493,11 +234,8 @@ fn crm_text_with(
     parts.join(" ")
 }
 
-pub fn csv(report: &Report) -> csv::Result<String> {
-    write_csv(&records(report))
-}
-
-fn write_csv(records: &Records) -> csv::Result<String> {
+/// The records as CSV, every field by the CSV policy ([`csv_field`]).
+pub(super) fn write_csv(records: &Records) -> csv::Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(records.header.iter().map(|f| csv_field(f).into_owned()))?;
     for row in &records.rows {

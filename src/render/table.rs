@@ -15,41 +15,12 @@ use unicode_width::UnicodeWidthStr;
 use super::Style;
 use super::grid::{Cell, Table};
 use crate::catalog::Derived;
-use crate::query::{self, Diff, Matrix, Report, Retained, Who};
-
-pub fn render(report: &Report, style: Style) -> String {
-    let mut out = answer(report, style);
-    if let Some(note) = super::left_out(report, str::to_string) {
-        out.push_str(&note);
-        out.push('\n');
-    }
-    out
-}
-
-fn answer(report: &Report, style: Style) -> String {
-    match report {
-        // A table keeps its shape whatever the number of rows: one cell is a table of one
-        // (`srm explain` is the form that tells everything about one row).
-        Report::Who(who) => who_table(who, style),
-        Report::Diff(d) => diff(d, style),
-        Report::Retained(r) => retained(r, style),
-        Report::Matrix(m) => matrix(m, style),
-        Report::Layers(l) => layers(l, style),
-        Report::Models(m) => models(m, style),
-        Report::Services(s) => services(s, style),
-        Report::Checklist(c) => checklist(c, style),
-        Report::Explain(e) => explain(e, style),
-        Report::Find(f) => find(f, style),
-        Report::Controls(c) => controls(c, style),
-        Report::Control(c) => control(c, style),
-        Report::ControlsDiff(d) => controls_diff(d, style),
-    }
-}
+use crate::query::{self, Diff, Matrix, Retained, Who};
 
 /// A control list is long (a baseline has up to 410 controls) and regular, so it is printed as
 /// aligned columns, like `ls -l`, rather than boxed: a boxed table of that size costs tens of
 /// times more to lay out, and columns are what people grep.
-fn controls(c: &query::ControlsReport, style: Style) -> String {
+pub(super) fn controls(c: &query::ControlsReport, style: Style) -> String {
     let mut out = String::with_capacity(200 * (c.controls.len() + 2));
     let n = c.controls.len();
     let _ = writeln!(
@@ -120,7 +91,7 @@ fn width(s: &str) -> usize {
     if s.is_ascii() { s.len() } else { s.width() }
 }
 
-fn control(c: &query::ControlExplain, style: Style) -> String {
+pub(super) fn control(c: &query::ControlExplain, style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} {} ({})", c.label, c.title, c.id);
     let _ = writeln!(
@@ -192,7 +163,7 @@ fn control(c: &query::ControlExplain, style: Style) -> String {
     out
 }
 
-fn controls_diff(d: &query::ControlsDiff, style: Style) -> String {
+pub(super) fn controls_diff(d: &query::ControlsDiff, style: Style) -> String {
     if d.changes.is_empty() {
         return format!("no control changes owner between {} and {}\n", d.from, d.to);
     }
@@ -220,7 +191,7 @@ fn label(name: &str, id: &str, layer: &str) -> String {
     }
 }
 
-fn checklist(c: &query::Checklist, style: Style) -> String {
+pub(super) fn checklist(c: &query::Checklist, style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -263,7 +234,7 @@ fn checklist(c: &query::Checklist, style: Style) -> String {
     out
 }
 
-fn explain(e: &query::Explain, style: Style) -> String {
+pub(super) fn explain(e: &query::Explain, style: Style) -> String {
     let mut out = String::new();
     let kind = match e.kind {
         query::Kind::Layer => "layer",
@@ -322,7 +293,7 @@ fn explain(e: &query::Explain, style: Style) -> String {
     out
 }
 
-fn find(f: &query::Find, style: Style) -> String {
+pub(super) fn find(f: &query::Find, style: Style) -> String {
     let mut out = find_rows(f, style);
     for p in &f.see {
         let _ = writeln!(out, "see `{}`: {} ({})", p.command, p.name, p.id);
@@ -477,7 +448,7 @@ fn duties_and_sources(
     }
 }
 
-fn who_table(who: &Who, style: Style) -> String {
+pub(super) fn who_table(who: &Who, style: Style) -> String {
     if who.cells.is_empty() {
         return "no cells match\n".to_string();
     }
@@ -509,7 +480,7 @@ fn who_table(who: &Who, style: Style) -> String {
     out
 }
 
-fn diff(d: &Diff, style: Style) -> String {
+pub(super) fn diff(d: &Diff, style: Style) -> String {
     if d.changes.is_empty() {
         return format!("no layer changes owner between {} and {}\n", d.from, d.to);
     }
@@ -546,7 +517,7 @@ pub(super) fn direction_text(d: query::Direction) -> &'static str {
     }
 }
 
-fn retained(r: &Retained, style: Style) -> String {
+pub(super) fn retained(r: &Retained, style: Style) -> String {
     if r.rows.is_empty() {
         return "the customer owns no row under every model\n".to_string();
     }
@@ -568,7 +539,7 @@ fn retained(r: &Retained, style: Style) -> String {
     finish(&table)
 }
 
-fn matrix(m: &Matrix, style: Style) -> String {
+pub(super) fn matrix(m: &Matrix, style: Style) -> String {
     let mut header: Vec<String> = vec!["Layer".to_string()];
     header.extend(m.models.iter().map(|h| match h.variant {
         Some(v) => format!("{} ({v})", h.name),
@@ -597,7 +568,7 @@ fn matrix(m: &Matrix, style: Style) -> String {
     out
 }
 
-fn layers(l: &query::Layers, style: Style) -> String {
+pub(super) fn layers(l: &query::Layers, style: Style) -> String {
     let mut table = new_table(style, &["Id", "Name", "Scope", "Aliases", "Parts"]);
     for layer in &l.layers {
         let parts: Vec<&str> = layer.rows.iter().map(|p| p.id).collect();
@@ -612,7 +583,7 @@ fn layers(l: &query::Layers, style: Style) -> String {
     finish(&table)
 }
 
-fn models(m: &query::Models, style: Style) -> String {
+pub(super) fn models(m: &query::Models, style: Style) -> String {
     let mut table = new_table(style, &["Id", "Name", "Aliases", "Description"]);
     for model in &m.models {
         table.add_row(vec![
@@ -625,7 +596,7 @@ fn models(m: &query::Models, style: Style) -> String {
     finish(&table)
 }
 
-fn services(s: &query::Services, style: Style) -> String {
+pub(super) fn services(s: &query::Services, style: Style) -> String {
     if s.services.is_empty() {
         return match s.provider {
             Some(p) => format!("no services from {p} in this catalogue\n"),

@@ -1,0 +1,171 @@
+//! What an answer offers its renderers, and the one way every answer is written in every
+//! format.
+//!
+//! An answer ([`Answer`], one impl per answer in `answers.rs`) gives its table for people, its
+//! flat records, and optionally its own Markdown and the formats only it has. JSON, YAML and
+//! CSV are generic over it, and so is what is said below an answer whose scope left something
+//! out. The shell holds answers as [`Reply`], the object-safe face of the same thing.
+
+use serde::Serialize;
+
+use super::document::{self, Versioned};
+use super::records::{self, Records};
+use super::{Format, Style, markdown};
+use crate::query::Scope;
+
+/// An answer to a question, and its forms. Implemented by each query's answer.
+pub trait Answer: Serialize {
+    /// The answer as tables and short text for people.
+    fn table(&self, style: Style) -> String;
+
+    /// The answer as flat records: its CSV, and its Markdown unless [`Answer::markdown`] is
+    /// its own.
+    fn records(&self) -> Records;
+
+    /// The answer as GitHub-flavoured Markdown; by default its records as a table.
+    fn markdown(&self) -> String {
+        markdown::records_table(&self.records())
+    }
+
+    /// What the answer's scope left out, said below its table and its Markdown.
+    fn left_out(&self) -> Option<LeftOut> {
+        None
+    }
+
+    /// Whether the catalogue maps controls to its rows; an answer about controls from one
+    /// that maps none holds nothing but `unmapped`, and the shell says so.
+    fn maps_controls(&self) -> bool {
+        true
+    }
+
+    /// Whether the answer found anything; one that did not still prints, and exits 1.
+    fn found(&self) -> bool {
+        true
+    }
+
+    /// Why the answer cannot be written as `format`, as a usage error says it.
+    fn refuses(&self, _format: Format) -> Option<String> {
+        None
+    }
+
+    /// The answer in a format only it has (a CRM, a page, a picture); `None` for the others.
+    fn own(&self, _format: Format) -> anyhow::Result<Option<String>> {
+        Ok(None)
+    }
+}
+
+/// How much of the catalogue an answer's scope left out, and of what.
+#[derive(Clone, Copy, Debug)]
+pub struct LeftOut {
+    pub scope: Scope,
+    /// How many layers or rows.
+    pub count: usize,
+    /// What they are: `layer` or `row`.
+    pub unit: &'static str,
+    /// For the control views, the controls the rows bear on (`these controls`).
+    pub behind: Option<&'static str>,
+}
+
+impl LeftOut {
+    /// The sentence said below the answer, such as `3 AI layers left out (--scope all shows
+    /// them)`; `None` when nothing was left out. `flag` writes the option as the format
+    /// writes code.
+    pub fn sentence(&self, flag: impl Fn(&str) -> String) -> Option<String> {
+        let kind = match self.scope {
+            _ if self.count == 0 => return None,
+            Scope::Classic => "AI",
+            Scope::Ai => "classic",
+            Scope::All => return None,
+        };
+        let (count, unit) = (self.count, self.unit);
+        let one = count == 1;
+        let noun = if one {
+            unit.to_string()
+        } else {
+            format!("{unit}s")
+        };
+        let them = if one { "it" } else { "them" };
+        let flag = flag("--scope all");
+        Some(match self.behind {
+            None => format!("{count} {kind} {noun} left out ({flag} shows {them})"),
+            Some(what) => format!(
+                "{count} {kind} {noun} that bear{} on {what} left out ({flag} counts {them})",
+                if one { "s" } else { "" }
+            ),
+        })
+    }
+}
+
+/// An answer as the shell holds it: written in a format, measured, and asked what exit code
+/// and warnings it calls for. Every [`Answer`] is one.
+pub trait Reply {
+    /// The answer in `format`, or `None` where the format cannot show it (a picture of
+    /// anything but the matrix). A document that cannot be written is an error.
+    fn render(&self, format: Format, style: Style) -> anyhow::Result<Option<String>>;
+
+    /// Whether the answer's JSON would be at most `limit` bytes ([`super::fits_json`]).
+    fn fits(&self, limit: usize) -> bool;
+
+    /// [`Answer::maps_controls`].
+    fn maps_controls(&self) -> bool;
+
+    /// [`Answer::found`].
+    fn found(&self) -> bool;
+
+    /// [`Answer::refuses`].
+    fn refuses(&self, format: Format) -> Option<String>;
+}
+
+impl<A: Answer> Reply for A {
+    fn render(&self, format: Format, style: Style) -> anyhow::Result<Option<String>> {
+        let note =
+            |flag: &dyn Fn(&str) -> String| Answer::left_out(self).and_then(|l| l.sentence(flag));
+        Ok(Some(match format {
+            Format::Table => {
+                let mut out = self.table(style);
+                if let Some(note) = note(&str::to_string) {
+                    out.push_str(&note);
+                    out.push('\n');
+                }
+                out
+            }
+            Format::Markdown => {
+                let mut out = self.markdown();
+                if let Some(note) = note(&|flag| format!("`{flag}`")) {
+                    out.push('\n');
+                    out.push_str(&note);
+                    out.push('\n');
+                }
+                out
+            }
+            Format::Json => document::json_text(&versioned(self))?,
+            Format::Yaml => serde_saphyr::to_string(&versioned(self))?,
+            Format::Csv => records::write_csv(&self.records())?,
+            Format::Html | Format::Svg | Format::Crm(_) => return self.own(format),
+        }))
+    }
+
+    fn fits(&self, limit: usize) -> bool {
+        super::fits_json(&versioned(self), limit)
+    }
+
+    fn maps_controls(&self) -> bool {
+        Answer::maps_controls(self)
+    }
+
+    fn found(&self) -> bool {
+        Answer::found(self)
+    }
+
+    fn refuses(&self, format: Format) -> Option<String> {
+        Answer::refuses(self, format)
+    }
+}
+
+/// An answer with its envelope (`"format_version": 2`).
+fn versioned<A>(body: &A) -> Versioned<&A> {
+    Versioned {
+        format_version: document::FORMAT_VERSION,
+        body,
+    }
+}
