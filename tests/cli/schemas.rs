@@ -126,6 +126,28 @@ fn every_output_matches_its_schema_and_the_schemas_are_pinned() {
     }
 }
 
+/// Every name `srm schema` takes has a case above, so a command added with a schema is tested
+/// against it.
+#[test]
+fn every_schema_has_a_case() {
+    let help = stdout_of(&["schema", "--help"]);
+    let start = help
+        .find("[possible values: ")
+        .expect("srm schema --help lists its values");
+    let rest = &help[start + "[possible values: ".len()..];
+    let values: Vec<String> = rest[..rest.find(']').expect("the list ends")]
+        .split(',')
+        .map(|v| v.trim().to_string())
+        .collect();
+    assert!(values.len() > 10, "{values:?}");
+    for value in values.iter().filter(|v| *v != "catalog") {
+        assert!(
+            CASES.iter().any(|(name, _)| name == value),
+            "srm schema {value} has no case in tests/cli/schemas.rs"
+        );
+    }
+}
+
 #[test]
 fn a_document_missing_a_field_fails_its_schema() {
     let schema: serde_json::Value = serde_json::from_str(&stdout_of(&["schema", "who"])).unwrap();
