@@ -224,7 +224,7 @@ impl Run for CatalogCommand {
         &[SchemaOf {
             name: "validate",
             alias: Some("catalog-validate"),
-            title: "srm catalog validate --json",
+            title: Some("srm catalog validate --json"),
             of: render::schema_of::<load::ValidationReport<'static>>,
         }]
     }

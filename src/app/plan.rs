@@ -98,7 +98,7 @@ impl Run for PlanArgs {
         &[SchemaOf {
             name: "plan",
             alias: None,
-            title: "srm plan --json",
+            title: None,
             of: render::schema_of::<render::plan::PlanDocument<'static>>,
         }]
     }

@@ -25,7 +25,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::catalog::{Catalog, Derived};
 use crate::exit::UsageError;
 use crate::query::{self, ControlFilter};
-use crate::render::{self, Format, Reply, SchemaOf};
+use crate::render::{Format, Reply, SchemaOf};
 
 /// Who secures what in the cloud: shared-responsibility answers for on-prem, IaaS, PaaS and
 /// SaaS, and the services people run (AWS Lambda, Azure App Service, Cloud Run…), classic and
@@ -198,12 +198,7 @@ impl Ask for WhoArgs {
     }
 
     fn schemas() -> &'static [SchemaOf] {
-        &[SchemaOf {
-            name: "who",
-            alias: None,
-            title: "srm who --json",
-            of: render::answer_schema::<query::Who<'static>>,
-        }]
+        const { &[SchemaOf::answer::<query::Who<'static>>("who")] }
     }
 }
 
@@ -253,20 +248,13 @@ impl Ask for DiffArgs {
     }
 
     fn schemas() -> &'static [SchemaOf] {
-        &[
-            SchemaOf {
-                name: "diff",
-                alias: None,
-                title: "srm diff --json",
-                of: render::answer_schema::<query::Diff<'static>>,
-            },
-            SchemaOf {
-                name: "diff-controls",
-                alias: None,
-                title: "srm diff --controls --json",
-                of: render::answer_schema::<query::ControlsDiff<'static>>,
-            },
-        ]
+        const {
+            &[
+                SchemaOf::answer::<query::Diff<'static>>("diff"),
+                SchemaOf::answer::<query::ControlsDiff<'static>>("diff-controls")
+                    .titled("srm diff --controls --json"),
+            ]
+        }
     }
 }
 
@@ -290,12 +278,7 @@ impl Ask for RetainedArgs {
     }
 
     fn schemas() -> &'static [SchemaOf] {
-        &[SchemaOf {
-            name: "retained",
-            alias: None,
-            title: "srm retained --json",
-            of: render::answer_schema::<query::Retained<'static>>,
-        }]
+        const { &[SchemaOf::answer::<query::Retained<'static>>("retained")] }
     }
 }
 
@@ -329,12 +312,7 @@ impl Ask for MatrixArgs {
     }
 
     fn schemas() -> &'static [SchemaOf] {
-        &[SchemaOf {
-            name: "matrix",
-            alias: None,
-            title: "srm matrix --json",
-            of: render::answer_schema::<query::Matrix<'static>>,
-        }]
+        const { &[SchemaOf::answer::<query::Matrix<'static>>("matrix")] }
     }
 }
 
@@ -358,12 +336,7 @@ impl Ask for LayersArgs {
     }
 
     fn schemas() -> &'static [SchemaOf] {
-        &[SchemaOf {
-            name: "layers",
-            alias: None,
-            title: "srm layers --json",
-            of: render::answer_schema::<query::Layers<'static>>,
-        }]
+        const { &[SchemaOf::answer::<query::Layers<'static>>("layers")] }
     }
 }
 
@@ -384,12 +357,7 @@ impl Ask for ModelsArgs {
     }
 
     fn schemas() -> &'static [SchemaOf] {
-        &[SchemaOf {
-            name: "models",
-            alias: None,
-            title: "srm models --json",
-            of: render::answer_schema::<query::Models<'static>>,
-        }]
+        const { &[SchemaOf::answer::<query::Models<'static>>("models")] }
     }
 }
 
@@ -445,12 +413,7 @@ impl Ask for ServicesArgs {
     }
 
     fn schemas() -> &'static [SchemaOf] {
-        &[SchemaOf {
-            name: "services",
-            alias: None,
-            title: "srm services --json",
-            of: render::answer_schema::<query::Services<'static>>,
-        }]
+        const { &[SchemaOf::answer::<query::Services<'static>>("services")] }
     }
 }
 
@@ -480,12 +443,7 @@ impl Ask for ChecklistArgs {
     }
 
     fn schemas() -> &'static [SchemaOf] {
-        &[SchemaOf {
-            name: "checklist",
-            alias: None,
-            title: "srm checklist --json",
-            of: render::answer_schema::<query::Checklist<'static>>,
-        }]
+        const { &[SchemaOf::answer::<query::Checklist<'static>>("checklist")] }
     }
 }
 
@@ -514,12 +472,7 @@ impl Ask for ExplainArgs {
     }
 
     fn schemas() -> &'static [SchemaOf] {
-        &[SchemaOf {
-            name: "explain",
-            alias: None,
-            title: "srm explain --json",
-            of: render::answer_schema::<query::Explain<'static>>,
-        }]
+        const { &[SchemaOf::answer::<query::Explain<'static>>("explain")] }
     }
 }
 
@@ -567,12 +520,7 @@ impl Ask for FindArgs {
     }
 
     fn schemas() -> &'static [SchemaOf] {
-        &[SchemaOf {
-            name: "find",
-            alias: None,
-            title: "srm find --json",
-            of: render::answer_schema::<query::Find<'static>>,
-        }]
+        const { &[SchemaOf::answer::<query::Find<'static>>("find")] }
     }
 }
 
@@ -628,12 +576,11 @@ impl Ask for ControlsArgs {
     }
 
     fn schemas() -> &'static [SchemaOf] {
-        &[SchemaOf {
-            name: "controls",
-            alias: None,
-            title: "srm controls --json",
-            of: render::answer_schema::<query::ControlsReport<'static>>,
-        }]
+        const {
+            &[SchemaOf::answer::<query::ControlsReport<'static>>(
+                "controls",
+            )]
+        }
     }
 }
 
@@ -671,12 +618,11 @@ impl Ask for ControlArgs {
     }
 
     fn schemas() -> &'static [SchemaOf] {
-        &[SchemaOf {
-            name: "control",
-            alias: None,
-            title: "srm control --json",
-            of: render::answer_schema::<query::ControlExplain<'static>>,
-        }]
+        const {
+            &[SchemaOf::answer::<query::ControlExplain<'static>>(
+                "control",
+            )]
+        }
     }
 }
 

@@ -67,6 +67,33 @@ pub struct LeftOut {
 }
 
 impl LeftOut {
+    /// `count` layers left out of `scope`.
+    pub fn layers(scope: Scope, count: usize) -> LeftOut {
+        LeftOut {
+            scope,
+            count,
+            unit: "layer",
+            behind: None,
+        }
+    }
+
+    /// `count` rows left out of `scope`.
+    pub fn rows(scope: Scope, count: usize) -> LeftOut {
+        LeftOut {
+            unit: "row",
+            ..LeftOut::layers(scope, count)
+        }
+    }
+
+    /// `count` rows left out of `scope` that bear on the controls an answer names (`these
+    /// controls`).
+    pub fn rows_behind(scope: Scope, count: usize, controls: &'static str) -> LeftOut {
+        LeftOut {
+            behind: Some(controls),
+            ..LeftOut::rows(scope, count)
+        }
+    }
+
     /// The sentence said below the answer, such as `3 AI layers left out (--scope all shows
     /// them)`; `None` when nothing was left out. `flag` writes the option as the format
     /// writes code.

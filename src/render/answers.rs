@@ -29,12 +29,7 @@ impl Answer for Who<'_> {
     }
 
     fn left_out(&self) -> Option<LeftOut> {
-        Some(LeftOut {
-            scope: self.scope,
-            count: self.left_out,
-            unit: "layer",
-            behind: None,
-        })
+        Some(LeftOut::layers(self.scope, self.left_out))
     }
 }
 
@@ -77,12 +72,7 @@ impl Answer for Diff<'_> {
     }
 
     fn left_out(&self) -> Option<LeftOut> {
-        Some(LeftOut {
-            scope: self.scope,
-            count: self.left_out,
-            unit: "layer",
-            behind: None,
-        })
+        Some(LeftOut::layers(self.scope, self.left_out))
     }
 }
 
@@ -117,12 +107,7 @@ impl Answer for Retained<'_> {
     }
 
     fn left_out(&self) -> Option<LeftOut> {
-        Some(LeftOut {
-            scope: self.scope,
-            count: self.left_out,
-            unit: "row",
-            behind: None,
-        })
+        Some(LeftOut::rows(self.scope, self.left_out))
     }
 }
 
@@ -153,12 +138,7 @@ impl Answer for Matrix<'_> {
     }
 
     fn left_out(&self) -> Option<LeftOut> {
-        Some(LeftOut {
-            scope: self.scope,
-            count: self.left_out,
-            unit: "layer",
-            behind: None,
-        })
+        Some(LeftOut::layers(self.scope, self.left_out))
     }
 
     fn own(&self, format: Format) -> anyhow::Result<Option<String>> {
@@ -198,12 +178,7 @@ impl Answer for Layers<'_> {
     }
 
     fn left_out(&self) -> Option<LeftOut> {
-        Some(LeftOut {
-            scope: self.scope,
-            count: self.left_out,
-            unit: "layer",
-            behind: None,
-        })
+        Some(LeftOut::layers(self.scope, self.left_out))
     }
 }
 
@@ -308,12 +283,7 @@ impl Answer for Checklist<'_> {
     }
 
     fn left_out(&self) -> Option<LeftOut> {
-        Some(LeftOut {
-            scope: self.scope,
-            count: self.left_out,
-            unit: "row",
-            behind: None,
-        })
+        Some(LeftOut::rows(self.scope, self.left_out))
     }
 }
 
@@ -380,12 +350,7 @@ impl Answer for Find<'_> {
     }
 
     fn left_out(&self) -> Option<LeftOut> {
-        Some(LeftOut {
-            scope: self.scope,
-            count: self.left_out,
-            unit: "row",
-            behind: None,
-        })
+        Some(LeftOut::rows(self.scope, self.left_out))
     }
 
     /// Like grep, a search that finds nothing (no row, nothing named) prints its answer and
@@ -442,12 +407,11 @@ impl Answer for ControlsReport<'_> {
     }
 
     fn left_out(&self) -> Option<LeftOut> {
-        Some(LeftOut {
-            scope: self.scope,
-            count: self.left_out,
-            unit: "row",
-            behind: Some("these controls"),
-        })
+        Some(LeftOut::rows_behind(
+            self.scope,
+            self.left_out,
+            "these controls",
+        ))
     }
 
     fn maps_controls(&self) -> bool {
@@ -488,12 +452,11 @@ impl Answer for ControlExplain<'_> {
     }
 
     fn left_out(&self) -> Option<LeftOut> {
-        Some(LeftOut {
-            scope: self.scope,
-            count: self.left_out,
-            unit: "row",
-            behind: Some("this control"),
-        })
+        Some(LeftOut::rows_behind(
+            self.scope,
+            self.left_out,
+            "this control",
+        ))
     }
 
     fn maps_controls(&self) -> bool {
@@ -535,12 +498,11 @@ impl Answer for ControlsDiff<'_> {
     }
 
     fn left_out(&self) -> Option<LeftOut> {
-        Some(LeftOut {
-            scope: self.scope,
-            count: self.left_out,
-            unit: "row",
-            behind: Some("these controls"),
-        })
+        Some(LeftOut::rows_behind(
+            self.scope,
+            self.left_out,
+            "these controls",
+        ))
     }
 
     fn maps_controls(&self) -> bool {

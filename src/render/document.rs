@@ -146,10 +146,31 @@ pub struct SchemaOf {
     pub name: &'static str,
     /// A second name for it (`catalog-validate`).
     pub alias: Option<&'static str>,
-    /// The command whose output it describes, as typed (`srm diff --controls --json`).
-    pub title: &'static str,
+    /// The command whose output it describes, as typed (`srm diff --controls --json`), when
+    /// that is not `srm NAME --json`.
+    pub title: Option<&'static str>,
     /// The schema, derived from the document's types.
     pub of: fn() -> schemars::Schema,
+}
+
+impl SchemaOf {
+    /// The schema of the answer `A`'s document, named `name`, for `srm NAME --json`.
+    pub const fn answer<A: JsonSchema>(name: &'static str) -> SchemaOf {
+        SchemaOf {
+            name,
+            alias: None,
+            title: None,
+            of: answer_schema::<A>,
+        }
+    }
+
+    /// The same, describing the output of `title` (`srm diff --controls --json`).
+    pub const fn titled(self, title: &'static str) -> SchemaOf {
+        SchemaOf {
+            title: Some(title),
+            ..self
+        }
+    }
 }
 
 /// The schema of a document as it is written (a serialisation schema: `split` is an owner srm
@@ -169,6 +190,10 @@ pub fn answer_schema<T: JsonSchema>() -> schemars::Schema {
 /// The JSON Schema `entry` names, titled with its command, as JSON.
 pub fn schema(entry: &SchemaOf) -> serde_json::Result<String> {
     let mut schema = (entry.of)();
-    schema.insert("title".into(), entry.title.into());
+    let title = match entry.title {
+        Some(title) => title.to_string(),
+        None => format!("srm {} --json", entry.name),
+    };
+    schema.insert("title".into(), title.into());
     json_text(&schema)
 }
