@@ -32,26 +32,29 @@ pub fn init(closed: bool) {
     STDOUT.get_or_init(|| if closed { Err(None) } else { open_stdout() });
 }
 
+/// What writes a document where it goes, as it goes: called once with the writer.
+pub type Body<'a> = &'a mut dyn FnMut(&mut dyn Write) -> anyhow::Result<()>;
+
 /// Writes `text` to standard output. A closed pipe comes back as an error whose cause is
 /// `BrokenPipe`, which [`crate::app::classify`] turns into a quiet success; a standard output
 /// that was closed when srm started is an error.
 pub fn stdout(text: &str) -> anyhow::Result<()> {
-    let result = match STDOUT.get_or_init(open_stdout) {
-        // Written through the duplicate, not std's stdout, so no error is swallowed.
-        Ok(file) => {
-            let mut out: &File = file;
-            out.write_all(text.as_bytes()).and_then(|()| out.flush())
-        }
-        Err(Some(code)) => Err(std::io::Error::from_raw_os_error(*code)),
-        Err(None) => Err(std::io::Error::other("it is closed")),
-    };
-    result.context("cannot write to standard output")
+    stdout_with(&mut |out| Ok(out.write_all(text.as_bytes())?))
 }
 
 /// Copies `reader` to standard output in chunks, as [`stdout`] writes: a large answer is
 /// never held whole.
 pub fn stdout_from(reader: &mut dyn std::io::Read) -> anyhow::Result<()> {
+    stdout_with(&mut |out| {
+        std::io::copy(reader, out)?;
+        Ok(())
+    })
+}
+
+/// Standard output, written by `body` through a buffer, as [`stdout`] writes.
+pub fn stdout_with(body: Body<'_>) -> anyhow::Result<()> {
     let file = match STDOUT.get_or_init(open_stdout) {
+        // Written through the duplicate, not std's stdout, so no error is swallowed.
         Ok(file) => file,
         Err(Some(code)) => {
             return Err(std::io::Error::from_raw_os_error(*code))
@@ -62,12 +65,14 @@ pub fn stdout_from(reader: &mut dyn std::io::Read) -> anyhow::Result<()> {
                 .context("cannot write to standard output");
         }
     };
-    let mut out: &File = file;
-    std::io::copy(reader, &mut out)
-        .and_then(|_| out.flush())
-        .context("cannot write to standard output")?;
-    Ok(())
+    let mut out = std::io::BufWriter::with_capacity(BUFFER, file);
+    body(&mut out)
+        .and_then(|()| Ok(out.flush()?))
+        .context("cannot write to standard output")
 }
+
+/// How much is written at a time.
+const BUFFER: usize = 64 << 10;
 
 /// What a path names, for writing to it.
 enum Target {
@@ -170,21 +175,18 @@ fn already_exists(path: &Path) -> anyhow::Error {
 ///   and that is the error).
 /// - A directory, a block device, or a symbolic link to anything else: refused.
 pub fn file(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
-    if path.as_os_str() == "-" {
-        return stdout(text);
-    }
-    file_from(path, &mut text.as_bytes(), force)
+    file_with(path, force, &mut |out| Ok(out.write_all(text.as_bytes())?))
 }
 
-/// [`file`], copying what `reader` holds: a large answer is never held whole.
-pub fn file_from(path: &Path, reader: &mut dyn std::io::Read, force: bool) -> anyhow::Result<()> {
+/// [`file`], written by `body` as it goes: a large answer is never held whole.
+pub fn file_with(path: &Path, force: bool, body: Body<'_>) -> anyhow::Result<()> {
     if path.as_os_str() == "-" {
-        return stdout_from(reader);
+        return stdout_with(body);
     }
     let cannot = || format!("cannot write {}", shown(path));
     let old = match target(path)? {
-        Target::Stream => return stream(path, reader),
-        Target::Descriptor => return descriptor(path, reader),
+        Target::Stream => return stream(path, body),
+        Target::Descriptor => return descriptor(path, body),
         Target::File(_) if !force => return Err(already_exists(path)),
         Target::File(meta) => Some(meta),
         Target::Missing => None,
@@ -205,8 +207,8 @@ pub fn file_from(path: &Path, reader: &mut dyn std::io::Read, force: bool) -> an
             .set_permissions(Permissions::from_mode(mode))
             .with_context(cannot)?;
     }
-    std::io::copy(reader, &mut temp)
-        .and_then(|_| temp.as_file().sync_all())
+    write_through(temp.as_file_mut(), body)
+        .and_then(|()| Ok(temp.as_file().sync_all()?))
         .with_context(cannot)?;
     if old.is_some() {
         temp.persist(path)
@@ -233,15 +235,13 @@ pub fn file_from(path: &Path, reader: &mut dyn std::io::Read, force: bool) -> an
 
 /// Writes into one of the process's descriptors, at its end (the shell truncated a `> f`
 /// already, and a `>> f` is appended to, as it asked).
-fn descriptor(path: &Path, reader: &mut dyn std::io::Read) -> anyhow::Result<()> {
+fn descriptor(path: &Path, body: Body<'_>) -> anyhow::Result<()> {
     let cannot = || format!("cannot write {}", shown(path));
     let mut out = OpenOptions::new()
         .append(true)
         .open(path)
         .with_context(cannot)?;
-    std::io::copy(reader, &mut out)
-        .and_then(|_| out.flush())
-        .with_context(cannot)
+    write_through(&mut out, body).with_context(cannot)
 }
 
 /// A manual page at `path`: written only as a regular file, new or (with `force`) replaced,
@@ -277,7 +277,7 @@ fn shown(path: &Path) -> String {
 }
 
 /// Writes into a device, FIFO or socket (opening a FIFO waits for its reader).
-fn stream(path: &Path, reader: &mut dyn std::io::Read) -> anyhow::Result<()> {
+fn stream(path: &Path, body: Body<'_>) -> anyhow::Result<()> {
     let cannot = || format!("cannot write {}", shown(path));
     let mut out = OpenOptions::new()
         .write(true)
@@ -291,7 +291,12 @@ fn stream(path: &Path, reader: &mut dyn std::io::Read) -> anyhow::Result<()> {
             shown(path)
         );
     }
-    std::io::copy(reader, &mut out)
-        .and_then(|_| out.flush())
-        .with_context(cannot)
+    write_through(&mut out, body).with_context(cannot)
+}
+
+/// `body` written into `file` through a buffer, flushed.
+fn write_through(file: &mut File, body: Body<'_>) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(BUFFER, file);
+    body(&mut out)?;
+    Ok(out.flush()?)
 }

@@ -81,11 +81,7 @@ fn answer(ask: &dyn Ask, env: &Env) -> anyhow::Result<ExitCode> {
     if format != Format::Table || ask.names_columns() {
         within_limit(|limit| reply.fits(limit), catalog)?;
     }
-    let Some(text) = reply.render(format, env.style)? else {
-        // Each command offers only the formats its answer has.
-        anyhow::bail!("this answer cannot be written as {format:?}");
-    };
-    emit(&text, file)?;
+    emit_with(file, &mut |out| reply.write(format, env.style, out))?;
     let found = reply.found();
     // The process ends next and the OS takes its memory back at once; freeing the catalogue's
     // thousands of small allocations one by one first was 5% of a whole `srm who`.
@@ -306,6 +302,14 @@ fn emit(text: &str, output: &FileOutput) -> anyhow::Result<()> {
     match &output.output {
         None => crate::output::stdout(text),
         Some(path) => crate::output::file(path, text, output.force),
+    }
+}
+
+/// Has `body` write to stdout, or to the --output file, as [`emit`] writes `text`.
+fn emit_with(output: &FileOutput, body: crate::output::Body<'_>) -> anyhow::Result<()> {
+    match &output.output {
+        None => crate::output::stdout_with(body),
+        Some(path) => crate::output::file_with(path, output.force, body),
     }
 }
 

@@ -6,6 +6,8 @@
 //! CSV are generic over it, and so is what is said below an answer whose scope left something
 //! out. The shell holds answers as [`Reply`], the object-safe face of the same thing.
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use super::document::{self, Versioned};
@@ -126,9 +128,11 @@ impl LeftOut {
 /// An answer as the shell holds it: written in a format, measured, and asked what exit code
 /// and warnings it calls for. Every [`Answer`] is one.
 pub trait Reply {
-    /// The answer in `format`, or `None` where the format cannot show it (a picture of
-    /// anything but the matrix). A document that cannot be written is an error.
-    fn render(&self, format: Format, style: Style) -> anyhow::Result<Option<String>>;
+    /// Writes the answer in `format` to `out`: JSON, YAML and CSV as they are serialised, the
+    /// forms for people (laid out whole first: a table's columns are as wide as their widest
+    /// cell) once laid out. A format the answer does not have is an error, before anything
+    /// is written.
+    fn write(&self, format: Format, style: Style, out: &mut dyn Write) -> anyhow::Result<()>;
 
     /// Whether the answer's JSON would be at most `limit` bytes ([`super::fits_json`]).
     fn fits(&self, limit: usize) -> bool;
@@ -144,32 +148,54 @@ pub trait Reply {
 }
 
 impl<A: Answer> Reply for A {
-    fn render(&self, format: Format, style: Style) -> anyhow::Result<Option<String>> {
+    fn write(&self, format: Format, style: Style, out: &mut dyn Write) -> anyhow::Result<()> {
         let note =
             |flag: &dyn Fn(&str) -> String| Answer::left_out(self).and_then(|l| l.sentence(flag));
-        Ok(Some(match format {
+        // Serialisers write in small pieces: a buffer of a known type takes them, and `out`
+        // is called once per block.
+        let mut buffered = std::io::BufWriter::with_capacity(64 << 10, &mut *out);
+        let text = match format {
+            Format::Json => {
+                document::write_json(&versioned(self), &mut buffered).map_err(io_first)?;
+                return Ok(buffered.flush()?);
+            }
+            Format::Yaml => {
+                serde_saphyr::to_io_writer(&mut buffered, &versioned(self)).map_err(
+                    |e| match e {
+                        serde_saphyr::SerializeError::IO { error } => anyhow::Error::new(error),
+                        other => anyhow::Error::new(other),
+                    },
+                )?;
+                return Ok(buffered.flush()?);
+            }
+            Format::Csv => {
+                records::write_csv(&self.records(), &mut buffered)?;
+                return Ok(buffered.flush()?);
+            }
             Format::Table => {
-                let mut out = self.table(style);
+                let mut text = self.table(style);
                 if let Some(note) = note(&str::to_string) {
-                    out.push_str(&note);
-                    out.push('\n');
+                    text.push_str(&note);
+                    text.push('\n');
                 }
-                out
+                text
             }
             Format::Markdown => {
-                let mut out = self.markdown();
+                let mut text = self.markdown();
                 if let Some(note) = note(&|flag| format!("`{flag}`")) {
-                    out.push('\n');
-                    out.push_str(&note);
-                    out.push('\n');
+                    text.push('\n');
+                    text.push_str(&note);
+                    text.push('\n');
                 }
-                out
+                text
             }
-            Format::Json => document::json_text(&versioned(self))?,
-            Format::Yaml => serde_saphyr::to_string(&versioned(self))?,
-            Format::Csv => records::write_csv(&self.records())?,
-            Format::Html | Format::Svg | Format::Crm(_) => return self.own(format),
-        }))
+            Format::Html | Format::Svg | Format::Crm(_) => match self.own(format)? {
+                Some(text) => text,
+                None => anyhow::bail!("this answer cannot be written as {}", format.name()),
+            },
+        };
+        drop(buffered);
+        Ok(out.write_all(text.as_bytes())?)
     }
 
     fn fits(&self, limit: usize) -> bool {
@@ -186,6 +212,16 @@ impl<A: Answer> Reply for A {
 
     fn refuses(&self, format: Format) -> Option<String> {
         Answer::refuses(self, format)
+    }
+}
+
+/// A JSON error, as the I/O error it is when writing failed (a closed pipe is told apart by
+/// its kind).
+fn io_first(e: serde_json::Error) -> anyhow::Error {
+    if e.is_io() {
+        std::io::Error::from(e).into()
+    } else {
+        e.into()
     }
 }
 

@@ -72,6 +72,22 @@ pub enum Format {
     Crm(Crm),
 }
 
+impl Format {
+    /// The format as `--format` names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Yaml => "yaml",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Svg => "svg",
+            Format::Crm(_) => "crm",
+        }
+    }
+}
+
 /// How a customer responsibility matrix is written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Crm {

@@ -81,7 +81,7 @@ pub(super) fn basis(b: crate::query::Basis) -> &'static str {
 /// A FedRAMP customer responsibility matrix: exactly its three columns, one line per control,
 /// and with `--with-basis` a fourth. The third column says what the provider covers and what
 /// the customer must do, from the duties of the rows behind the control.
-pub fn crm(report: &crate::query::ControlsReport, options: super::Crm) -> csv::Result<String> {
+pub fn crm(report: &crate::query::ControlsReport, options: super::Crm) -> anyhow::Result<String> {
     let mut columns = vec![
         "Control ID",
         "Can Be Inherited from CSP",
@@ -115,7 +115,10 @@ pub fn crm(report: &crate::query::ControlsReport, options: super::Crm) -> csv::R
             })
             .collect(),
     };
-    write_csv(&records)
+    let mut out = Vec::new();
+    write_csv(&records, &mut out)?;
+    // Every field is a Rust string, so the bytes are UTF-8.
+    Ok(String::from_utf8(out)?)
 }
 
 /// A base control as the CRM names it: `AC-2`, or FedRAMP's `AC-02`.
@@ -235,15 +238,26 @@ fn crm_text_with(
 }
 
 /// The records as CSV, every field by the CSV policy ([`csv_field`]).
-pub(super) fn write_csv(records: &Records) -> csv::Result<String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(records.header.iter().map(|f| csv_field(f).into_owned()))?;
-    for row in &records.rows {
-        writer.write_record(row.iter().map(|f| csv_field(f).into_owned()))?;
-    }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(std::io::Error::other(e.to_string())))?;
-    // Every field is a Rust string, so the bytes are UTF-8.
-    String::from_utf8(bytes).map_err(|e| csv::Error::from(std::io::Error::other(e)))
+pub(super) fn write_csv(records: &Records, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    let write = |writer: &mut csv::Writer<_>| -> csv::Result<()> {
+        for record in std::iter::once(&records.header).chain(&records.rows) {
+            for field in record {
+                writer.write_field(csv_field(field).as_bytes())?;
+            }
+            writer.write_record(None::<&[u8]>)?;
+        }
+        writer.flush()?;
+        Ok(())
+    };
+    write(&mut writer).map_err(|e| {
+        // A write that fails is an I/O error (a closed pipe among them), said as one.
+        if !e.is_io_error() {
+            return anyhow::Error::new(e);
+        }
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => io.into(),
+            _ => anyhow::anyhow!("cannot write CSV"),
+        }
+    })
 }

@@ -130,6 +130,32 @@ fn a_missing_catalogue_is_a_runtime_error() {
         .stderr("error: /nonexistent/catalog.yaml: cannot read catalogue: no such file\n");
 }
 
+/// Documents are written as they are serialised; a reader that stops early (here after the
+/// first line of 600 kB of JSON or 450 kB of YAML, far past a pipe's buffer) still ends srm
+/// quietly.
+#[test]
+fn closed_pipe_ends_a_streamed_document_quietly() {
+    let bin = assert_cmd::cargo::cargo_bin!("srm");
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["json", "yaml"] {
+        let out = std::process::Command::new("bash")
+            .current_dir(dir.path())
+            .arg("-c")
+            .arg(format!(
+                "set -o pipefail; '{}' controls --model paas --format {format} | head -1 >/dev/null",
+                bin.display()
+            ))
+            .output()
+            .expect("bash runs");
+        assert!(
+            out.status.success() && out.stderr.is_empty(),
+            "{format}: status {:?}, stderr {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 #[test]
 fn closed_pipe_ends_quietly() {
     // Run through a real shell pipe, the way users hit it.
