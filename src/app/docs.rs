@@ -3,9 +3,7 @@
 use std::path::Path;
 
 use anyhow::Context;
-use clap::CommandFactory;
 
-use crate::cli::Cli;
 use crate::exit::{ExitCode, UsageError};
 use crate::load::{self, Input};
 
@@ -229,7 +227,7 @@ const EXIT_STATUS: &[(&str, &str)] = &[
 
 /// Every page: srm's own, then one per command (and per `catalog` command).
 fn pages() -> Vec<clap::Command> {
-    let mut top = Cli::command().disable_help_subcommand(true);
+    let mut top = crate::cli::full_command().disable_help_subcommand(true);
     top.build();
     let mut pages = vec![top.clone()];
     for sub in top.get_subcommands() {
@@ -293,7 +291,10 @@ fn render_page(cmd: &clap::Command) -> anyhow::Result<String> {
         ".SH \"SEE ALSO\"\n{}\n",
         escape(&others.join(", "))
     ));
-    if let Some(version) = cmd.get_version().or(Cli::command().get_version()) {
+    if let Some(version) = cmd
+        .get_version()
+        .or(crate::cli::full_command().get_version())
+    {
         roff.push_str(&format!(".SH VERSION\nv{}\n", escape(version)));
     }
     Ok(roff)
@@ -364,7 +365,7 @@ pub(super) fn man(command: &[String], dir: Option<&Path>, force: bool) -> anyhow
 /// work. Each list is given once: to the first of two positional models only, since shells
 /// merge the values of positionals.
 pub(super) fn completions(shell: clap_complete::Shell) -> String {
-    let mut command = Cli::command();
+    let mut command = crate::cli::full_command();
     if let Ok(cat) = load::load(&Input::Embedded) {
         let layers: Vec<String> = cat
             .layers()

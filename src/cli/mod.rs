@@ -16,7 +16,7 @@ mod ask;
 mod resolve;
 
 pub use args::*;
-pub use ask::{Ask, Env, Run};
+pub use ask::{Ask, Deferred, Env, Run, full_command};
 
 use std::ffi::OsString;
 
@@ -633,7 +633,37 @@ mod tests {
 
     #[test]
     fn clap_definition_is_consistent() {
-        Cli::command().debug_assert();
+        full_command().debug_assert();
+    }
+
+    /// A command's arguments are declared when it is parsed; its help is the same as when
+    /// they are declared at once, doc comment and all.
+    #[test]
+    fn deferred_arguments_give_the_same_help() {
+        let help = |mut command: clap::Command, words: &[&str]| {
+            let args = std::iter::once("srm")
+                .chain(words.iter().copied())
+                .chain(["--help"]);
+            match command.try_get_matches_from_mut(args) {
+                Err(e) => e.render().to_string(),
+                Ok(_) => panic!("--help is an error"),
+            }
+        };
+        let mut full = full_command();
+        full.build();
+        let mut paths: Vec<Vec<&str>> = Vec::new();
+        for sub in full.get_subcommands().filter(|s| s.get_name() != "help") {
+            paths.push(vec![sub.get_name()]);
+            for nested in sub.get_subcommands().filter(|s| s.get_name() != "help") {
+                paths.push(vec![sub.get_name(), nested.get_name()]);
+            }
+        }
+        assert!(paths.len() > 20, "{paths:?}");
+        for path in paths {
+            let deferred = help(Cli::command(), &path);
+            assert_eq!(deferred, help(full_command(), &path), "srm {path:?} --help");
+            assert!(!deferred.starts_with("The arguments of"), "{deferred}");
+        }
     }
 
     #[test]
