@@ -124,11 +124,14 @@ fuzz_target!(|data: &[u8]| {
         ] {
             // A document that cannot be written is a finding: serialising these plain
             // answers has no way to fail.
-            let out = match report.render(format, Style::default()) {
-                Ok(Some(out)) => out,
-                Ok(None) => continue,
-                Err(e) => panic!("{format:?} could not be written: {e:#}"),
-            };
+            if !report.has(format) {
+                continue;
+            }
+            let mut out = Vec::new();
+            if let Err(e) = report.write(format, Style::default(), &mut out) {
+                panic!("{format:?} could not be written: {e:#}");
+            }
+            let out = String::from_utf8(out).expect("every format is UTF-8");
             match format {
                 Format::Json => {
                     if let Err(e) = serde_json::from_str::<serde_json::Value>(&out) {

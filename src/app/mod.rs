@@ -81,6 +81,10 @@ fn answer(ask: &dyn Ask, env: &Env) -> anyhow::Result<ExitCode> {
     if format != Format::Table || ask.names_columns() {
         within_limit(|limit| reply.fits(limit), catalog)?;
     }
+    // Each command offers only the formats its answer has; this holds before a file is made.
+    if !reply.has(format) {
+        anyhow::bail!("this answer cannot be written as {}", format.name());
+    }
     emit_with(file, &mut |out| reply.write(format, env.style, out))?;
     let found = reply.found();
     // The process ends next and the OS takes its memory back at once; freeing the catalogue's

@@ -50,9 +50,14 @@ pub trait Answer: Serialize {
         None
     }
 
-    /// The answer in a format only it has (a CRM, a page, a picture); `None` for the others.
-    fn own(&self, _format: Format) -> anyhow::Result<Option<String>> {
-        Ok(None)
+    /// Whether the answer has `format` of its own (a CRM, a page, a picture).
+    fn has_own(&self, _format: Format) -> bool {
+        false
+    }
+
+    /// The answer in a format of its own ([`Answer::has_own`]).
+    fn own(&self, format: Format) -> anyhow::Result<String> {
+        anyhow::bail!("this answer has no {} of its own", format.name())
     }
 }
 
@@ -134,6 +139,10 @@ pub trait Reply {
     /// is written.
     fn write(&self, format: Format, style: Style, out: &mut dyn Write) -> anyhow::Result<()>;
 
+    /// Whether the answer can be written as `format`: every answer has the common formats,
+    /// a few have formats of their own ([`Answer::has_own`]).
+    fn has(&self, format: Format) -> bool;
+
     /// Whether the answer's JSON would be at most `limit` bytes ([`super::fits_json`]).
     fn fits(&self, limit: usize) -> bool;
 
@@ -189,13 +198,22 @@ impl<A: Answer> Reply for A {
                 }
                 text
             }
-            Format::Html | Format::Svg | Format::Crm(_) => match self.own(format)? {
-                Some(text) => text,
-                None => anyhow::bail!("this answer cannot be written as {}", format.name()),
-            },
+            Format::Html | Format::Svg | Format::Crm(_) => {
+                if !self.has_own(format) {
+                    anyhow::bail!("this answer cannot be written as {}", format.name());
+                }
+                self.own(format)?
+            }
         };
         drop(buffered);
         Ok(out.write_all(text.as_bytes())?)
+    }
+
+    fn has(&self, format: Format) -> bool {
+        match format {
+            Format::Html | Format::Svg | Format::Crm(_) => self.has_own(format),
+            Format::Table | Format::Json | Format::Yaml | Format::Csv | Format::Markdown => true,
+        }
     }
 
     fn fits(&self, limit: usize) -> bool {

@@ -141,11 +141,14 @@ impl Answer for Matrix<'_> {
         Some(LeftOut::layers(self.scope, self.left_out))
     }
 
-    fn own(&self, format: Format) -> anyhow::Result<Option<String>> {
+    fn has_own(&self, format: Format) -> bool {
+        matches!(format, Format::Html | Format::Svg)
+    }
+
+    fn own(&self, format: Format) -> anyhow::Result<String> {
         Ok(match format {
-            Format::Html => Some(picture::html(self)),
-            Format::Svg => Some(picture::svg(self)),
-            _ => None,
+            Format::Svg => picture::svg(self),
+            _ => picture::html(self),
         })
     }
 }
@@ -418,11 +421,15 @@ impl Answer for ControlsReport<'_> {
         self.catalog_maps_controls
     }
 
-    fn own(&self, format: Format) -> anyhow::Result<Option<String>> {
-        Ok(match format {
-            Format::Crm(crm) => Some(records::crm(self, crm)?),
-            _ => None,
-        })
+    fn has_own(&self, format: Format) -> bool {
+        matches!(format, Format::Crm(_))
+    }
+
+    fn own(&self, format: Format) -> anyhow::Result<String> {
+        let Format::Crm(crm) = format else {
+            anyhow::bail!("a control list has no {} of its own", format.name());
+        };
+        records::crm(self, crm)
     }
 }
 
