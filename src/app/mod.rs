@@ -15,8 +15,8 @@ use std::io::{IsTerminal, Write};
 
 use crate::catalog::{Catalog, UnknownId};
 use crate::cli::{
-    Ask, CatalogCommand, Cli, CompletionsArgs, Env, ExportCommand, FileOutput, ManArgs,
-    ReportFormat, Run, SchemaArg, SchemaArgs,
+    Ask, CatalogCommand, Cli, CompletionsArgs, Env, ExportCommand, FileOutput, ManArgs, Run,
+    SchemaArg, SchemaArgs,
 };
 use crate::exit::{ExitCode, UsageError};
 use crate::load::{self, Input};
@@ -254,7 +254,7 @@ fn catalog_command(command: &CatalogCommand, input: Input) -> anyhow::Result<Exi
         CatalogCommand::Schema { output } => emit(&crate::catalog::file::json_schema()?, output)?,
         CatalogCommand::Validate { path, json, format } => {
             let input = path.as_deref().map_or(input, Input::from_arg);
-            let json = *json || *format == ReportFormat::Json;
+            let json = *json || *format == Format::Json;
             return validate(&input, json);
         }
     }

@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader, Read, Seek};
 
 use anyhow::{Context, bail};
 
-use crate::cli::{Env, InventoryFormatArg, PlanArgs, PlanCommand, PlanFormatArg, PlanOutput, Run};
+use crate::cli::{Env, InventoryFormatArg, PlanArgs, PlanCommand, PlanOutput, Run};
 use crate::exit::{ExitCode, UsageError};
 use crate::inventory::{self, Format, InventoryError, Side};
 use crate::load::{self, Input};
@@ -119,14 +119,14 @@ fn plan(args: &PlanArgs, input: &Input, style: Style) -> anyhow::Result<ExitCode
     }
     let catalog = load::load(input)?;
     let format = if args.output.json {
-        PlanFormatArg::Json
+        render::Format::Json
     } else {
         args.output.format
     };
-    let wants = matches!(format, PlanFormatArg::Json | PlanFormatArg::Table);
+    let wants = matches!(format, render::Format::Json | render::Format::Table);
     let mut resources = match format {
-        PlanFormatArg::Json => Resources::Json(tempfile::SpooledTempFile::new(SPOOL_IN_MEMORY)),
-        PlanFormatArg::Table => Resources::Table(Vec::new()),
+        render::Format::Json => Resources::Json(tempfile::SpooledTempFile::new(SPOOL_IN_MEMORY)),
+        render::Format::Table => Resources::Table(Vec::new()),
         _ => Resources::None,
     };
     let scope = args.scope.scope();
@@ -222,19 +222,19 @@ fn report_unclassified(plan: &Plan<'_>, strict: bool) -> ExitCode {
 fn write(
     plan: &Plan<'_>,
     resources: Resources,
-    format: PlanFormatArg,
+    format: render::Format,
     output: &PlanOutput,
     style: Style,
 ) -> anyhow::Result<()> {
     let text = match (format, resources) {
-        (PlanFormatArg::Json, Resources::Json(mut spool)) => {
+        (render::Format::Json, Resources::Json(mut spool)) => {
             spool.rewind().context("cannot read back the resources")?;
             let mut lines = BufReader::new(spool);
             return write_json(plan, &mut lines, output);
         }
-        (PlanFormatArg::Table, Resources::Table(list)) => render::plan::table(plan, &list, style),
-        (PlanFormatArg::Csv, _) => render::plan::csv(plan)?,
-        (PlanFormatArg::Markdown, _) => render::plan::markdown(plan),
+        (render::Format::Table, Resources::Table(list)) => render::plan::table(plan, &list, style),
+        (render::Format::Csv, _) => render::plan::csv(plan)?,
+        (render::Format::Markdown, _) => render::plan::markdown(plan),
         (_, _) => render::plan::table(plan, &[], style),
     };
     super::emit(&text, &output.file)
@@ -325,19 +325,19 @@ fn merge(
     }
     let plan = crate::query::merge(&catalog, plans).map_err(|e| anyhow::anyhow!(e.0))?;
     let format = if output.json {
-        PlanFormatArg::Json
+        render::Format::Json
     } else {
         output.format
     };
     let sink = match format {
-        PlanFormatArg::Json => {
+        render::Format::Json => {
             let mut spool = tempfile::SpooledTempFile::new(SPOOL_IN_MEMORY);
             for r in &resources {
                 render::plan::write_resource(r, &mut spool).context("cannot keep the resources")?;
             }
             Resources::Json(spool)
         }
-        PlanFormatArg::Table => Resources::Table(
+        render::Format::Table => Resources::Table(
             resources
                 .into_iter()
                 .take(render::plan::MAX_TABLE_RESOURCES)

@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::builder::PossibleValue;
+use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::catalog::{Derived, Owner};
@@ -99,8 +99,8 @@ pub enum CatalogCommand {
         #[arg(long, conflicts_with = "format")]
         json: bool,
         /// Output format.
-        #[arg(long, value_enum, ignore_case = true, default_value_t = ReportFormat::Table)]
-        format: ReportFormat,
+        #[arg(long, ignore_case = true, default_value = "table", value_parser = offer(REPORT))]
+        format: Format,
     },
     /// Print the JSON Schema of the catalogue format, for editors and CI.
     Schema {
@@ -182,22 +182,117 @@ pub struct PlanOutput {
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
     /// Output format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = PlanFormatArg::Table)]
-    pub format: PlanFormatArg,
+    #[arg(long, ignore_case = true, default_value = "table", value_parser = offer(PLAN))]
+    pub format: Format,
     #[command(flatten)]
     pub file: FileOutput,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PlanFormatArg {
-    /// Tables for people: services, duties, what is unclassified, and the resources.
-    Table,
-    /// JSON for scripts (format_version 2; see srm schema plan), mergeable by srm plan merge.
-    Json,
-    /// The duties, one line each, with an empty status column.
-    Csv,
-    /// The duties as a GitHub-flavoured Markdown task list, with the services.
-    Markdown,
+/// The formats a command offers, each with its help: one `--format` for every command,
+/// parsed into [`Format`], each command offering its own list.
+type Offered = &'static [(Format, &'static str)];
+
+const TABLE: &str = "Tables and text for people";
+const YAML: &str = "The same document as JSON, in YAML";
+const CSV: &str = "Comma-separated values with a header row";
+const MARKDOWN: &str = "GitHub-flavoured Markdown for people";
+
+/// The formats of an answer.
+const ANSWER: Offered = &[
+    (Format::Table, TABLE),
+    (
+        Format::Json,
+        "JSON for scripts (format_version 2, documented in README; see srm schema)",
+    ),
+    (Format::Yaml, YAML),
+    (Format::Csv, CSV),
+    (
+        Format::Markdown,
+        "GitHub-flavoured Markdown for people (task lists for checklist)",
+    ),
+];
+
+/// The matrix's: an answer's, and pictures.
+const PICTURE: Offered = &[
+    (Format::Table, TABLE),
+    (
+        Format::Json,
+        "JSON for scripts (format_version 2, documented in README; see srm schema)",
+    ),
+    (Format::Yaml, YAML),
+    (Format::Csv, CSV),
+    (Format::Markdown, MARKDOWN),
+    (Format::Html, "A self-contained HTML page"),
+    (Format::Svg, "A standalone SVG picture"),
+];
+
+/// A control list's: an answer's, and the CRM (its options come from --id-style and
+/// --with-basis).
+const CONTROLS: Offered = &[
+    (Format::Table, TABLE),
+    (
+        Format::Json,
+        "JSON for scripts (format_version 2; see srm schema controls)",
+    ),
+    (Format::Yaml, YAML),
+    (Format::Csv, CSV),
+    (Format::Markdown, MARKDOWN),
+    (
+        Format::Crm(render::Crm {
+            fedramp_ids: false,
+            with_basis: false,
+        }),
+        "A FedRAMP customer responsibility matrix: Control ID, Can Be Inherited from CSP, and responsibilities",
+    ),
+];
+
+/// A plan's.
+const PLAN: Offered = &[
+    (
+        Format::Table,
+        "Tables for people: services, duties, what is unclassified, and the resources",
+    ),
+    (
+        Format::Json,
+        "JSON for scripts (format_version 2; see srm schema plan), mergeable by srm plan merge",
+    ),
+    (
+        Format::Csv,
+        "The duties, one line each, with an empty status column",
+    ),
+    (
+        Format::Markdown,
+        "The duties as a GitHub-flavoured Markdown task list, with the services",
+    ),
+];
+
+/// A validation report's.
+const REPORT: Offered = &[
+    (
+        Format::Table,
+        "`path:line:column: message` lines for people and editors",
+    ),
+    (Format::Json, "A JSON report for scripts"),
+];
+
+/// `--format`'s parser for a command that offers `offered`: clap lists and matches the names
+/// (`--format JSON` too, with `ignore_case`), and the one named is the [`Format`].
+fn offer(offered: Offered) -> impl TypedValueParser<Value = Format> {
+    let values = offered
+        .iter()
+        .map(|&(format, help)| PossibleValue::new(format.name()).help(help));
+    clap::builder::PossibleValuesParser::new(values).try_map(move |name: String| {
+        offered
+            .iter()
+            .map(|&(format, _)| format)
+            .find(|format| format.name().eq_ignore_ascii_case(&name))
+            .ok_or_else(|| format!("unknown format '{name}'"))
+    })
+}
+
+/// `--json`, else the format named.
+fn json_or(json: bool, format: Format) -> Format {
+    if json { Format::Json } else { format }
 }
 
 /// Where an answer goes, and in which format (for every command but `matrix`).
@@ -207,8 +302,8 @@ pub struct Output {
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
     /// Output format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
+    #[arg(long, ignore_case = true, default_value = "table", value_parser = offer(ANSWER))]
+    pub format: Format,
     #[command(flatten)]
     pub file: FileOutput,
 }
@@ -216,17 +311,7 @@ pub struct Output {
 impl Output {
     /// The format asked for, and where it goes.
     pub fn resolve(&self) -> (Format, &FileOutput) {
-        if self.json {
-            return (Format::Json, &self.file);
-        }
-        let format = match self.format {
-            FormatArg::Table => Format::Table,
-            FormatArg::Json => Format::Json,
-            FormatArg::Yaml => Format::Yaml,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Markdown => Format::Markdown,
-        };
-        (format, &self.file)
+        (json_or(self.json, self.format), &self.file)
     }
 }
 
@@ -237,8 +322,8 @@ pub struct ControlsOutput {
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
     /// Output format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = ControlsFormatArg::Table)]
-    pub format: ControlsFormatArg,
+    #[arg(long, ignore_case = true, default_value = "table", value_parser = offer(CONTROLS))]
+    pub format: Format,
     /// With --format crm: how control ids are written, NIST's AC-2(5) or FedRAMP's zero-padded AC-02 (05).
     #[arg(long, value_enum, ignore_case = true, default_value_t = IdStyleArg::Nist, value_name = "STYLE")]
     pub id_style: IdStyleArg,
@@ -253,26 +338,19 @@ impl ControlsOutput {
     /// The format asked for, and where it goes; `--id-style` and `--with-basis` go with the
     /// CRM only.
     pub fn resolve(&self) -> Result<(Format, &FileOutput), UsageError> {
+        let format = json_or(self.json, self.format);
         let crm_only = self.with_basis || self.id_style != IdStyleArg::Nist;
-        if crm_only && (self.json || self.format != ControlsFormatArg::Crm) {
+        if crm_only && !matches!(format, Format::Crm(_)) {
             return Err(UsageError(
                 "--id-style and --with-basis shape the customer responsibility matrix; add --format crm".to_string(),
             ));
         }
-        let format = if self.json {
-            Format::Json
-        } else {
-            match self.format {
-                ControlsFormatArg::Table => Format::Table,
-                ControlsFormatArg::Json => Format::Json,
-                ControlsFormatArg::Yaml => Format::Yaml,
-                ControlsFormatArg::Csv => Format::Csv,
-                ControlsFormatArg::Markdown => Format::Markdown,
-                ControlsFormatArg::Crm => Format::Crm(render::Crm {
-                    fedramp_ids: self.id_style == IdStyleArg::Fedramp,
-                    with_basis: self.with_basis,
-                }),
-            }
+        let format = match format {
+            Format::Crm(_) => Format::Crm(render::Crm {
+                fedramp_ids: self.id_style == IdStyleArg::Fedramp,
+                with_basis: self.with_basis,
+            }),
+            other => other,
         };
         Ok((format, &self.file))
     }
@@ -285,22 +363,6 @@ pub enum IdStyleArg {
     Nist,
     /// AC-02 (05), as FedRAMP's workbooks write them.
     Fedramp,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ControlsFormatArg {
-    /// Tables and text for people.
-    Table,
-    /// JSON for scripts (format_version 2; see srm schema controls).
-    Json,
-    /// The same document as JSON, in YAML.
-    Yaml,
-    /// Comma-separated values with a header row.
-    Csv,
-    /// GitHub-flavoured Markdown for people.
-    Markdown,
-    /// A FedRAMP customer responsibility matrix: Control ID, Can Be Inherited from CSP, and responsibilities.
-    Crm,
 }
 
 /// `--baseline` values, taken from the core's [`Baseline`] so the list cannot drift.
@@ -333,8 +395,8 @@ pub struct PictureOutput {
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
     /// Output format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = PictureFormatArg::Table)]
-    pub format: PictureFormatArg,
+    #[arg(long, ignore_case = true, default_value = "table", value_parser = offer(PICTURE))]
+    pub format: Format,
     #[command(flatten)]
     pub file: FileOutput,
 }
@@ -342,20 +404,7 @@ pub struct PictureOutput {
 impl PictureOutput {
     /// The format asked for, and where it goes.
     pub fn resolve(&self) -> (Format, &FileOutput) {
-        let format = if self.json {
-            Format::Json
-        } else {
-            match self.format {
-                PictureFormatArg::Table => Format::Table,
-                PictureFormatArg::Json => Format::Json,
-                PictureFormatArg::Yaml => Format::Yaml,
-                PictureFormatArg::Csv => Format::Csv,
-                PictureFormatArg::Markdown => Format::Markdown,
-                PictureFormatArg::Html => Format::Html,
-                PictureFormatArg::Svg => Format::Svg,
-            }
-        };
-        (format, &self.file)
+        (json_or(self.json, self.format), &self.file)
     }
 }
 
@@ -411,46 +460,6 @@ impl ListScopeArgs {
     pub fn scope(&self) -> Scope {
         self.scope.scope()
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// Tables and text for people.
-    Table,
-    /// JSON for scripts (format_version 2, documented in README; see srm schema).
-    Json,
-    /// The same document as JSON, in YAML.
-    Yaml,
-    /// Comma-separated values with a header row.
-    Csv,
-    /// GitHub-flavoured Markdown for people (task lists for checklist).
-    Markdown,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PictureFormatArg {
-    /// Tables and text for people.
-    Table,
-    /// JSON for scripts (format_version 2, documented in README; see srm schema).
-    Json,
-    /// The same document as JSON, in YAML.
-    Yaml,
-    /// Comma-separated values with a header row.
-    Csv,
-    /// GitHub-flavoured Markdown for people.
-    Markdown,
-    /// A self-contained HTML page.
-    Html,
-    /// A standalone SVG picture.
-    Svg,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// `path:line:column: message` lines for people and editors.
-    Table,
-    /// A JSON report for scripts.
-    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
