@@ -114,7 +114,7 @@ impl Run for ExportCommand {
         let list = crate::controls::embedded();
         let model = catalog.resolve_model(model)?;
         let filter = ControlFilter {
-            baseline: Some(baseline.0),
+            baseline: Some(*baseline),
             ..ControlFilter::default()
         };
         let report = query::controls(&catalog, list, model, &filter, scope.scope());
@@ -123,7 +123,7 @@ impl Run for ExportCommand {
         if !report.catalog_maps_controls {
             warn_unmapped(input);
         }
-        let source = baseline.0.profile();
+        let source = baseline.profile();
         let document = if *ssp {
             render::oscal::system_security_plan(&report, source, &origin)?
         } else {

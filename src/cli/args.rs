@@ -69,8 +69,8 @@ pub enum ExportCommand {
         #[arg(long, short)]
         model: String,
         /// The baseline whose controls to export.
-        #[arg(long, value_enum, ignore_case = true)]
-        baseline: BaselineArg,
+        #[arg(long, ignore_case = true, value_parser = baselines())]
+        baseline: Baseline,
         /// Write a leveraged system's SSP instead: per control, what the provider provides and
         /// what the customer is responsible for (by-components export provided and
         /// responsibilities), with FedRAMP's control origination, for a leveraging system's
@@ -365,29 +365,6 @@ pub enum IdStyleArg {
     Fedramp,
 }
 
-/// `--baseline` values, taken from the core's [`Baseline`] so the list cannot drift.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BaselineArg(pub Baseline);
-
-impl ValueEnum for BaselineArg {
-    fn value_variants<'a>() -> &'a [Self] {
-        const ALL: [BaselineArg; 8] = {
-            let mut all = [BaselineArg(Baseline::NistLow); 8];
-            let mut i = 0;
-            while i < all.len() {
-                all[i] = BaselineArg(Baseline::ALL[i]);
-                i += 1;
-            }
-            all
-        };
-        &ALL
-    }
-
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.0.id()))
-    }
-}
-
 /// Where the matrix goes, and in which format (tables and documents, or pictures).
 #[derive(Debug, Args)]
 pub struct PictureOutput {
@@ -555,61 +532,71 @@ pub enum ColorArg {
     Never,
 }
 
-/// `--owner` values, taken from the core's [`Owner`] so the list cannot drift.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OwnerArg(pub Owner);
-
-impl ValueEnum for OwnerArg {
-    fn value_variants<'a>() -> &'a [Self] {
-        &[
-            OwnerArg(Owner::Customer),
-            OwnerArg(Owner::Provider),
-            OwnerArg(Owner::Shared),
-            OwnerArg(Owner::Depends),
-        ]
-    }
-
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.0.as_str()))
-    }
+/// A parser of the words `all` spells (`name` of each), for values that are the core's own
+/// (owners, baselines), so the list cannot drift; `ignore_case` as for `--format`.
+fn words<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    name: fn(T) -> &'static str,
+) -> impl TypedValueParser<Value = T> {
+    let values = all.iter().map(move |&v| PossibleValue::new(name(v)));
+    clap::builder::PossibleValuesParser::new(values).try_map(move |word: String| {
+        all.iter()
+            .copied()
+            .find(|&v| name(v).eq_ignore_ascii_case(&word))
+            .ok_or_else(|| format!("unknown value '{word}'"))
+    })
 }
 
-/// `--owner` values of a control: a row's, and `unmapped`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ControlOwnerArg(pub Derived);
+/// `--baseline`: every baseline srm knows.
+pub(super) fn baselines() -> impl TypedValueParser<Value = Baseline> {
+    words(&Baseline::ALL, Baseline::id)
+}
 
-impl ValueEnum for ControlOwnerArg {
-    fn value_variants<'a>() -> &'a [Self] {
-        &[
-            ControlOwnerArg(Derived::Customer),
-            ControlOwnerArg(Derived::Provider),
-            ControlOwnerArg(Derived::Shared),
-            ControlOwnerArg(Derived::Depends),
-            ControlOwnerArg(Derived::Unmapped),
-        ]
-    }
+/// `--owner` of the rows: a row's owners.
+pub(super) fn row_owners() -> impl TypedValueParser<Value = Owner> {
+    words(&Owner::ALL, Owner::as_str)
+}
 
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.0.as_str()))
-    }
+/// `--owner` of the controls: a row's owners, and `unmapped`.
+pub(super) fn control_owners() -> impl TypedValueParser<Value = Derived> {
+    const OWNERS: [Derived; 5] = [
+        Derived::Customer,
+        Derived::Provider,
+        Derived::Shared,
+        Derived::Depends,
+        Derived::Unmapped,
+    ];
+    words(&OWNERS, Derived::as_str)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn values<T: Clone + Send + Sync + 'static>(
+        parser: impl TypedValueParser<Value = T>,
+    ) -> Vec<String> {
+        parser
+            .possible_values()
+            .into_iter()
+            .flatten()
+            .map(|v| v.get_name().to_string())
+            .collect()
+    }
+
     #[test]
     fn baseline_values_are_every_baseline_once_in_order() {
-        let values: Vec<Baseline> = BaselineArg::value_variants().iter().map(|b| b.0).collect();
-        assert_eq!(values, Baseline::ALL);
-        for b in BaselineArg::value_variants() {
-            assert_eq!(b.to_possible_value().unwrap().get_name(), b.0.id());
-        }
+        let ids: Vec<&str> = Baseline::ALL.iter().map(|b| b.id()).collect();
+        assert_eq!(values(baselines()), ids);
     }
 
     #[test]
     fn owner_values_cover_every_row_owner() {
-        let values: Vec<Owner> = OwnerArg::value_variants().iter().map(|o| o.0).collect();
-        assert_eq!(values, Owner::ALL);
+        let words: Vec<&str> = Owner::ALL.iter().map(|o| o.as_str()).collect();
+        assert_eq!(values(row_owners()), words);
+        assert_eq!(
+            values(control_owners()).last().map(String::as_str),
+            Some("unmapped")
+        );
     }
 }

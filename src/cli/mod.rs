@@ -22,7 +22,8 @@ use std::ffi::OsString;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::catalog::{Catalog, Derived};
+use crate::catalog::{Catalog, Derived, Owner};
+use crate::controls::Baseline;
 use crate::exit::UsageError;
 use crate::query::{self, ControlFilter};
 use crate::render::{Format, Reply, SchemaOf};
@@ -174,8 +175,8 @@ pub struct WhoArgs {
     #[arg(long, short, value_delimiter = ',')]
     pub model: Vec<String>,
     /// Keep only the rows with these owners.
-    #[arg(long, value_enum, ignore_case = true, value_delimiter = ',')]
-    pub owner: Vec<OwnerArg>,
+    #[arg(long, ignore_case = true, value_delimiter = ',', value_parser = row_owners())]
+    pub owner: Vec<Owner>,
     #[command(flatten)]
     pub scope: NamedScopeArgs,
     #[command(flatten)]
@@ -192,9 +193,8 @@ impl Ask for WhoArgs {
     }
 
     fn ask<'c>(&self, cat: &'c Catalog<'_>) -> anyhow::Result<Box<dyn Reply + 'c>> {
-        let owners: Vec<_> = self.owner.iter().map(|o| o.0).collect();
         let selection = resolve::selection(cat, &self.layer, &self.model, self.scope.asked())?;
-        Ok(Box::new(query::who(cat, &selection, &owners)))
+        Ok(Box::new(query::who(cat, &selection, &self.owner)))
     }
 
     fn schemas() -> &'static [SchemaOf] {
@@ -216,8 +216,8 @@ pub struct DiffArgs {
     #[arg(long, conflicts_with_all = ["all", "layer"])]
     pub controls: bool,
     /// With --controls: only the controls of this baseline.
-    #[arg(long, value_enum, ignore_case = true, requires = "controls")]
-    pub baseline: Option<BaselineArg>,
+    #[arg(long, ignore_case = true, requires = "controls", value_parser = baselines())]
+    pub baseline: Option<Baseline>,
     /// Only these layers or parts; repeat or separate with commas.
     #[arg(long, short, value_delimiter = ',')]
     pub layer: Vec<String>,
@@ -237,7 +237,7 @@ impl Ask for DiffArgs {
         let to = cat.resolve_model(&self.to)?;
         if self.controls {
             let list = crate::controls::embedded();
-            let baseline = self.baseline.map(|b| b.0);
+            let baseline = self.baseline;
             let scope = resolve::named_scope(cat, &[], self.scope.asked());
             return Ok(Box::new(query::controls_diff(
                 cat, list, from, to, baseline, scope,
@@ -531,14 +531,14 @@ pub struct ControlsArgs {
     #[arg(long, short)]
     pub model: String,
     /// Only the controls of this baseline.
-    #[arg(long, value_enum, ignore_case = true)]
-    pub baseline: Option<BaselineArg>,
+    #[arg(long, ignore_case = true, value_parser = baselines())]
+    pub baseline: Option<Baseline>,
     /// Only these families (ac, au, sc…); repeat or separate with commas.
     #[arg(long, value_delimiter = ',')]
     pub family: Vec<String>,
     /// Keep only the controls with these owners (unmapped: those nothing in the scope speaks of).
-    #[arg(long, value_enum, ignore_case = true, value_delimiter = ',')]
-    pub owner: Vec<ControlOwnerArg>,
+    #[arg(long, ignore_case = true, value_delimiter = ',', value_parser = control_owners())]
+    pub owner: Vec<Derived>,
     #[command(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
@@ -567,9 +567,9 @@ impl Ask for ControlsArgs {
             .into());
         }
         let filter = ControlFilter {
-            baseline: self.baseline.map(|b| b.0),
+            baseline: self.baseline,
             families,
-            owners: self.owner.iter().map(|o| o.0).collect(),
+            owners: self.owner.clone(),
         };
         let scope = self.scope.scope();
         Ok(Box::new(query::controls(cat, list, model, &filter, scope)))
