@@ -42,15 +42,6 @@ pub fn stdout(text: &str) -> anyhow::Result<()> {
     stdout_with(&mut |out| Ok(out.write_all(text.as_bytes())?))
 }
 
-/// Copies `reader` to standard output in chunks, as [`stdout`] writes: a large answer is
-/// never held whole.
-pub fn stdout_from(reader: &mut dyn std::io::Read) -> anyhow::Result<()> {
-    stdout_with(&mut |out| {
-        std::io::copy(reader, out)?;
-        Ok(())
-    })
-}
-
 /// Standard output, written by `body` through a buffer, as [`stdout`] writes.
 pub fn stdout_with(body: Body<'_>) -> anyhow::Result<()> {
     let file = match STDOUT.get_or_init(open_stdout) {
@@ -68,7 +59,17 @@ pub fn stdout_with(body: Body<'_>) -> anyhow::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(BUFFER, file);
     body(&mut out)
         .and_then(|()| Ok(out.flush()?))
-        .context("cannot write to standard output")
+        .map_err(|e| writing(e, || "cannot write to standard output".to_string()))
+}
+
+/// An error of a body: a failed write says where it failed (`cannot write to standard
+/// output: …`); anything else the body met is said as it is.
+fn writing(e: anyhow::Error, cannot: impl FnOnce() -> String) -> anyhow::Error {
+    if e.downcast_ref::<std::io::Error>().is_some() {
+        e.context(cannot())
+    } else {
+        e
+    }
 }
 
 /// How much is written at a time.
@@ -209,7 +210,7 @@ pub fn file_with(path: &Path, force: bool, body: Body<'_>) -> anyhow::Result<()>
     }
     write_through(temp.as_file_mut(), body)
         .and_then(|()| Ok(temp.as_file().sync_all()?))
-        .with_context(cannot)?;
+        .map_err(|e| writing(e, cannot))?;
     if old.is_some() {
         temp.persist(path)
             .map_err(|e| e.error)
@@ -241,7 +242,7 @@ fn descriptor(path: &Path, body: Body<'_>) -> anyhow::Result<()> {
         .append(true)
         .open(path)
         .with_context(cannot)?;
-    write_through(&mut out, body).with_context(cannot)
+    write_through(&mut out, body).map_err(|e| writing(e, cannot))
 }
 
 /// A manual page at `path`: written only as a regular file, new or (with `force`) replaced,
@@ -291,7 +292,7 @@ fn stream(path: &Path, body: Body<'_>) -> anyhow::Result<()> {
             shown(path)
         );
     }
-    write_through(&mut out, body).with_context(cannot)
+    write_through(&mut out, body).map_err(|e| writing(e, cannot))
 }
 
 /// `body` written into `file` through a buffer, flushed.

@@ -293,7 +293,8 @@ fn render_page(cmd: &clap::Command) -> anyhow::Result<String> {
     ));
     if let Some(version) = cmd
         .get_version()
-        .or(crate::cli::full_command().get_version())
+        // Every page carries srm's version, which `#[command(version)]` takes from Cargo.
+        .or(Some(env!("CARGO_PKG_VERSION")))
     {
         roff.push_str(&format!(".SH VERSION\nv{}\n", escape(version)));
     }

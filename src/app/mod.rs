@@ -1,8 +1,10 @@
 //! The shell: from parsed arguments to bytes on stdout and an exit code.
 //!
 //! This is the only module that looks at the environment (terminal, NO_COLOR, TERM) and
-//! decides where output goes. It loads the catalogue, resolves what the user named, asks
-//! [`crate::query`] and hands the answer to [`crate::render`].
+//! decides where output goes. It runs the command: for a query command, it loads the
+//! catalogue, has the command's [`crate::cli::Ask`] resolve what the user named and ask
+//! [`crate::query`], and writes the answer through [`crate::render`]; the other commands are
+//! a [`crate::cli::Run`] of their own.
 
 mod docs;
 mod plan;
@@ -83,7 +85,7 @@ fn answer(ask: &dyn Ask, env: &Env) -> anyhow::Result<ExitCode> {
     }
     // Each command offers only the formats its answer has; this holds before a file is made.
     if !reply.has(format) {
-        anyhow::bail!("this answer cannot be written as {}", format.name());
+        return Err(UsageError(render::cannot_write(format)).into());
     }
     emit_with(file, &mut |out| reply.write(format, env.style, out))?;
     let found = reply.found();

@@ -244,15 +244,14 @@ fn write_json(plan: &Plan<'_>, lines: &mut dyn BufRead, output: &PlanOutput) -> 
     let mut doc = tempfile::SpooledTempFile::new(SPOOL_IN_MEMORY);
     render::plan::write_document(plan, lines, &mut doc).context("cannot write the plan")?;
     doc.rewind().context("cannot write the plan")?;
+    // Copied from the spool a block at a time, to stdout or the file: never held whole.
+    let mut copy = |out: &mut dyn std::io::Write| -> anyhow::Result<()> {
+        std::io::copy(&mut doc, out)?;
+        Ok(())
+    };
     match &output.file.output {
-        None => crate::output::stdout_from(&mut doc),
-        Some(path) if path.as_os_str() == "-" => crate::output::stdout_from(&mut doc),
-        Some(path) => {
-            let mut text = String::new();
-            doc.read_to_string(&mut text)
-                .context("cannot write the plan")?;
-            crate::output::file(path, &text, output.file.force)
-        }
+        None => crate::output::stdout_with(&mut copy),
+        Some(path) => crate::output::file_with(path, output.file.force, &mut copy),
     }
 }
 

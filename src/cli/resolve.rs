@@ -1,5 +1,7 @@
-//! Arguments resolved against the catalogue: the layers and models named, and the scope they
-//! ask for. Every query command resolves its names here, once, before asking.
+//! Arguments resolved against the catalogue: the layers and models a command names with
+//! `--layer` and `--model`, and the scope they ask for, as one [`Selection`]. A single model,
+//! an id or a control is resolved by the catalogue (or the control list) in the command's
+//! `Ask`.
 
 use crate::catalog::{Catalog, Column, LayerRef};
 use crate::query::{Scope, Selection};

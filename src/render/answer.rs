@@ -161,7 +161,7 @@ impl<A: Answer> Reply for A {
         let note =
             |flag: &dyn Fn(&str) -> String| Answer::left_out(self).and_then(|l| l.sentence(flag));
         // Serialisers write in small pieces: a buffer of a known type takes them, and `out`
-        // is called once per block.
+        // (a `dyn Write`, itself buffered by its destination) is called once per block.
         let mut buffered = std::io::BufWriter::with_capacity(64 << 10, &mut *out);
         let text = match format {
             Format::Json => {
@@ -200,7 +200,7 @@ impl<A: Answer> Reply for A {
             }
             Format::Html | Format::Svg | Format::Crm(_) => {
                 if !self.has_own(format) {
-                    anyhow::bail!("this answer cannot be written as {}", format.name());
+                    anyhow::bail!(cannot_write(format));
                 }
                 self.own(format)?
             }
@@ -231,6 +231,14 @@ impl<A: Answer> Reply for A {
     fn refuses(&self, format: Format) -> Option<String> {
         Answer::refuses(self, format)
     }
+}
+
+/// Why an answer is not written in a format it does not have ([`Reply::has`]).
+pub fn cannot_write(format: Format) -> String {
+    format!(
+        "this answer cannot be written as {}; see the command's --help for its formats",
+        format.name()
+    )
 }
 
 /// A JSON error, as the I/O error it is when writing failed (a closed pipe is told apart by

@@ -17,10 +17,9 @@ impl Answer for Who<'_> {
     }
 
     fn records(&self) -> Records {
-        let w = self;
         Records {
             header: header(CELL_HEADER),
-            rows: w.cells.iter().map(cell_record).collect(),
+            rows: self.cells.iter().map(cell_record).collect(),
         }
     }
 
@@ -39,9 +38,8 @@ impl Answer for Diff<'_> {
     }
 
     fn records(&self) -> Records {
-        let d = self;
         let mut rows = Vec::new();
-        for c in &d.changes {
+        for c in &self.changes {
             rows.push(vec![
                 c.id.to_string(),
                 c.layer.to_string(),
@@ -82,10 +80,9 @@ impl Answer for Retained<'_> {
     }
 
     fn records(&self) -> Records {
-        let r = self;
         Records {
             header: header(&["id", "layer", "name", "duties", "sources"]),
-            rows: r
+            rows: self
                 .rows
                 .iter()
                 .map(|row| {
@@ -117,12 +114,11 @@ impl Answer for Matrix<'_> {
     }
 
     fn records(&self) -> Records {
-        let m = self;
         let mut head = header(&["id", "layer", "name"]);
-        head.extend(m.models.iter().map(|h| h.key.to_string()));
+        head.extend(self.models.iter().map(|h| h.key.to_string()));
         head.push("retained".to_string());
         let mut rows = Vec::new();
-        for l in &m.layers {
+        for l in &self.layers {
             let mut row = vec![l.id.to_string(), l.id.to_string(), l.name.to_string()];
             row.extend(l.owners.owners().map(|o| o.to_string()));
             row.push(l.retained.to_string());
@@ -159,10 +155,9 @@ impl Answer for Layers<'_> {
     }
 
     fn records(&self) -> Records {
-        let l = self;
         Records {
             header: header(&["id", "name", "scope", "aliases", "description", "rows"]),
-            rows: l
+            rows: self
                 .layers
                 .iter()
                 .map(|l| {
@@ -191,10 +186,9 @@ impl Answer for Models<'_> {
     }
 
     fn records(&self) -> Records {
-        let m = self;
         Records {
             header: header(&["id", "name", "aliases", "description"]),
-            rows: m
+            rows: self
                 .models
                 .iter()
                 .map(|m| {
@@ -216,7 +210,6 @@ impl Answer for Services<'_> {
     }
 
     fn records(&self) -> Records {
-        let s = self;
         Records {
             header: header(&[
                 "id",
@@ -229,7 +222,7 @@ impl Answer for Services<'_> {
                 "aliases",
                 "vendor_label",
             ]),
-            rows: s
+            rows: self
                 .services
                 .iter()
                 .map(|s| {
@@ -257,9 +250,8 @@ impl Answer for Checklist<'_> {
     }
 
     fn records(&self) -> Records {
-        let c = self;
         let mut rows = Vec::new();
-        for row in &c.rows {
+        for row in &self.rows {
             let line = |duty: &str| {
                 vec![
                     row.layer.to_string(),
@@ -296,10 +288,9 @@ impl Answer for Explain<'_> {
     }
 
     fn records(&self) -> Records {
-        let e = self;
         Records {
             header: header(CELL_HEADER),
-            rows: e.cells.iter().map(cell_record).collect(),
+            rows: self.cells.iter().map(cell_record).collect(),
         }
     }
 
@@ -325,12 +316,11 @@ impl Answer for Find<'_> {
     }
 
     fn records(&self) -> Records {
-        let f = self;
         let mut head = header(&["id", "layer", "name", "score", "matched"]);
-        if let Some(first) = f.rows.first() {
+        if let Some(first) = self.rows.first() {
             head.extend(first.owners.0.iter().map(|(m, _)| m.to_string()));
         }
-        let rows = f
+        let rows = self
             .rows
             .iter()
             .map(|r| {
@@ -369,7 +359,6 @@ impl Answer for ControlsReport<'_> {
     }
 
     fn records(&self) -> Records {
-        let c = self;
         Records {
             header: header(&[
                 "id",
@@ -381,7 +370,7 @@ impl Answer for ControlsReport<'_> {
                 "basis",
                 "rows",
             ]),
-            rows: c
+            rows: self
                 .controls
                 .iter()
                 .map(|r| {
@@ -439,16 +428,15 @@ impl Answer for ControlExplain<'_> {
     }
 
     fn records(&self) -> Records {
-        let c = self;
         Records {
             header: header(&["id", "label", "model", "owner", "can_be_inherited"]),
-            rows: c
+            rows: self
                 .cells
                 .iter()
                 .map(|cell| {
                     vec![
-                        c.id.to_string(),
-                        c.label.to_string(),
+                        self.id.to_string(),
+                        self.label.to_string(),
                         cell.model.to_string(),
                         cell.owner.to_string(),
                         cell.can_be_inherited.to_string(),
@@ -477,7 +465,6 @@ impl Answer for ControlsDiff<'_> {
     }
 
     fn records(&self) -> Records {
-        let d = self;
         Records {
             header: header(&[
                 "id",
@@ -487,7 +474,7 @@ impl Answer for ControlsDiff<'_> {
                 "to_owner",
                 "direction",
             ]),
-            rows: d
+            rows: self
                 .changes
                 .iter()
                 .map(|c| {

@@ -1,5 +1,7 @@
-//! Turning answers into text. Renderers take a finished [`Answer`] and a [`Style`] and return a
-//! `String`; they never query the catalogue, decide anything, or touch stdout.
+//! Turning answers into text. Renderers take a finished [`Answer`] and a [`Style`] and write it
+//! to a `Write` they are handed (or return a `String`); they never query the catalogue, choose
+//! a destination, or touch stdout. An answer says which formats it has and what exit code it
+//! calls for ([`Reply`]); the shell acts on that.
 
 mod answer;
 mod answers;
@@ -13,7 +15,7 @@ pub mod plan;
 mod records;
 mod table;
 
-pub use answer::{Answer, LeftOut, Reply};
+pub use answer::{Answer, LeftOut, Reply, cannot_write};
 pub use document::{
     FORMAT_VERSION, SchemaOf, answer_schema, fits_json, json_text, schema, schema_of, write_json,
 };
