@@ -45,3 +45,11 @@ snap!(
     "markdown"
 );
 snap!(matrix_markdown, "matrix", "--format", "markdown");
+// The help of the commands whose options are declared most indirectly (`commands!`, deferred
+// arguments, the formats and schema names each offers), so that a change to how they are
+// declared shows in what people read.
+snap!(help, "--help");
+snap!(help_who, "who", "--help");
+snap!(help_controls, "controls", "--help");
+snap!(help_schema, "schema", "--help");
+snap!(help_plan, "plan", "--help");
