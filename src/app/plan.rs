@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader, Read, Seek};
 
 use anyhow::{Context, bail};
 
-use crate::cli::{Env, InventoryFormatArg, PlanArgs, PlanCommand, PlanOutput, Run};
+use crate::cli::{Env, PlanArgs, PlanCommand, PlanOutput, Run};
 use crate::exit::{ExitCode, UsageError};
 use crate::inventory::{self, Format, InventoryError, Side};
 use crate::load::{self, Input};
@@ -20,18 +20,6 @@ const SPOOL_IN_MEMORY: usize = 8 << 20;
 
 /// Largest `srm plan --json` result `srm plan merge` reads.
 const MAX_RESULT: u64 = 1 << 30;
-
-fn format_of(arg: InventoryFormatArg) -> Format {
-    match arg {
-        InventoryFormatArg::TerraformState => Format::TerraformState,
-        InventoryFormatArg::TerraformPlan => Format::TerraformPlan,
-        InventoryFormatArg::Cloudformation => Format::CloudFormation,
-        InventoryFormatArg::AwsConfig => Format::AwsConfig,
-        InventoryFormatArg::ArmTemplate => Format::ArmTemplate,
-        InventoryFormatArg::ResourceGraph => Format::ResourceGraph,
-        InventoryFormatArg::AssetInventory => Format::AssetInventory,
-    }
-}
 
 fn shown(path: &OsString) -> String {
     clean(&path.to_string_lossy()).into_owned()
@@ -132,7 +120,7 @@ fn plan(args: &PlanArgs, input: &Input, style: Style) -> anyhow::Result<ExitCode
     let scope = args.scope.scope();
     let index = crate::catalog::TypeIndex::new(&catalog);
     let mut planner = Planner::new(&catalog, &index, scope);
-    let forced = args.from.map(format_of);
+    let forced = args.from;
     let mut stdin_used = false;
     let mut all_plans = true;
     let mut failure: Option<std::io::Error> = None;

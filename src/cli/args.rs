@@ -10,6 +10,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use crate::catalog::{Derived, Owner};
 use crate::controls::Baseline;
 use crate::exit::UsageError;
+use crate::inventory;
 use crate::query::Scope;
 use crate::render::{self, Format, SchemaOf};
 
@@ -130,8 +131,8 @@ pub struct PlanArgs {
     #[arg(value_name = "INVENTORY", required = true)]
     pub inputs: Vec<OsString>,
     /// Read every input as this format instead of detecting it.
-    #[arg(long, value_enum, ignore_case = true, value_name = "FORMAT")]
-    pub from: Option<InventoryFormatArg>,
+    #[arg(long, ignore_case = true, value_name = "FORMAT", value_parser = described(INVENTORIES, inventory::Format::as_str))]
+    pub from: Option<inventory::Format>,
     /// Compare with what ran before: what changes from these inventories to the inputs.
     #[arg(long, value_name = "INVENTORY")]
     pub against: Vec<OsString>,
@@ -156,24 +157,37 @@ pub enum PlanCommand {
     },
 }
 
-/// The inventory formats `--from` names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InventoryFormatArg {
-    /// `terraform show -json` of a state.
-    TerraformState,
-    /// `terraform show -json` of a saved plan.
-    TerraformPlan,
-    /// A CloudFormation template, JSON or YAML.
-    Cloudformation,
-    /// AWS Config configuration items (`configurationItems`).
-    AwsConfig,
-    /// An Azure Resource Manager template.
-    ArmTemplate,
-    /// Azure Resource Graph results, or `az resource list` output.
-    ResourceGraph,
-    /// A Google Cloud Asset Inventory export (JSON array or newline-delimited).
-    AssetInventory,
-}
+/// The inventory formats `--from` names, with their help.
+const INVENTORIES: &[(inventory::Format, &str)] = &[
+    (
+        inventory::Format::TerraformState,
+        "`terraform show -json` of a state",
+    ),
+    (
+        inventory::Format::TerraformPlan,
+        "`terraform show -json` of a saved plan",
+    ),
+    (
+        inventory::Format::CloudFormation,
+        "A CloudFormation template, JSON or YAML",
+    ),
+    (
+        inventory::Format::AwsConfig,
+        "AWS Config configuration items (`configurationItems`)",
+    ),
+    (
+        inventory::Format::ArmTemplate,
+        "An Azure Resource Manager template",
+    ),
+    (
+        inventory::Format::ResourceGraph,
+        "Azure Resource Graph results, or `az resource list` output",
+    ),
+    (
+        inventory::Format::AssetInventory,
+        "A Google Cloud Asset Inventory export (JSON array or newline-delimited)",
+    ),
+];
 
 /// Where a plan goes, and in which format.
 #[derive(Debug, Args)]
@@ -278,15 +292,32 @@ const REPORT: Offered = &[
 /// `--format`'s parser for a command that offers `offered`: clap lists and matches the names
 /// (`--format JSON` too, with `ignore_case`), and the one named is the [`Format`].
 fn offer(offered: Offered) -> impl TypedValueParser<Value = Format> {
+    described(offered, Format::name)
+}
+
+/// A parser of the values `offered` lists, each written `name(value)` and shown with its help.
+fn described<T: Copy + Send + Sync + 'static>(
+    offered: &'static [(T, &'static str)],
+    name: fn(T) -> &'static str,
+) -> impl TypedValueParser<Value = T> {
     let values = offered
         .iter()
-        .map(|&(format, help)| PossibleValue::new(format.name()).help(help));
-    clap::builder::PossibleValuesParser::new(values).try_map(move |name: String| {
-        offered
-            .iter()
-            .map(|&(format, _)| format)
-            .find(|format| format.name().eq_ignore_ascii_case(&name))
-            .ok_or_else(|| format!("unknown format '{name}'"))
+        .map(move |&(v, help)| PossibleValue::new(name(v)).help(help));
+    named(values, offered.iter().map(|&(v, _)| v), name)
+}
+
+/// The parser behind [`described`] and [`words`]: clap lists and matches `values` (with
+/// `ignore_case` when the argument says so), and the value whose name was given is the one
+/// parsed.
+fn named<T: Copy + Send + Sync + 'static>(
+    values: impl Iterator<Item = PossibleValue>,
+    all: impl Iterator<Item = T> + Clone + Send + Sync + 'static,
+    name: fn(T) -> &'static str,
+) -> impl TypedValueParser<Value = T> {
+    clap::builder::PossibleValuesParser::new(values).try_map(move |given: String| {
+        all.clone()
+            .find(|&v| name(v).eq_ignore_ascii_case(&given))
+            .ok_or_else(|| format!("unknown value '{given}'"))
     })
 }
 
@@ -538,13 +569,11 @@ fn words<T: Copy + Send + Sync + 'static>(
     all: &'static [T],
     name: fn(T) -> &'static str,
 ) -> impl TypedValueParser<Value = T> {
-    let values = all.iter().map(move |&v| PossibleValue::new(name(v)));
-    clap::builder::PossibleValuesParser::new(values).try_map(move |word: String| {
-        all.iter()
-            .copied()
-            .find(|&v| name(v).eq_ignore_ascii_case(&word))
-            .ok_or_else(|| format!("unknown value '{word}'"))
-    })
+    named(
+        all.iter().map(move |&v| PossibleValue::new(name(v))),
+        all.iter().copied(),
+        name,
+    )
 }
 
 /// `--baseline`: every baseline srm knows.
