@@ -14,7 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = srm::load::decode("fuzz", data.to_vec()) else {
         return;
     };
-    let Ok(cat) = srm::load::parse("fuzz", &text) else {
+    let arena = srm::catalog::Arena::new();
+    let Ok(cat) = srm::load::parse("fuzz", &text, &arena) else {
         return;
     };
     // Every model, then every service in each of its variants (and alone).

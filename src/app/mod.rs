@@ -243,7 +243,7 @@ fn catalog_command(command: &CatalogCommand, input: Input) -> anyhow::Result<Exi
                 Input::Embedded => std::borrow::Cow::Borrowed(load::EMBEDDED),
                 _ => {
                     let text = load::read(&input)?;
-                    load::parse(&input.origin(), &text)?;
+                    load::parse(&input.origin(), &text, &crate::catalog::Arena::new())?;
                     text
                 }
             };

@@ -4,9 +4,11 @@
 //! cross-references. [`crate::load`] turns them into a validated [`crate::catalog::Catalog`].
 //! Both parse backends (serde-saphyr for YAML, serde_json for JSON) deserialise into these same
 //! types, so a catalogue means the same thing whatever its syntax. Text borrows from the input
-//! where it can ([`Text`]). The loader reads the top level itself, one layer at a time
-//! (`load/stream.rs`), so these types only ever hold one layer of a large file; [`CatalogFile`]
-//! is the whole document's shape, for the JSON Schema.
+//! where it can ([`Str`]). The loader reads the top level itself (`load/stream.rs`), and each
+//! layer with its parts field by field, straight into the catalogue (`read.rs`), so the
+//! sources, models, services and the rest go through these types, and layers do not:
+//! [`CatalogFile`], [`LayerFile`], [`RowFile`] and [`DutiesFile`] are their shape for the JSON
+//! Schema.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -17,7 +19,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
-use crate::catalog::{Evidence, Owner, Text};
+use crate::catalog::{Evidence, Owner, Str};
 
 /// An srm catalogue: who owns each row of the stack under each service model.
 ///
@@ -34,7 +36,7 @@ pub struct CatalogFile<'t> {
         with = "Option<String>",
         regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
     )]
-    pub date: Option<Text<'t>>,
+    pub date: Option<Str<'t>>,
     /// Where the facts come from; rows cite these by id.
     // Required, and not empty, as models and layers are: every row cites a declared source,
     // so the loader refuses a catalogue without one.
@@ -70,7 +72,7 @@ pub struct OrganisationalFile<'t> {
     #[serde(deserialize_with = "counted")]
     pub ids: Vec<Located<'t>>,
     /// Why each organisation meets them itself, in a sentence.
-    pub why: Text<'t>,
+    pub why: Str<'t>,
     /// The principle of data/CONTROLS.md the entry applies (1 to 7).
     #[schemars(range(min = 1, max = 7))]
     #[serde(default)]
@@ -85,7 +87,7 @@ pub struct SupportingFile<'t> {
     #[schemars(with = "String")]
     pub row: Located<'t>,
     /// What these resources are, and why they belong to the row.
-    pub note: Text<'t>,
+    pub note: Str<'t>,
     /// The types, per inventory format.
     pub types: InventoryFile<'t>,
 }
@@ -98,29 +100,29 @@ pub struct ServiceFile<'t> {
     #[schemars(with = "String")]
     pub id: Located<'t>,
     /// The vendor's name for it.
-    pub name: Text<'t>,
+    pub name: Str<'t>,
     /// Whose service it is: `aws`, `azure`, `gcp` (lowercase-kebab).
-    pub provider: Text<'t>,
+    pub provider: Str<'t>,
     #[serde(default, deserialize_with = "counted")]
-    pub aliases: Vec<Text<'t>>,
+    pub aliases: Vec<Str<'t>>,
     /// Words people search for (`srm find`).
     #[serde(default, deserialize_with = "counted")]
-    pub keywords: Vec<Text<'t>>,
+    pub keywords: Vec<Str<'t>>,
     #[serde(default)]
-    pub description: Option<Text<'t>>,
+    pub description: Option<Str<'t>>,
     /// The model whose owners hold for every row not overridden.
-    pub base: Text<'t>,
+    pub base: Str<'t>,
     /// How the vendor itself labels the service, in a few words.
     #[serde(default)]
-    pub vendor_label: Option<Text<'t>>,
+    pub vendor_label: Option<Str<'t>>,
     /// The source of the base-model choice.
-    pub source: Text<'t>,
+    pub source: Str<'t>,
     /// How well the base-model choice is sourced (default `sourced`).
     #[serde(default)]
     pub evidence: Evidence,
     /// What is weak, and why; required unless `evidence` is `sourced`.
     #[serde(default)]
-    pub evidence_note: Option<Text<'t>>,
+    pub evidence_note: Option<Str<'t>>,
     /// Sources this service cites, added to the catalogue's (ids unique across both).
     #[serde(default, deserialize_with = "counted")]
     pub sources: Vec<SourceFile<'t>>,
@@ -130,7 +132,7 @@ pub struct ServiceFile<'t> {
     /// Field id → value: of the services that list a resource's type, this one takes it when
     /// these hold (matched as variants' `when` are); the one without `when` takes the rest.
     #[serde(default)]
-    pub when: ModelMap<'t, Text<'t>>,
+    pub when: ModelMap<'t, Str<'t>>,
     /// The settings that decide a variant.
     #[serde(default, deserialize_with = "counted")]
     pub fields: Vec<FieldFile<'t>>,
@@ -148,16 +150,16 @@ pub struct ServiceFile<'t> {
 pub struct InventoryFile<'t> {
     /// Terraform resource types (`aws_lambda_function`).
     #[serde(default, deserialize_with = "counted")]
-    pub terraform: Vec<Text<'t>>,
+    pub terraform: Vec<Str<'t>>,
     /// CloudFormation resource types, which AWS Config's `resourceType` shares.
     #[serde(default, deserialize_with = "counted")]
-    pub cloudformation: Vec<Text<'t>>,
+    pub cloudformation: Vec<Str<'t>>,
     /// ARM / Azure Resource Graph types (`Microsoft.Web/sites`).
     #[serde(default, deserialize_with = "counted")]
-    pub arm: Vec<Text<'t>>,
+    pub arm: Vec<Str<'t>>,
     /// Google Cloud Asset Inventory asset types (`run.googleapis.com/Service`).
     #[serde(default, deserialize_with = "counted")]
-    pub asset_inventory: Vec<Text<'t>>,
+    pub asset_inventory: Vec<Str<'t>>,
 }
 
 /// A setting that decides a variant, as each inventory format spells its path.
@@ -168,19 +170,19 @@ pub struct FieldFile<'t> {
     #[schemars(with = "String")]
     pub id: Located<'t>,
     #[serde(default)]
-    pub description: Option<Text<'t>>,
+    pub description: Option<Str<'t>>,
     #[serde(default)]
-    pub terraform: Option<Text<'t>>,
+    pub terraform: Option<Str<'t>>,
     #[serde(default)]
-    pub cloudformation: Option<Text<'t>>,
+    pub cloudformation: Option<Str<'t>>,
     #[serde(default)]
-    pub arm: Option<Text<'t>>,
+    pub arm: Option<Str<'t>>,
     #[serde(default)]
-    pub asset_inventory: Option<Text<'t>>,
+    pub asset_inventory: Option<Str<'t>>,
     /// The value the vendor applies when the field is not set (`Zip` for a Lambda function's
     /// package type); a resource without the field is matched as if it held this.
     #[serde(default)]
-    pub default: Option<Text<'t>>,
+    pub default: Option<Str<'t>>,
 }
 
 /// A service's word on one row.
@@ -189,18 +191,18 @@ pub struct FieldFile<'t> {
 pub struct OverrideFile<'t> {
     pub owner: Owner,
     /// What the service does with the row.
-    pub note: Text<'t>,
+    pub note: Str<'t>,
     /// The source id this rests on.
-    pub source: Text<'t>,
+    pub source: Str<'t>,
     /// How well it rests on it (default `sourced`).
     #[serde(default)]
     pub evidence: Evidence,
     /// What is weak, and why; required unless `evidence` is `sourced`.
     #[serde(default)]
-    pub evidence_note: Option<Text<'t>>,
+    pub evidence_note: Option<Str<'t>>,
     /// What stays the customer's on this row under this service, whoever holds it.
     #[serde(default, deserialize_with = "counted")]
-    pub duties: Vec<Text<'t>>,
+    pub duties: Vec<Str<'t>>,
 }
 
 /// A configuration of a service.
@@ -210,20 +212,20 @@ pub struct VariantFile<'t> {
     /// Lowercase-kebab id, unique within the service (`aws-lambda:manual`).
     #[schemars(with = "String")]
     pub id: Located<'t>,
-    pub name: Text<'t>,
+    pub name: Str<'t>,
     #[serde(default, deserialize_with = "counted")]
-    pub aliases: Vec<Text<'t>>,
+    pub aliases: Vec<Str<'t>>,
     #[serde(default)]
-    pub description: Option<Text<'t>>,
+    pub description: Option<Str<'t>>,
     /// Whether this is the variant the service stands for when named alone.
     #[serde(default)]
     pub default: bool,
     /// Why it is the default; required on the default variant.
     #[serde(default)]
-    pub why: Option<Text<'t>>,
+    pub why: Option<Str<'t>>,
     /// Field id → the value that selects this variant.
     #[serde(default)]
-    pub when: ModelMap<'t, Text<'t>>,
+    pub when: ModelMap<'t, Str<'t>>,
     /// Overrides for this variant, by row id; they win over the service's.
     #[serde(default)]
     pub rows: ModelMap<'t, OverrideFile<'t>>,
@@ -236,9 +238,9 @@ pub struct SourceFile<'t> {
     /// Lowercase-kebab id, cited by rows in `source` and `see_also`.
     #[schemars(with = "String")]
     pub id: Located<'t>,
-    pub title: Text<'t>,
+    pub title: Str<'t>,
     #[serde(default)]
-    pub url: Option<Text<'t>>,
+    pub url: Option<Str<'t>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -248,23 +250,26 @@ pub struct ModelFile<'t> {
     /// Lowercase-kebab id, unique across models, layers and parts.
     #[schemars(with = "String")]
     pub id: Located<'t>,
-    pub name: Text<'t>,
+    pub name: Str<'t>,
     #[serde(default, deserialize_with = "counted")]
-    pub aliases: Vec<Text<'t>>,
+    pub aliases: Vec<Str<'t>>,
     #[serde(default)]
-    pub description: Option<Text<'t>>,
+    pub description: Option<Str<'t>>,
 }
 
-#[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
 /// What each side does for a row when it holds it.
+///
+/// Read by `read.rs` (as [`LayerFile`] is); this type is its shape for the JSON Schema.
+#[derive(Debug, Default, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
 pub struct DutiesFile<'t> {
     /// The customer's duties.
     #[serde(default, deserialize_with = "counted")]
-    pub customer: Vec<Text<'t>>,
+    pub customer: Vec<Str<'t>>,
     /// The provider's duties.
     #[serde(default, deserialize_with = "counted")]
-    pub provider: Vec<Text<'t>>,
+    pub provider: Vec<Str<'t>>,
 }
 
 /// Controls a row bears on, with why.
@@ -275,9 +280,9 @@ pub struct DutiesFile<'t> {
 pub struct ControlsFile<'t> {
     /// NIST SP 800-53 rev5 control ids (`ac-2`, `ac-2.7`).
     #[schemars(length(min = 1))]
-    pub ids: Vec<Text<'t>>,
+    pub ids: Vec<Str<'t>>,
     /// Why the row bears on them, in a sentence.
-    pub why: Text<'t>,
+    pub why: Str<'t>,
     /// The principle of data/CONTROLS.md the entry applies (1 to 7).
     #[schemars(range(min = 1, max = 7))]
     pub principle: Option<u8>,
@@ -300,8 +305,8 @@ pub enum SideFile {
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
 struct ControlsFields<'t> {
     #[serde(deserialize_with = "counted")]
-    ids: Vec<Text<'t>>,
-    why: Text<'t>,
+    ids: Vec<Str<'t>>,
+    why: Str<'t>,
     #[serde(default)]
     principle: Option<u8>,
     #[serde(default)]
@@ -360,44 +365,49 @@ pub enum ScopeFile {
 }
 
 /// A layer: either cells of its own (`owners`, `notes`, `duties`, `source`) or `parts`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+///
+/// The loader reads layers and their parts field by field, straight into the catalogue
+/// (`read.rs`, whose field lists a test keeps equal to these); this type and [`RowFile`] are
+/// their shape for the JSON Schema, so only schemars reads their fields.
+#[derive(Debug, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
 pub struct LayerFile<'t> {
     #[schemars(with = "String")]
     pub id: Located<'t>,
-    pub name: Text<'t>,
+    pub name: Str<'t>,
     #[serde(default, deserialize_with = "counted")]
-    pub aliases: Vec<Text<'t>>,
+    pub aliases: Vec<Str<'t>>,
     /// Words people search for that the text does not say (`srm find`).
     #[serde(default, deserialize_with = "counted")]
-    pub keywords: Vec<Text<'t>>,
+    pub keywords: Vec<Str<'t>>,
     #[serde(default)]
-    pub description: Option<Text<'t>>,
+    pub description: Option<Str<'t>>,
     /// `ai` for the AI layers (left out by `--scope classic`); `classic` when absent.
     #[serde(default)]
     pub scope: ScopeFile,
     /// A note on the row as a whole, e.g. where sources disagree.
     #[serde(default)]
-    pub remark: Option<Text<'t>>,
+    pub remark: Option<Str<'t>>,
     /// The owner under each declared model (for a layer without parts).
     #[serde(default)]
     pub owners: Option<ModelMap<'t, Owner>>,
     /// A note per model; required where the owner is `depends`.
     #[serde(default)]
-    pub notes: Option<ModelMap<'t, Text<'t>>>,
+    pub notes: Option<ModelMap<'t, Str<'t>>>,
     /// Per model: what still stays the customer's there whoever holds the row, written for
     /// models where the provider does (moving off an unsupported runtime, the OS layers of your
     /// own images).
     #[serde(default)]
-    pub caveats: Option<ModelMap<'t, Counted<Text<'t>>>>,
+    pub caveats: Option<ModelMap<'t, Counted<Str<'t>>>>,
     #[serde(default)]
     pub duties: Option<DutiesFile<'t>>,
     /// The id of the source this row rests on.
     #[serde(default)]
-    pub source: Option<Text<'t>>,
+    pub source: Option<Str<'t>>,
     /// Further source ids.
     #[serde(default, deserialize_with = "counted")]
-    pub see_also: Vec<Text<'t>>,
+    pub see_also: Vec<Str<'t>>,
     /// NIST SP 800-53 controls this row bears on (for a layer without parts).
     #[serde(default, deserialize_with = "counted")]
     pub controls: Vec<ControlsFile<'t>>,
@@ -408,37 +418,38 @@ pub struct LayerFile<'t> {
 }
 
 /// A part of a layer.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 't"))]
+#[derive(Debug, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
 pub struct RowFile<'t> {
     #[schemars(with = "String")]
     pub id: Located<'t>,
-    pub name: Text<'t>,
+    pub name: Str<'t>,
     #[serde(default, deserialize_with = "counted")]
-    pub aliases: Vec<Text<'t>>,
+    pub aliases: Vec<Str<'t>>,
     /// Words people search for that the text does not say (`srm find`).
     #[serde(default, deserialize_with = "counted")]
-    pub keywords: Vec<Text<'t>>,
+    pub keywords: Vec<Str<'t>>,
     #[serde(default)]
-    pub description: Option<Text<'t>>,
+    pub description: Option<Str<'t>>,
     /// A note on the row as a whole, e.g. where sources disagree.
     #[serde(default)]
-    pub remark: Option<Text<'t>>,
+    pub remark: Option<Str<'t>>,
     /// The owner under each declared model.
     pub owners: ModelMap<'t, Owner>,
     /// A note per model; required where the owner is `depends`.
     #[serde(default)]
-    pub notes: ModelMap<'t, Text<'t>>,
+    pub notes: ModelMap<'t, Str<'t>>,
     /// Per model: what still stays the customer's there whoever holds the row.
     #[serde(default)]
-    pub caveats: ModelMap<'t, Counted<Text<'t>>>,
+    pub caveats: ModelMap<'t, Counted<Str<'t>>>,
     #[serde(default)]
     pub duties: DutiesFile<'t>,
     /// The id of the source this row rests on.
-    pub source: Text<'t>,
+    pub source: Str<'t>,
     /// Further source ids.
     #[serde(default, deserialize_with = "counted")]
-    pub see_also: Vec<Text<'t>>,
+    pub see_also: Vec<Str<'t>>,
     /// NIST SP 800-53 controls this row bears on.
     #[serde(default, deserialize_with = "counted")]
     pub controls: Vec<ControlsFile<'t>>,
@@ -531,15 +542,6 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Counted<T> {
     }
 }
 
-/// [`counted`], for a list that may be absent.
-fn counted_some<'de, D, T>(deserializer: D) -> Result<Option<Vec<T>>, D::Error>
-where
-    D: de::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    counted(deserializer).map(Some)
-}
-
 /// A string with the place it was read from, when the parser knows it.
 ///
 /// Validation works on parsed values; an id carries its own line and column so that a problem
@@ -548,7 +550,7 @@ where
 /// parser that tracks no spans (serde_json) leaves it empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located<'t> {
-    pub text: Text<'t>,
+    pub text: Str<'t>,
     /// 1-based line and column.
     pub at: Option<(usize, usize)>,
 }
@@ -607,21 +609,21 @@ impl<'de: 't, 't> Deserialize<'de> for Located<'t> {
 
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Located<'t>, E> {
                 Ok(Located {
-                    text: Text::from(v),
+                    text: Str::from(v),
                     at: None,
                 })
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Located<'t>, E> {
                 Ok(Located {
-                    text: Text::from(v.to_owned()),
+                    text: Str::from(v.to_owned()),
                     at: None,
                 })
             }
 
             fn visit_string<E: de::Error>(self, v: String) -> Result<Located<'t>, E> {
                 Ok(Located {
-                    text: Text::from(v),
+                    text: Str::from(v),
                     at: None,
                 })
             }
@@ -632,7 +634,7 @@ impl<'de: 't, 't> Deserialize<'de> for Located<'t> {
                 let mut at = None;
                 while let Some(key) = map.next_key::<Cow<'de, str>>()? {
                     match &*key {
-                        "value" => text = Some(map.next_value::<Text<'t>>()?),
+                        "value" => text = Some(map.next_value::<Str<'t>>()?),
                         "referenced" => {
                             let place = map.next_value::<serde_saphyr::Location>()?;
                             at = (place.line() > 0).then(|| {
@@ -660,7 +662,7 @@ impl<'de: 't, 't> Deserialize<'de> for Located<'t> {
 /// A mapping from model id to a value, in file order. A key given twice is kept twice here and
 /// reported by validation (YAML's parser refuses it earlier, with its place; JSON's does not).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModelMap<'t, T>(pub Vec<(Text<'t>, T)>);
+pub struct ModelMap<'t, T>(pub Vec<(Str<'t>, T)>);
 
 impl<T> Default for ModelMap<'_, T> {
     fn default() -> Self {
@@ -670,7 +672,7 @@ impl<T> Default for ModelMap<'_, T> {
 
 impl<'de: 't, 't, T: Deserialize<'de>> Deserialize<'de> for ModelMap<'t, T> {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct MapVisitor<'t, T>(PhantomData<(Text<'t>, T)>);
+        struct MapVisitor<'t, T>(PhantomData<(Str<'t>, T)>);
 
         impl<'de: 't, 't, T: Deserialize<'de>> Visitor<'de> for MapVisitor<'t, T> {
             type Value = ModelMap<'t, T>;

@@ -19,6 +19,7 @@ mod embedded;
 #[cfg(test)]
 mod generate;
 mod owner;
+mod read;
 mod row;
 mod service;
 mod stored;
@@ -35,8 +36,9 @@ pub use owner::{Derived, Owner, derive_owner};
 pub(crate) use row::{Body, Duties, Owners, RowMore};
 pub use row::{ControlLink, Layer, Model, Row, Source, WebUrl};
 pub use service::{Evidence, Field, Inventory, Override, Service, Variant};
+pub use stored::Arena;
 pub(crate) use stored::Boxed;
-pub use text::Text;
+pub use text::{Str, Text};
 pub use types::{
     Claim, Decided, Family, Supporting, TypeIndex, pick_service, pick_variant, value_matches,
 };
@@ -235,11 +237,12 @@ pub fn normalize(name: &str) -> Cow<'_, str> {
     )
 }
 
-/// [`normalize`] for catalogue text, keeping the borrow from the file when nothing changes.
-pub(crate) fn normalize_text<'t>(text: &Text<'t>) -> Text<'t> {
-    match normalize(text) {
-        Cow::Borrowed(_) => text.reborrow(),
-        Cow::Owned(s) => Text::from(s),
+/// [`normalize`] for catalogue text, keeping the borrow from the file when nothing changes and
+/// keeping the normalised form in `arena` when it does.
+pub(crate) fn normalize_text<'t>(text: Text<'t>, arena: &'t Arena) -> Text<'t> {
+    match normalize(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(s) => arena.text(&s),
     }
 }
 
@@ -312,13 +315,13 @@ impl<'t> Catalog<'t> {
     }
 
     pub fn sources(&self) -> &[Source<'t>] {
-        &self.sources
+        self.sources
     }
     pub fn models(&self) -> &[Model<'t>] {
-        &self.models
+        self.models
     }
     pub fn layers(&self) -> &[Layer<'t>] {
-        &self.layers
+        self.layers
     }
     pub fn layer(&self, id: LayerId) -> &Layer<'t> {
         &self.layers[id.index()]
@@ -450,7 +453,7 @@ impl<'t> Catalog<'t> {
 
     /// The controls each organisation meets itself (`organisational`), with why.
     pub fn organisational(&self) -> &[ControlLink<'t>] {
-        &self.organisational
+        self.organisational
     }
     pub fn service(&self, id: ServiceId) -> &Service<'t> {
         &self.services[id.index()]

@@ -5,9 +5,7 @@
 //! accessors are all there is to read. Text borrows from the catalogue's own text
 //! wherever the file spells it plainly, so a large catalogue costs little beyond its text.
 
-use std::borrow::Cow;
-
-use super::stored::{Boxed, List};
+use super::stored::{Arena, List};
 use super::{Derived, ModelId, Owner, SourceId, Text, derive_owner};
 
 /// A published source of facts.
@@ -15,21 +13,22 @@ use super::{Derived, ModelId, Owner, SourceId, Text, derive_owner};
 pub struct Source<'t> {
     pub(super) id: Text<'t>,
     pub(super) title: Text<'t>,
-    pub(super) url: Option<WebUrl>,
+    pub(super) url: Option<WebUrl<'t>>,
 }
 
 /// An absolute `http` or `https` URL, parsed with the `url` crate and kept in its serialised
 /// form: whatever prints a link (Markdown, HTML, SVG) can rely on it being one, with no
 /// `javascript:`, no spaces, no angle brackets and no quotes in it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WebUrl(pub(super) Cow<'static, str>);
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WebUrl<'t>(pub(super) Text<'t>);
 
-impl WebUrl {
-    /// The URL, or why it is not one a reader may follow.
-    pub(crate) fn parse(text: &str) -> Result<WebUrl, String> {
+impl<'t> WebUrl<'t> {
+    /// The URL in its serialised form, kept in `arena`, or why it is not one a reader may
+    /// follow.
+    pub(crate) fn parse(text: &str, arena: &'t Arena) -> Result<WebUrl<'t>, String> {
         let url = url::Url::parse(text.trim()).map_err(|e| format!("is not a URL ({e})"))?;
         match url.scheme() {
-            "http" | "https" => Ok(WebUrl(Cow::Owned(url.into()))),
+            "http" | "https" => Ok(WebUrl(arena.text(url.as_str()))),
             other => Err(format!(
                 "is a `{other}:` URL; only http and https links are kept"
             )),
@@ -38,8 +37,8 @@ impl WebUrl {
 
     /// A URL checked before, already in its parsed form (the embedded catalogue's, which
     /// `cargo test` parses: load/embedded.rs).
-    pub(crate) fn trusted(text: &str) -> WebUrl {
-        WebUrl(Cow::Owned(text.to_string()))
+    pub(crate) fn trusted(text: Text<'t>) -> WebUrl<'t> {
+        WebUrl(text)
     }
 
     pub fn as_str(&self) -> &str {
@@ -76,7 +75,7 @@ impl<'t> Model<'t> {
         &self.name
     }
     pub fn aliases(&self) -> &[Text<'t>] {
-        &self.aliases
+        self.aliases
     }
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
@@ -84,7 +83,7 @@ impl<'t> Model<'t> {
 }
 
 /// What each side does for a row when it holds it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Duties<'t> {
     pub(super) customer: List<'t, Text<'t>>,
     pub(super) provider: List<'t, Text<'t>>,
@@ -99,25 +98,26 @@ pub struct Row<'t> {
     pub(super) id: Text<'t>,
     pub(super) name: Text<'t>,
     /// One owner per model, in the order of [`super::Catalog::models`].
-    pub(super) owners: Owners,
+    pub(super) owners: Owners<'t>,
     /// The notes given, by model, sorted by model: most rows have none or one.
     pub(super) notes: List<'t, (ModelId, Text<'t>)>,
     pub(super) source: SourceId,
-    pub(super) more: Option<Boxed<'t, RowMore<'t>>>,
+    pub(super) more: Option<&'t RowMore<'t>>,
 }
 
 /// A row's owners, one per model. Up to 32 models (every real catalogue) they are packed two
-/// bits each into one word, with no allocation of their own; beyond, they are a boxed list.
-#[derive(Clone, Debug)]
-pub(crate) enum Owners {
+/// bits each into one word, with no allocation of their own; beyond, they are a list in the
+/// catalogue's arena.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Owners<'t> {
     Packed { bits: u64, len: u8 },
-    Wide(Box<[Owner]>),
+    Wide(List<'t, Owner>),
 }
 
-impl Owners {
-    pub(crate) fn new(owners: Vec<Owner>) -> Owners {
+impl<'t> Owners<'t> {
+    pub(crate) fn new(owners: &[Owner], arena: &'t Arena) -> Owners<'t> {
         if owners.len() > 32 {
-            return Owners::Wide(owners.into_boxed_slice());
+            return Owners::Wide(arena.copy(owners));
         }
         let bits = owners
             .iter()
@@ -192,7 +192,7 @@ pub struct ControlLink<'t> {
 
 impl<'t> ControlLink<'t> {
     pub fn ids(&self) -> &[Text<'t>] {
-        &self.ids
+        self.ids
     }
     pub fn why(&self) -> &str {
         &self.why
@@ -250,14 +250,14 @@ impl<'t> Row<'t> {
             .map(|i| &*self.notes[i].1)
     }
     pub fn aliases(&self) -> &[Text<'t>] {
-        self.more.as_ref().map_or(&[], |m| &m.aliases)
+        self.more.as_ref().map_or(&[], |m| m.aliases)
     }
     pub fn keywords(&self) -> &[Text<'t>] {
-        self.more.as_ref().map_or(&[], |m| &m.keywords)
+        self.more.as_ref().map_or(&[], |m| m.keywords)
     }
     /// The controls the row bears on, with why.
     pub fn controls(&self) -> &[ControlLink<'t>] {
-        self.more.as_ref().map_or(&[], |m| &m.controls)
+        self.more.as_ref().map_or(&[], |m| m.controls)
     }
     /// Every note the row has, in model order.
     pub fn notes(&self) -> impl Iterator<Item = &str> + '_ {
@@ -270,17 +270,17 @@ impl<'t> Row<'t> {
         self.more.as_ref().and_then(|m| m.remark.as_deref())
     }
     pub fn customer_duties(&self) -> &[Text<'t>] {
-        self.more.as_ref().map_or(&[], |m| &m.duties.customer)
+        self.more.as_ref().map_or(&[], |m| m.duties.customer)
     }
     /// What stays the customer's under `model`, whoever holds the row there.
     pub fn caveats(&self, model: ModelId) -> &[Text<'t>] {
         let Some(more) = &self.more else { return &[] };
         more.caveats
             .binary_search_by_key(&model, |(m, _)| *m)
-            .map_or(&[], |i| &more.caveats[i].1)
+            .map_or(&[], |i| more.caveats[i].1)
     }
     pub fn provider_duties(&self) -> &[Text<'t>] {
-        self.more.as_ref().map_or(&[], |m| &m.duties.provider)
+        self.more.as_ref().map_or(&[], |m| m.duties.provider)
     }
     /// The source of the row's owners.
     pub fn source(&self) -> SourceId {
@@ -288,7 +288,7 @@ impl<'t> Row<'t> {
     }
     /// Source ids: the main one first, then the others.
     pub fn sources(&self) -> impl Iterator<Item = SourceId> + '_ {
-        let more = self.more.as_ref().map_or(&[][..], |m| &m.see_also);
+        let more = self.more.as_ref().map_or(&[][..], |m| m.see_also);
         std::iter::once(self.source).chain(more.iter().copied())
     }
     /// Whether the customer owns this row under every model.
@@ -300,7 +300,7 @@ impl<'t> Row<'t> {
 /// A layer holds either one row of its own or a list of parts.
 #[derive(Clone, Debug)]
 pub(crate) enum Body<'t> {
-    Own(Boxed<'t, Row<'t>>),
+    Own(&'t Row<'t>),
     Parts(List<'t, Row<'t>>),
 }
 
@@ -324,7 +324,7 @@ impl<'t> Layer<'t> {
         &self.name
     }
     pub fn aliases(&self) -> &[Text<'t>] {
-        &self.aliases
+        self.aliases
     }
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
@@ -337,7 +337,7 @@ impl<'t> Layer<'t> {
     /// The rows behind this layer: its own row, or its parts.
     pub fn rows(&self) -> &[Row<'t>] {
         match &self.body {
-            Body::Own(row) => std::slice::from_ref(&**row),
+            Body::Own(row) => std::slice::from_ref(*row),
             Body::Parts(parts) => parts,
         }
     }
@@ -376,7 +376,8 @@ mod tests {
 
     #[test]
     fn only_http_and_https_urls_are_kept() {
-        let ok = WebUrl::parse("https://learn.microsoft.com/a b").unwrap();
+        let arena = Arena::new();
+        let ok = WebUrl::parse("https://learn.microsoft.com/a b", &arena).unwrap();
         assert_eq!(ok.as_str(), "https://learn.microsoft.com/a%20b");
         for bad in [
             "javascript:alert%28document.domain%29",
@@ -385,7 +386,7 @@ mod tests {
             "file:///etc/passwd",
             "not a url",
         ] {
-            assert!(WebUrl::parse(bad).is_err(), "{bad}");
+            assert!(WebUrl::parse(bad, &arena).is_err(), "{bad}");
         }
     }
 
@@ -393,7 +394,8 @@ mod tests {
     fn owners_read_back_as_given_packed_or_wide() {
         for n in [0, 1, 4, 32, 33, 100] {
             let given: Vec<Owner> = (0..n).map(|i| Owner::ALL[(i * 7) % 4]).collect();
-            let owners = Owners::new(given.clone());
+            let arena = Arena::new();
+            let owners = Owners::new(&given, &arena);
             assert_eq!(matches!(owners, Owners::Wide(_)), n > 32);
             let back: Vec<Owner> = (0..owners.len()).map(|m| owners.get(m)).collect();
             assert_eq!(back, given, "{n} models");

@@ -1,18 +1,68 @@
-//! How a catalogue holds what it holds: a loaded catalogue owns its lists, boxes and id index;
-//! the embedded one borrows them from static data that `embedded.rs` holds, written ahead of
-//! time, so that nothing is parsed or built when srm starts (see `Catalog::embedded_lean`).
+//! How a catalogue holds what it holds: its texts, lists and boxes are borrowed, from the file's
+//! text and from an [`Arena`] the loader fills, or, for the embedded catalogue, from static data
+//! that `embedded.rs` holds, written ahead of time, so that nothing is parsed or built when srm
+//! starts (see `Catalog::embedded_lean`). The id index is a hash map when loaded and a sorted
+//! static list when embedded.
 
-use std::borrow::Cow;
 use std::ops::Deref;
 
 use foldhash::HashMap;
 
 use super::{Target, Text};
 
-/// A list the catalogue owns, or one lent by static data.
-pub(crate) type List<'t, T> = Cow<'t, [T]>;
+/// A list of the catalogue's: in its arena when loaded, in static data when embedded.
+pub(crate) type List<'t, T> = &'t [T];
 
-/// A value behind a pointer: boxed when loaded, lent by static data when embedded.
+/// Where a loaded catalogue keeps its lists, its rows' rarer parts and any text the file does not
+/// spell as it is kept (escaped or folded text, normalised keys): one growing region, so a
+/// list costs its items and no allocation of its own, and none is freed one by one.
+///
+/// What goes in is never dropped, so only values that own nothing go in (every `alloc` checks
+/// [`std::mem::needs_drop`] at compile time); dropping the arena frees the region.
+#[derive(Default)]
+pub struct Arena(bumpalo::Bump);
+
+impl std::fmt::Debug for Arena {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Arena({} bytes)", self.0.allocated_bytes())
+    }
+}
+
+impl Arena {
+    pub fn new() -> Arena {
+        Arena::default()
+    }
+
+    /// A copy of `text`, kept as long as the arena.
+    pub(crate) fn text(&self, text: &str) -> Text<'_> {
+        Text::lent(self.0.alloc_str(text))
+    }
+
+    /// The items, moved into the arena (an empty list takes no room).
+    pub(crate) fn list<T>(&self, items: impl ExactSizeIterator<Item = T>) -> &[T] {
+        const { assert!(!std::mem::needs_drop::<T>()) };
+        if items.len() == 0 {
+            return &[];
+        }
+        self.0.alloc_slice_fill_iter(items)
+    }
+
+    /// A copy of `items`.
+    pub(crate) fn copy<T: Copy>(&self, items: &[T]) -> &[T] {
+        if items.is_empty() {
+            return &[];
+        }
+        self.0.alloc_slice_copy(items)
+    }
+
+    /// `value`, moved into the arena.
+    pub(crate) fn one<T>(&self, value: T) -> &T {
+        const { assert!(!std::mem::needs_drop::<T>()) };
+        self.0.alloc(value)
+    }
+}
+
+/// A catalogue behind a pointer: boxed when loaded, lent by static data when embedded.
 #[derive(Debug)]
 pub(crate) enum Boxed<'t, T> {
     Lent(&'t T),

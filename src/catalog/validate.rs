@@ -1,9 +1,10 @@
 //! From the parsed pieces of a catalogue file to a [`Catalog`] whose every value can be trusted.
 //!
 //! The [`Builder`] takes the file's sources, models and layers as the parser reads them (see
-//! `load/stream.rs`), so a large catalogue is turned into compact rows one layer at a time instead
-//! of being held twice. Layers that come before the sources and models they cite wait until
-//! the end. Validation collects every problem rather than stopping at the first, so that
+//! `load/stream.rs`; a layer comes as a draft, `read.rs`), so a large catalogue is turned into
+//! compact rows one layer at a time instead of being held twice. What a catalogue keeps goes to
+//! its arena, and a row is built in lists reused from row to row. Layers that come before the
+//! sources and models they cite wait until the end. Validation collects every problem rather than stopping at the first, so that
 //! `srm catalog validate` can list them; the first [`MAX_PROBLEMS`] are kept and the rest
 //! only counted; past that number the messages that list what is declared, or describe what
 //! an id clashes with, are not composed at all. A row is
@@ -16,16 +17,16 @@
 
 use foldhash::HashMap;
 
-use super::stored::{Index, List};
+use super::read::{Drafts, LayerDraft, LayerSeed, RowDraft};
+use super::stored::{Arena, Index, List};
 use crate::catalog::file::{
-    Counted, DutiesFile, FieldFile, InventoryFile, LayerFile, Located, ModelFile, ModelMap,
-    OrganisationalFile, OverrideFile, RowFile, ScopeFile, ServiceFile, SideFile, SourceFile,
-    SupportingFile, VariantFile,
+    FieldFile, InventoryFile, Located, ModelFile, ModelMap, OrganisationalFile, OverrideFile,
+    ScopeFile, ServiceFile, SideFile, SourceFile, SupportingFile, VariantFile,
 };
 use crate::catalog::{
-    Body, Catalog, ControlLink, Duties, Evidence, Field, Inventory, Layer, LayerId, Model, ModelId,
-    Override, Owner, Owners, Row, RowId, RowMore, Service, ServiceId, Source, SourceId, Supporting,
-    Target, Text, Variant, WebUrl, normalize, normalize_text,
+    Body, Catalog, ControlLink, Evidence, Field, Inventory, Layer, LayerId, Model, ModelId,
+    Override, Owner, Owners, Row, RowId, RowMore, Service, ServiceId, Source, SourceId, Str,
+    Supporting, Target, Text, Variant, WebUrl, normalize, normalize_text,
 };
 
 use unicode_script::{Script, UnicodeScript};
@@ -44,8 +45,9 @@ pub fn is_kebab(id: &str) -> bool {
 }
 
 /// Builds a catalogue from the pieces of its file, in the order the parser reads them.
-#[derive(Default)]
 pub(crate) struct Builder<'t> {
+    /// Where the catalogue's lists, rows' rarer parts and built text go.
+    arena: &'t Arena,
     /// The first [`MAX_PROBLEMS`] problems, in the order they were found.
     problems: Vec<Problem>,
     /// How many more were found.
@@ -65,7 +67,13 @@ pub(crate) struct Builder<'t> {
     seen_sources: bool,
     seen_models: bool,
     /// Layers read before the sources and models they cite.
-    waiting: Vec<LayerFile<'t>>,
+    waiting: Vec<LayerDraft<'t>>,
+    /// What the layer being read (and those waiting) spell, until they are built.
+    drafts: Drafts<'t>,
+    /// Lists reused from row to row while one is built.
+    scratch: RowScratch<'t>,
+    /// Whether no two models share an id (then a model key can be found by its place).
+    models_unique: bool,
     /// Services, checked once every layer is built (they name its rows).
     services: Vec<ServiceFile<'t>>,
     /// Supporting types, checked once every layer is built (they name its rows).
@@ -86,6 +94,17 @@ pub(crate) struct Builder<'t> {
     date: Option<Text<'t>>,
 }
 
+/// Lists a row is built in, kept from row to row so that building one allocates nothing of
+/// its own beyond what it keeps.
+#[derive(Default)]
+struct RowScratch<'t> {
+    given: Vec<(ModelId, Owner)>,
+    notes: Vec<(ModelId, Text<'t>)>,
+    caveats: Vec<(ModelId, List<'t, Text<'t>>)>,
+    owners: Vec<Owner>,
+    see_also: Vec<SourceId>,
+}
+
 /// What a problem is about: the kind of thing and its id, with the id's place.
 #[derive(Clone, Copy)]
 struct Subject<'a, 't> {
@@ -103,15 +122,66 @@ impl<'t> Builder<'t> {
     /// catalogue, which `cargo test` checks). Its id index is sized from `len` (about one id or
     /// alias per [`BYTES_PER_ID`] bytes, as in catalogues with descriptions and duties), so a
     /// large catalogue's index does not rehash as it grows.
-    pub(crate) fn new(checked: bool, len: usize) -> Builder<'t> {
+    pub(crate) fn new(checked: bool, len: usize, arena: &'t Arena) -> Builder<'t> {
         let mut index = HashMap::default();
         index.reserve(len / BYTES_PER_ID);
         Builder {
-            checked,
+            arena,
+            problems: Vec::new(),
+            omitted: 0,
             index,
+            source_index: HashMap::default(),
+            model_index: HashMap::default(),
+            model_ids: Vec::new(),
+            sources: Vec::new(),
+            models: Vec::new(),
+            layers: Vec::new(),
+            seen_sources: false,
+            seen_models: false,
+            waiting: Vec::new(),
+            drafts: Drafts::default(),
+            scratch: RowScratch::default(),
+            models_unique: true,
+            services: Vec::new(),
+            supporting: Vec::new(),
+            organisational: Vec::new(),
+            service_ids: Vec::new(),
+            current: None,
+            checked,
             text_len: len,
-            ..Builder::default()
+            date: None,
         }
+    }
+
+    /// Parsed text, kept: lent by the file where it stands there, else copied into the arena.
+    fn keep(&self, text: Str<'t>) -> Text<'t> {
+        match text.lent() {
+            Some(lent) => Text::lent(lent),
+            None => self.arena.text(&text),
+        }
+    }
+
+    fn keep_some(&self, text: Option<Str<'t>>) -> Option<Text<'t>> {
+        text.map(|t| self.keep(t))
+    }
+
+    /// A parsed list, kept in the arena.
+    fn keep_list(&self, list: Vec<Str<'t>>) -> List<'t, Text<'t>> {
+        let arena = self.arena;
+        arena.list(list.into_iter().map(|t| self.keep(t)))
+    }
+
+    /// Parsed pairs (a `when`), kept in a vector.
+    fn keep_pairs(&self, pairs: Vec<(Str<'t>, Str<'t>)>) -> Vec<(Text<'t>, Text<'t>)> {
+        pairs
+            .into_iter()
+            .map(|(k, v)| (self.keep(k), self.keep(v)))
+            .collect()
+    }
+
+    /// A parsed list, kept in a vector (a service's, which owns its lists).
+    fn keep_vec(&self, list: Vec<Str<'t>>) -> Vec<Text<'t>> {
+        list.into_iter().map(|t| self.keep(t)).collect()
     }
 
     pub(crate) fn sources(&mut self, sources: Vec<SourceFile<'t>>) {
@@ -177,7 +247,7 @@ impl<'t> Builder<'t> {
                     id: place,
                 };
                 self.check_control(subject, id);
-                if !listed.insert(id.clone()) {
+                if !listed.insert(self.keep(id.clone())) {
                     if self.full() {
                         self.skip();
                     } else {
@@ -196,9 +266,10 @@ impl<'t> Builder<'t> {
                     self.problem(subject, message);
                 }
             }
+            let arena = self.arena;
             list.push(ControlLink {
-                ids: entry.ids.into_iter().map(|l| l.text).collect(),
-                why: entry.why,
+                ids: arena.list(entry.ids.into_iter().map(|l| self.keep(l.text))),
+                why: self.keep(entry.why),
                 principle: entry.principle,
                 when_shared: None,
             });
@@ -240,9 +311,9 @@ impl<'t> Builder<'t> {
                 // The embedded catalogue's URLs are written in the form parsing gives
                 // (`cargo test` checks it: load/embedded.rs).
                 if !self.checked {
-                    return Some(WebUrl::trusted(url));
+                    return Some(WebUrl::trusted(self.keep(url.clone())));
                 }
-                match WebUrl::parse(url) {
+                match WebUrl::parse(url, self.arena) {
                     Ok(url) => Some(url),
                     Err(why) => {
                         self.problem(
@@ -261,11 +332,11 @@ impl<'t> Builder<'t> {
             if self.source_index.contains_key(&*s.id.text) {
                 self.problem(subject, format!("duplicate source id '{}'", s.id));
             } else {
-                self.source_index.insert(s.id.text.reborrow(), id);
+                self.source_index.insert(self.keep(s.id.text.clone()), id);
             }
             self.sources.push(Source {
-                id: s.id.text,
-                title: s.title,
+                id: self.keep(s.id.text),
+                title: self.keep(s.title),
                 url,
             });
         }
@@ -281,25 +352,29 @@ impl<'t> Builder<'t> {
             let id = ModelId::new(self.models.len());
             // Known by its id before its aliases are registered: an alias that repeats the
             // model's own id is described by it.
-            self.model_ids.push(m.id.text.reborrow());
-            self.register(subject, &m.aliases, Target::Model(id));
+            let model_id = self.keep(m.id.text.clone());
+            self.model_ids.push(model_id);
+            let aliases = self.keep_list(m.aliases);
+            self.register(subject, aliases, Target::Model(id));
             self.check_texts(subject, &m.name, m.description.as_deref(), None);
-            if !self.model_index.contains_key(&*m.id.text) {
-                self.model_index.insert(m.id.text.reborrow(), id);
+            if self.model_index.contains_key(&*model_id) {
+                self.models_unique = false;
+            } else {
+                self.model_index.insert(model_id, id);
             }
             self.models.push(Model {
-                id: m.id.text,
-                name: m.name,
-                aliases: m.aliases.into(),
-                description: m.description,
+                id: model_id,
+                name: self.keep(m.name),
+                aliases,
+                description: self.keep_some(m.description),
             });
         }
     }
 
     /// Takes the catalogue's `date`, which must be an ISO 8601 calendar date (`2026-11-23`).
-    pub(crate) fn date(&mut self, date: Text<'t>) {
+    pub(crate) fn date(&mut self, date: Str<'t>) {
         if is_iso_date(&date) {
-            self.date = Some(date);
+            self.date = Some(self.keep(date));
         } else {
             let shown: String = date.chars().take(40).collect();
             self.push(Problem::new(format!(
@@ -309,11 +384,23 @@ impl<'t> Builder<'t> {
         }
     }
 
+    /// Reads the next layer into a draft (see `read.rs`).
+    pub(crate) fn layer_seed(&mut self) -> LayerSeed<'_, 't> {
+        LayerSeed {
+            arena: self.arena,
+            drafts: &mut self.drafts,
+            layer: true,
+        }
+    }
+
     /// Takes one layer: checks it now if the sources and models it cites are known, else
     /// keeps it for [`Builder::finish`].
-    pub(crate) fn layer(&mut self, layer: LayerFile<'t>) {
+    pub(crate) fn layer(&mut self, layer: LayerDraft<'t>) {
         if self.seen_sources && self.seen_models {
             self.build_layer(layer);
+            if self.waiting.is_empty() {
+                self.drafts.clear();
+            }
         } else {
             self.waiting.push(layer);
         }
@@ -363,14 +450,14 @@ impl<'t> Builder<'t> {
                 .sort_by_key(|p| (p.line.unwrap_or(usize::MAX), p.column.unwrap_or(0)));
             return Err((self.problems, self.omitted));
         }
-        self.layers.shrink_to_fit();
+        let arena = self.arena;
         Ok(Catalog {
-            sources: self.sources.into(),
-            models: self.models.into(),
-            layers: self.layers.into(),
+            sources: arena.list(self.sources.into_iter()),
+            models: arena.list(self.models.into_iter()),
+            layers: arena.list(self.layers.into_iter()),
             services,
             supporting,
-            organisational: organisational.into(),
+            organisational: arena.list(organisational.into_iter()),
             date: self.date,
             index: Index::Map(self.index),
             names: std::sync::OnceLock::new(),
@@ -378,98 +465,93 @@ impl<'t> Builder<'t> {
         })
     }
 
-    fn build_layer(&mut self, l: LayerFile<'t>) {
+    fn build_layer(&mut self, l: LayerDraft<'t>) {
+        let drafts = std::mem::take(&mut self.drafts);
+        self.build_layer_from(&l, &drafts);
+        self.drafts = drafts;
+    }
+
+    fn build_layer_from(&mut self, l: &LayerDraft<'t>, drafts: &Drafts<'t>) {
         let li = LayerId::new(self.layers.len());
+        let own = &l.row;
+        let (at, name) = (&own.id, own.name);
         let subject = Subject {
             kind: "layer",
-            id: &l.id,
+            id: at,
         };
-        self.current = Some((l.id.text.reborrow(), Vec::new()));
-        self.register(subject, &l.aliases, Target::Layer(li));
+        let layer_id = self.keep(at.text.clone());
+        self.current = Some((layer_id, Vec::new()));
+        self.register(subject, own.aliases, Target::Layer(li));
         self.check_texts(
             subject,
-            &l.name,
-            l.description.as_deref(),
-            l.remark.as_deref(),
+            &name,
+            own.description.as_deref(),
+            own.remark.as_deref(),
         );
-        let has_own = l.owners.is_some()
-            || l.notes.is_some()
-            || l.caveats.is_some()
-            || l.duties.is_some()
-            || l.source.is_some()
-            || !l.see_also.is_empty();
-        let body = match l.parts {
+        let has_own = own.owners.is_some()
+            || own.notes.is_some()
+            || own.caveats.is_some()
+            || own.duties.is_some()
+            || own.source.is_some()
+            || !own.see_also.is_empty();
+        let body = match &l.parts {
             Some(parts) => {
                 if has_own {
                     self.problem(
                         subject,
                         format!(
                             "layer '{}' has both cells of its own (owners, notes, duties, source, see_also) and parts; keep one",
-                            l.id
+                            at
                         ),
                     );
                 }
                 if parts.is_empty() {
                     self.problem(
                         subject,
-                        format!("layer '{}' has an empty `parts` list; add parts or give the layer `owners`", l.id),
+                        format!("layer '{}' has an empty `parts` list; add parts or give the layer `owners`", at),
                     );
                 }
-                for (ri, p) in parts.into_iter().enumerate() {
-                    let part = self.part(li, ri, p);
+                for (ri, p) in drafts.parts[parts.clone()].iter().enumerate() {
+                    let part = self.part(li, ri, p, drafts);
                     if let Some((_, built)) = &mut self.current {
                         built.push(part);
                     }
                 }
-                let mut built = self.current.take().map(|(_, b)| b).unwrap_or_default();
-                // Room left by the list's growth would stay for as long as the catalogue.
-                built.shrink_to_fit();
-                Body::Parts(built.into())
+                let built = self.current.take().map(|(_, b)| b).unwrap_or_default();
+                let arena = self.arena;
+                Body::Parts(arena.list(built.into_iter()))
             }
             None => {
-                if l.owners.is_none() {
+                if own.owners.is_none() {
                     self.problem(
                         subject,
                         format!(
                             "layer '{}' has neither `owners` nor `parts`; give it one of them",
-                            l.id
+                            at
                         ),
                     );
                 }
-                if l.source.is_none() {
+                if own.source.is_none() {
                     self.problem(
                         subject,
                         format!(
                             "layer '{}' has no `source`; name one of the declared sources",
-                            l.id
+                            at
                         ),
                     );
                 }
-                let row = RowFile {
-                    id: l.id.clone(),
-                    name: l.name.reborrow(),
-                    aliases: Vec::new(),
-                    keywords: l.keywords,
-                    description: None,
-                    remark: l.remark,
-                    owners: l.owners.unwrap_or_default(),
-                    notes: l.notes.unwrap_or_default(),
-                    caveats: l.caveats.unwrap_or_default(),
-                    duties: l.duties.unwrap_or_default(),
-                    // A missing source was reported above; an empty id cites nothing twice.
-                    source: l.source.unwrap_or_default(),
-                    see_also: l.see_also,
-                    controls: l.controls,
-                };
-                Body::Own(self.row("layer", row).into())
+                // The layer's own row: its cells, keywords and remark; its name, aliases and
+                // description are the layer's.
+                let row = self.row(subject, own, drafts, true);
+                Body::Own(self.arena.one(row))
             }
         };
         self.current = None;
         self.layers.push(Layer {
-            id: l.id.text,
-            name: l.name,
-            aliases: l.aliases.into(),
-            description: l.description,
+            id: layer_id,
+            name,
+            aliases: own.aliases,
+            description: own.description,
             ai: l.scope == ScopeFile::Ai,
             body,
         });
@@ -481,8 +563,9 @@ impl<'t> Builder<'t> {
             kind: "service",
             id: &f.id,
         };
-        self.service_ids.push(f.id.text.reborrow());
-        self.register(subject, &f.aliases, Target::Service(id));
+        self.service_ids.push(self.keep(f.id.text.clone()));
+        let aliases = self.keep_vec(f.aliases);
+        self.register(subject, &aliases, Target::Service(id));
         self.check_texts(subject, &f.name, f.description.as_deref(), None);
         if !is_kebab(&f.provider) {
             let message = format!(
@@ -514,7 +597,7 @@ impl<'t> Builder<'t> {
         let source = self.source_id(subject, "source", &f.source);
         self.check_evidence(subject, "", f.evidence, f.evidence_note.as_deref());
         let inventory = self.inventory(subject, f.inventory);
-        let mut field_ids: foldhash::HashSet<Text<'t>> = foldhash::HashSet::default();
+        let mut field_ids: foldhash::HashSet<Str<'t>> = foldhash::HashSet::default();
         let mut fields = Vec::with_capacity(f.fields.len());
         for field in f.fields {
             fields.push(self.field(subject, &mut field_ids, field));
@@ -570,19 +653,19 @@ impl<'t> Builder<'t> {
             self.problem(subject, message);
         }
         Service {
-            id: f.id.text,
-            name: f.name,
-            provider: f.provider,
-            aliases: f.aliases,
-            keywords: f.keywords,
-            description: f.description,
+            id: self.keep(f.id.text),
+            name: self.keep(f.name),
+            provider: self.keep(f.provider),
+            aliases,
+            keywords: self.keep_vec(f.keywords),
+            description: self.keep_some(f.description),
             base,
-            vendor_label: f.vendor_label,
+            vendor_label: self.keep_some(f.vendor_label),
             source,
             evidence: f.evidence,
-            evidence_note: f.evidence_note,
+            evidence_note: self.keep_some(f.evidence_note),
             inventory,
-            when,
+            when: self.keep_pairs(when),
             fields,
             overrides,
             variants,
@@ -626,24 +709,24 @@ impl<'t> Builder<'t> {
             self.check_text(subject, "inventory", t);
         }
         Inventory {
-            terraform: f.terraform,
-            cloudformation: f.cloudformation,
-            arm: f.arm,
-            asset_inventory: f.asset_inventory,
+            terraform: self.keep_vec(f.terraform),
+            cloudformation: self.keep_vec(f.cloudformation),
+            arm: self.keep_vec(f.arm),
+            asset_inventory: self.keep_vec(f.asset_inventory),
         }
     }
 
     fn field(
         &mut self,
         subject: Subject<'_, 't>,
-        seen: &mut foldhash::HashSet<Text<'t>>,
+        seen: &mut foldhash::HashSet<Str<'t>>,
         f: FieldFile<'t>,
     ) -> Field<'t> {
         let own = Subject {
             kind: "field",
             id: &f.id,
         };
-        if self.check_id(own) && !seen.insert(f.id.text.reborrow()) {
+        if self.check_id(own) && !seen.insert(f.id.text.clone()) {
             let message = format!(
                 "service '{}' declares field '{}' twice; give each field once",
                 subject.id, f.id
@@ -663,13 +746,13 @@ impl<'t> Builder<'t> {
             }
         }
         Field {
-            id: f.id.text,
-            description: f.description,
-            terraform: f.terraform,
-            cloudformation: f.cloudformation,
-            arm: f.arm,
-            asset_inventory: f.asset_inventory,
-            default: f.default,
+            id: self.keep(f.id.text),
+            description: self.keep_some(f.description),
+            terraform: self.keep_some(f.terraform),
+            cloudformation: self.keep_some(f.cloudformation),
+            arm: self.keep_some(f.arm),
+            asset_inventory: self.keep_some(f.asset_inventory),
+            default: self.keep_some(f.default),
         }
     }
 
@@ -686,12 +769,12 @@ impl<'t> Builder<'t> {
                 .layers
                 .get(l.index())
                 .filter(|layer| layer.own_row().is_some())
-                .map(|layer| layer.id.reborrow()),
+                .map(|layer| layer.id),
             Some(Target::Part(r)) => self
                 .layers
                 .get(r.layer().index())
                 .and_then(|layer| layer.rows().get(r.index()))
-                .map(|row| row.id.reborrow()),
+                .map(|row| row.id),
             _ => None,
         };
         if row.is_none() && !self.full() {
@@ -703,7 +786,7 @@ impl<'t> Builder<'t> {
         }
         Some(Supporting {
             row: row?,
-            note: f.note,
+            note: self.keep(f.note),
             types,
         })
     }
@@ -788,7 +871,7 @@ impl<'t> Builder<'t> {
     fn variant(
         &mut self,
         service: Subject<'_, 't>,
-        fields: &foldhash::HashSet<Text<'t>>,
+        fields: &foldhash::HashSet<Str<'t>>,
         keys: &mut foldhash::HashMap<String, usize>,
         index: usize,
         v: VariantFile<'t>,
@@ -854,12 +937,12 @@ impl<'t> Builder<'t> {
         }
         let overrides = self.overrides(subject, "rows", v.rows);
         Variant {
-            id: v.id.text,
-            name: v.name,
-            aliases: v.aliases,
-            description: v.description,
-            why_default: v.why,
-            when,
+            id: self.keep(v.id.text),
+            name: self.keep(v.name),
+            aliases: self.keep_vec(v.aliases),
+            description: self.keep_some(v.description),
+            why_default: self.keep_some(v.why),
+            when: self.keep_pairs(when),
             overrides,
         }
     }
@@ -877,7 +960,7 @@ impl<'t> Builder<'t> {
         for (key, o) in entries {
             let row: Option<Text<'t>> = match self.index.get(&*normalize(&key)).copied() {
                 Some(Target::Layer(l)) => match self.layers.get(l.index()) {
-                    Some(layer) if layer.own_row().is_some() => Some(layer.id.reborrow()),
+                    Some(layer) if layer.own_row().is_some() => Some(layer.id),
                     Some(_) if self.full() => {
                         self.skip();
                         None
@@ -901,7 +984,7 @@ impl<'t> Builder<'t> {
                     .layers
                     .get(r.layer().index())
                     .and_then(|layer| layer.rows().get(r.index()))
-                    .map(|row| row.id.reborrow()),
+                    .map(|row| row.id),
                 _ => {
                     let message = format!(
                         "{} '{}' names '{}' in `{field}`, which is no layer or part; use a row id from `srm layers`",
@@ -926,11 +1009,11 @@ impl<'t> Builder<'t> {
             out.push(Override {
                 row,
                 owner: o.owner,
-                note: o.note,
+                note: self.keep(o.note),
                 source,
                 evidence: o.evidence,
-                evidence_note: o.evidence_note,
-                duties: o.duties,
+                evidence_note: self.keep_some(o.evidence_note),
+                duties: self.keep_vec(o.duties),
             });
         }
         out.sort_by(|a, b| a.row.cmp(&b.row));
@@ -948,32 +1031,51 @@ impl<'t> Builder<'t> {
         out
     }
 
-    fn part(&mut self, li: LayerId, ri: usize, p: RowFile<'t>) -> Row<'t> {
+    fn part(&mut self, li: LayerId, ri: usize, p: &RowDraft<'t>, drafts: &Drafts<'t>) -> Row<'t> {
         let subject = Subject {
             kind: "part",
             id: &p.id,
         };
-        self.register(subject, &p.aliases, Target::Part(RowId::new(li, ri)));
+        self.register(subject, p.aliases, Target::Part(RowId::new(li, ri)));
         self.check_texts(
             subject,
             &p.name,
             p.description.as_deref(),
             p.remark.as_deref(),
         );
-        self.row("part", p)
+        self.row(subject, p, drafts, false)
     }
 
-    /// Aligns a row's owners and notes with the declared models and resolves its sources.
-    fn row(&mut self, kind: &'static str, r: RowFile<'t>) -> Row<'t> {
-        let subject = Subject { kind, id: &r.id };
-        let ModelMap(owner_entries) = r.owners;
-        let ModelMap(note_entries) = r.notes;
+    /// Aligns a row's owners and notes with the declared models and resolves its sources. A
+    /// layer's own row (`own`) takes no aliases or description of its own: those are the
+    /// layer's.
+    fn row(
+        &mut self,
+        subject: Subject<'_, 't>,
+        r: &RowDraft<'t>,
+        drafts: &Drafts<'t>,
+        own: bool,
+    ) -> Row<'t> {
+        let kind = subject.kind;
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let RowScratch {
+            given,
+            notes,
+            caveats,
+            owners,
+            see_also,
+        } = &mut scratch;
+        given.clear();
+        notes.clear();
+        caveats.clear();
+        owners.clear();
+        see_also.clear();
         let n = self.models.len();
         // Only what the row says is looked at: a file with many models and rows that each
         // name few of them costs what it spells, not models × rows.
-        let mut given: Vec<(ModelId, Owner)> = Vec::with_capacity(owner_entries.len().min(n));
-        for (key, owner) in owner_entries {
-            if let Some(m) = self.model_slot(subject, "owners", &key) {
+        let entries = |range: &Option<std::ops::Range<usize>>| range.clone().unwrap_or(0..0);
+        for (k, &(key, owner)) in drafts.owners[entries(&r.owners)].iter().enumerate() {
+            if let Some(m) = self.model_slot(subject, "owners", &key, k) {
                 given.push((m, owner));
             }
         }
@@ -981,14 +1083,13 @@ impl<'t> Builder<'t> {
         given.dedup_by(|later, earlier| {
             let twice = later.0 == earlier.0;
             if twice {
-                let key = self.model_ids[earlier.0.index()].reborrow();
+                let key = self.model_ids[earlier.0.index()];
                 self.duplicate_key(subject, "owners", &key);
             }
             twice
         });
-        let mut notes: Vec<(ModelId, Text<'t>)> = Vec::with_capacity(note_entries.len());
-        for (key, note) in note_entries {
-            if let Some(m) = self.model_slot(subject, "notes", &key) {
+        for (k, &(key, note)) in drafts.notes[entries(&r.notes)].iter().enumerate() {
+            if let Some(m) = self.model_slot(subject, "notes", &key, k) {
                 self.check_text(subject, "notes", &note);
                 notes.push((m, note));
             }
@@ -996,32 +1097,30 @@ impl<'t> Builder<'t> {
         notes.sort_by_key(|(m, _)| *m);
         for pair in notes.windows(2) {
             if pair[0].0 == pair[1].0 {
-                let key = self.model_ids[pair[0].0.index()].reborrow();
+                let key = self.model_ids[pair[0].0.index()];
                 self.duplicate_key(subject, "notes", &key);
             }
         }
-        for duty in r.duties.customer.iter().chain(&r.duties.provider) {
+        let duties = r.duties.unwrap_or_default();
+        for duty in duties.customer.iter().chain(duties.provider) {
             self.check_text(subject, "duties", duty);
         }
-        let ModelMap(caveat_entries) = r.caveats;
-        let mut caveats: Vec<(ModelId, List<'t, Text<'t>>)> =
-            Vec::with_capacity(caveat_entries.len());
-        for (key, Counted(list)) in caveat_entries {
-            if let Some(m) = self.model_slot(subject, "caveats", &key) {
-                for caveat in &list {
+        for (k, &(key, list)) in drafts.caveats[entries(&r.caveats)].iter().enumerate() {
+            if let Some(m) = self.model_slot(subject, "caveats", &key, k) {
+                for caveat in list {
                     self.check_text(subject, "caveats", caveat);
                 }
-                caveats.push((m, list.into()));
+                caveats.push((m, list));
             }
         }
         caveats.sort_by_key(|(m, _)| *m);
         for pair in caveats.windows(2) {
             if pair[0].0 == pair[1].0 {
-                let key = self.model_ids[pair[0].0.index()].reborrow();
+                let key = self.model_ids[pair[0].0.index()];
                 self.duplicate_key(subject, "caveats", &key);
             }
         }
-        for &(model, owner) in &given {
+        for &(model, owner) in given.iter() {
             if owner != Owner::Depends {
                 continue;
             }
@@ -1032,7 +1131,7 @@ impl<'t> Builder<'t> {
                 let id = cut(&self.model_ids[model.index()]);
                 let message = format!(
                     "{kind} '{}' is `depends` under '{id}' but has no note saying on what; add notes: {{{id}: ...}}",
-                    r.id
+                    subject.id
                 );
                 self.problem(subject, message);
             }
@@ -1061,26 +1160,26 @@ impl<'t> Builder<'t> {
                 }
                 let message = format!(
                     "{kind} '{}' has no owner for model{} {names}; every row needs one per model",
-                    r.id,
+                    subject.id,
                     if missing_count == 1 { "" } else { "s" },
                 );
                 self.problem(subject, message);
             }
-        }
-        // A row with a missing owner makes the whole catalogue invalid and it is never
-        // handed out, so it keeps no cells (a hostile file cannot make models × rows of them).
-        let owners = Owners::new(if missing_count > 0 {
-            Vec::new()
         } else {
-            given.into_iter().map(|(_, o)| o).collect()
-        });
-        let source = self.source_id(subject, "source", &r.source);
-        let see_also: Vec<SourceId> = r
-            .see_also
-            .iter()
-            .map(|s| self.source_id(subject, "see_also", s))
-            .collect();
-        for keyword in &r.keywords {
+            // A row with a missing owner makes the whole catalogue invalid and it is never
+            // handed out, so it keeps no cells (a hostile file cannot make models × rows of
+            // them).
+            owners.extend(given.iter().map(|(_, o)| *o));
+        }
+        let arena = self.arena;
+        let owners = Owners::new(owners, arena);
+        // A missing source was reported with the layer; an empty id cites nothing twice.
+        let source = self.source_id(subject, "source", r.source.as_deref().unwrap_or_default());
+        for s in r.see_also {
+            let id = self.source_id(subject, "see_also", s);
+            see_also.push(id);
+        }
+        for keyword in r.keywords {
             self.check_text(subject, "keywords", keyword);
         }
         let mut controls = Vec::with_capacity(r.controls.len());
@@ -1113,10 +1212,10 @@ impl<'t> Builder<'t> {
                 }
             }
         }
-        for link in r.controls {
+        for link in &r.controls {
             controls.push(ControlLink {
-                ids: link.ids.into(),
-                why: link.why,
+                ids: arena.list(link.ids.iter().map(|id| self.keep(id.clone()))),
+                why: self.keep(link.why.clone()),
                 principle: link.principle,
                 when_shared: link.when_shared.map(|s| match s {
                     SideFile::Customer => Owner::Customer,
@@ -1125,27 +1224,43 @@ impl<'t> Builder<'t> {
             });
         }
         let more = RowMore {
-            aliases: r.aliases.into(),
-            keywords: r.keywords.into(),
-            description: r.description,
+            aliases: if own { &[] } else { r.aliases },
+            keywords: r.keywords,
+            description: if own { None } else { r.description },
             remark: r.remark,
-            duties: duties(r.duties),
-            caveats: caveats.into(),
-            see_also: see_also.into(),
-            controls: controls.into(),
+            duties,
+            caveats: arena.copy(caveats),
+            see_also: arena.copy(see_also),
+            controls: arena.list(controls.into_iter()),
         };
-        Row {
-            id: r.id.text,
+        let row = Row {
+            id: self.keep(subject.id.text.clone()),
             name: r.name,
             owners,
-            notes: notes.into(),
+            notes: arena.copy(notes),
             source,
-            more: (!more.is_empty()).then(|| more.into()),
-        }
+            more: (!more.is_empty()).then(|| arena.one(more)),
+        };
+        self.scratch = scratch;
+        row
     }
 
     /// The model a `field` key names, reporting a key that names none.
-    fn model_slot(&mut self, subject: Subject<'_, 't>, field: &str, key: &str) -> Option<ModelId> {
+    /// Keys usually come in the order the models are declared, so the model at `hint` (the
+    /// key's place in its map) is tried first, where no two models share an id.
+    fn model_slot(
+        &mut self,
+        subject: Subject<'_, 't>,
+        field: &str,
+        key: &str,
+        hint: usize,
+    ) -> Option<ModelId> {
+        if self.models_unique
+            && let Some(id) = self.model_ids.get(hint)
+            && **id == *key
+        {
+            return Some(ModelId::new(hint));
+        }
         if let Some(&m) = self.model_index.get(key) {
             return Some(m);
         }
@@ -1310,7 +1425,8 @@ impl<'t> Builder<'t> {
     /// Records an id and its aliases, reporting clashes with anything registered before.
     fn register(&mut self, subject: Subject<'_, 't>, aliases: &[Text<'t>], target: Target) {
         if self.check_id(subject) {
-            self.insert(subject, &subject.id.text, target, "id");
+            let id = self.keep(subject.id.text.clone());
+            self.insert(subject, id, target, "id");
         }
         for alias in aliases {
             self.check_text(subject, "aliases", alias);
@@ -1333,12 +1449,12 @@ impl<'t> Builder<'t> {
                 );
                 continue;
             }
-            self.insert(subject, alias, target, "alias");
+            self.insert(subject, *alias, target, "alias");
         }
     }
 
-    fn insert(&mut self, subject: Subject<'_, 't>, name: &Text<'t>, target: Target, what: &str) {
-        let key = normalize_text(name);
+    fn insert(&mut self, subject: Subject<'_, 't>, name: Text<'t>, target: Target, what: &str) {
+        let key = normalize_text(name, self.arena);
         if key.is_empty() {
             self.problem(
                 subject,
@@ -1351,7 +1467,7 @@ impl<'t> Builder<'t> {
                 return self.skip();
             }
             let (pkind, pid) = self.describe(previous);
-            let name = cut(name);
+            let name = cut(&name);
             let message = if what == "id" {
                 format!(
                     "duplicate id '{name}': {pkind} '{pid}' already uses it; ids and aliases must be unique across models, layers, parts and services"
@@ -1431,7 +1547,7 @@ impl<'t> Builder<'t> {
     fn problem(&mut self, subject: Subject<'_, 't>, message: String) {
         let mut problem = Problem::new(message).at(subject.id.at);
         if subject.id.at.is_none()
-            && let std::borrow::Cow::Borrowed(text) = subject.id.text.0
+            && let Some(text) = subject.id.text.lent()
         {
             problem.address = Some(text.as_ptr() as usize);
         }
@@ -1492,13 +1608,6 @@ fn mixed_scripts(text: &str) -> Option<(char, char)> {
     let first = letters.next()?;
     let other = letters.find(|c| c.script() != first.script())?;
     Some((first, other))
-}
-
-fn duties(d: DutiesFile<'_>) -> Duties<'_> {
-    Duties {
-        customer: d.customer.into(),
-        provider: d.provider.into(),
-    }
 }
 
 #[cfg(test)]

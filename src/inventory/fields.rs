@@ -155,7 +155,7 @@ impl<'de> Visitor<'de> for Walk<'_, '_, '_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
         let mut below: Vec<(usize, &[&str])> = Vec::new();
-        while let Some(key) = map.next_key::<crate::catalog::Text<'de>>()? {
+        while let Some(key) = map.next_key::<crate::catalog::Str<'de>>()? {
             below.clear();
             for &(i, rest) in self.pending {
                 let Some((step, rest)) = rest.split_first() else {

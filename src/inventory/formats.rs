@@ -12,7 +12,7 @@ use serde_json::value::RawValue;
 
 // Names are read as the catalogue's text is: borrowed from the file when they hold no escape
 // (serde's `Option<Cow<str>>` never borrows), so most cost no copy.
-use crate::catalog::Text;
+use crate::catalog::Str;
 
 /// The top of a JSON inventory, every format's keys at once: one pass over the file reads
 /// whichever it is. Terraform's resources are handed on as they are parsed
@@ -20,7 +20,7 @@ use crate::catalog::Text;
 #[derive(Default)]
 pub(crate) struct Top<'a> {
     // Terraform.
-    pub format_version: Option<Text<'a>>,
+    pub format_version: Option<Str<'a>>,
     pub values: bool,
     pub planned_values: bool,
     pub prior_state: bool,
@@ -42,7 +42,7 @@ pub(crate) struct Top<'a> {
 #[derive(Deserialize)]
 pub(crate) struct CfnResource<'a> {
     #[serde(borrow, rename = "Type")]
-    pub ty: Text<'a>,
+    pub ty: Str<'a>,
     #[serde(default, rename = "Condition")]
     pub condition: Option<IgnoredAny>,
     #[serde(default, borrow, rename = "Properties")]
@@ -68,28 +68,28 @@ pub(crate) struct CfnYamlResource {
 #[derive(Deserialize)]
 pub(crate) struct ConfigItem<'a> {
     #[serde(borrow, rename = "resourceType")]
-    pub ty: Text<'a>,
+    pub ty: Str<'a>,
     #[serde(default, borrow, rename = "resourceName")]
-    pub name: Option<Text<'a>>,
+    pub name: Option<Str<'a>>,
     #[serde(default, borrow, rename = "resourceId")]
-    pub id: Option<Text<'a>>,
+    pub id: Option<Str<'a>>,
     #[serde(default, borrow, rename = "ARN", alias = "arn")]
-    pub arn: Option<Text<'a>>,
+    pub arn: Option<Str<'a>>,
     #[serde(default, borrow)]
     pub configuration: Option<&'a RawValue>,
     /// `OK`, `ResourceDiscovered`, `ResourceDeleted`, `ResourceNotRecorded`…
     #[serde(default, borrow, rename = "configurationItemStatus")]
-    pub status: Option<Text<'a>>,
+    pub status: Option<Str<'a>>,
     #[serde(default, borrow, rename = "configurationItemCaptureTime")]
-    pub captured: Option<Text<'a>>,
+    pub captured: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
 pub(crate) struct ArmResource<'a> {
     #[serde(borrow, rename = "type")]
-    pub ty: Text<'a>,
+    pub ty: Str<'a>,
     #[serde(default, borrow)]
-    pub name: Option<Text<'a>>,
+    pub name: Option<Str<'a>>,
     #[serde(default, borrow)]
     pub condition: Option<&'a RawValue>,
     #[serde(default, borrow)]
@@ -118,13 +118,13 @@ pub(crate) struct ArmInline<'a> {
 #[derive(Deserialize)]
 pub(crate) struct ListItem<'a> {
     #[serde(default, borrow, rename = "type")]
-    pub ty: Option<Text<'a>>,
+    pub ty: Option<Str<'a>>,
     #[serde(default, borrow)]
-    pub id: Option<Text<'a>>,
+    pub id: Option<Str<'a>>,
     #[serde(default, borrow)]
-    pub name: Option<Text<'a>>,
+    pub name: Option<Str<'a>>,
     #[serde(default, borrow, alias = "assetType")]
-    pub asset_type: Option<Text<'a>>,
+    pub asset_type: Option<Str<'a>>,
 }
 
 /// A mapping's entries in file order (a CloudFormation template's `Resources`).

@@ -12,7 +12,7 @@ use super::detect::{emit, paths};
 use super::fields::{self, Spelling};
 use super::formats::Top;
 use super::{Format, Side, Sink};
-use crate::catalog::{Family, Text, TypeIndex};
+use crate::catalog::{Family, Str, TypeIndex};
 
 /// What the seeds share: the types table, and where resources go.
 pub(crate) struct Context<'c, 'i, 's, 'k> {
@@ -40,7 +40,7 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_, '_, '_, '_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top<'de>, A::Error> {
         let mut top = Top::default();
-        while let Some(key) = map.next_key::<Text<'de>>()? {
+        while let Some(key) = map.next_key::<Str<'de>>()? {
             match &*key {
                 "format_version" => top.format_version = Some(map.next_value()?),
                 "values" => {
@@ -102,7 +102,7 @@ impl<'de> Visitor<'de> for PriorSeed<'_, '_, '_, '_, '_> {
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<Text<'de>>()? {
+        while let Some(key) = map.next_key::<Str<'de>>()? {
             if &*key == "values" {
                 map.next_value_seed(ValuesSeed {
                     ctx: &mut *self.0,
@@ -140,7 +140,7 @@ impl<'de> Visitor<'de> for ValuesSeed<'_, '_, '_, '_, '_> {
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<Text<'de>>()? {
+        while let Some(key) = map.next_key::<Str<'de>>()? {
             if &*key == "root_module" {
                 map.next_value_seed(ModuleSeed {
                     ctx: &mut *self.ctx,
@@ -179,7 +179,7 @@ impl<'de> Visitor<'de> for ModuleSeed<'_, '_, '_, '_, '_> {
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<Text<'de>>()? {
+        while let Some(key) = map.next_key::<Str<'de>>()? {
             match &*key {
                 "resources" => map.next_value_seed(ListSeed {
                     ctx: &mut *self.ctx,
@@ -267,13 +267,13 @@ impl<'de> Visitor<'de> for ResourceSeed<'_, '_, '_, '_, '_> {
         f.write_str("a Terraform resource")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut address: Option<Text<'de>> = None;
-        let mut mode: Option<Text<'de>> = None;
-        let mut ty: Option<Text<'de>> = None;
-        let mut name: Option<Text<'de>> = None;
+        let mut address: Option<Str<'de>> = None;
+        let mut mode: Option<Str<'de>> = None;
+        let mut ty: Option<Str<'de>> = None;
+        let mut name: Option<Str<'de>> = None;
         let mut values: Option<Vec<Option<String>>> = None;
         let mut late: Option<&'de RawValue> = None;
-        while let Some(key) = map.next_key::<Text<'de>>()? {
+        while let Some(key) = map.next_key::<Str<'de>>()? {
             match &*key {
                 "address" => address = Some(map.next_value()?),
                 "mode" => mode = Some(map.next_value()?),

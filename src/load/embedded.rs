@@ -18,7 +18,12 @@ fn catalog_lines() -> usize {
 /// Every check of the loader, on the YAML people edit: each problem is named at its file and
 /// line.
 fn checked() -> Catalog<'static> {
-    match parse_checking(&Input::Embedded.origin(), EMBEDDED, true) {
+    match parse_checking(
+        &Input::Embedded.origin(),
+        EMBEDDED,
+        true,
+        Box::leak(Box::default()),
+    ) {
         Ok(catalog) => catalog,
         Err(err) => {
             let split = catalog_lines();
@@ -57,7 +62,13 @@ fn the_bundled_catalogue_has_no_problem_and_says_its_date() {
         "data/services.yaml declares no services"
     );
     // The JSON the binary reads is the same catalogue, and passes the same checks.
-    let json = parse_checking("catalog.json", EMBEDDED_JSON, true).map_err(|e| e.to_string());
+    let json = parse_checking(
+        "catalog.json",
+        EMBEDDED_JSON,
+        true,
+        Box::leak(Box::default()),
+    )
+    .map_err(|e| e.to_string());
     assert_eq!(
         json.map(|c| (c.layers().len(), c.services().len(), c.row_count())),
         Ok((
@@ -127,7 +138,7 @@ fn the_bundled_urls_are_written_as_parsed() {
     for source in sources {
         if let Some(url) = source["url"].as_str() {
             seen += 1;
-            match WebUrl::parse(url) {
+            match WebUrl::parse(url, &crate::catalog::Arena::new()) {
                 Ok(parsed) => assert_eq!(
                     parsed.as_str(),
                     url,

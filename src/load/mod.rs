@@ -1,4 +1,4 @@
-//! Reading and validating a catalogue: bytes → YAML or JSON → `CatalogFile` → [`Catalog`].
+//! Reading and validating a catalogue: bytes → YAML or JSON → the builder → [`Catalog`].
 //!
 //! There is one way in, for the whole embedded catalogue and for the user's own (the embedded
 //! one without its services is static data instead: `catalog/embedded.rs`). [`read`] reads
@@ -24,20 +24,18 @@ pub use source::{EMBEDDED, Input, MAX_BYTES, decode, line_col_of_offset, read};
 
 use std::borrow::Cow;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Arena, Boxed, Builder, Catalog};
 
-use crate::catalog::{Boxed, Builder};
-
-/// Reads and validates a catalogue.
-///
-/// The catalogue borrows from its text, which is kept for as long as the process runs: srm
-/// answers one question and exits, so there is no later moment to free it at.
 /// The YAML parser's budgets for a document of `len` bytes that is not a catalogue (a
 /// CloudFormation template): the same limits, so that no YAML srm reads can grow without bound.
 pub(crate) fn yaml_options(len: usize) -> serde_saphyr::Options {
     yaml::options(len, serde_saphyr::DuplicateKeyPolicy::Error)
 }
 
+/// Reads and validates a catalogue.
+///
+/// The catalogue borrows from its text and its arena, which are kept for as long as the process
+/// runs: srm answers one question and exits, so there is no later moment to free them at.
 pub fn load(input: &Input) -> Result<Catalog<'static>, CatalogError> {
     load_with_text(input).map(|(catalog, _)| catalog)
 }
@@ -60,7 +58,13 @@ pub(crate) fn load_lean(
 /// static data (its test compares the two).
 #[cfg(test)]
 pub(crate) fn parse_embedded_lean() -> Result<Catalog<'static>, CatalogError> {
-    parse_checking(&Input::Embedded.origin(), source::EMBEDDED_LEAN_JSON, false)
+    let arena: &'static Arena = Box::leak(Box::default());
+    parse_checking(
+        &Input::Embedded.origin(),
+        source::EMBEDDED_LEAN_JSON,
+        false,
+        arena,
+    )
 }
 
 /// [`load`], with the text the catalogue was read from (for the embedded catalogue, its JSON
@@ -70,9 +74,16 @@ pub fn load_with_text(input: &Input) -> Result<(Catalog<'static>, &'static str),
         Cow::Borrowed(text) => text,
         Cow::Owned(text) => text.leak(),
     };
+    let arena: &'static Arena = Box::leak(Box::default());
     // The embedded catalogue's control ids are checked by `cargo test` (embedded.rs).
-    let catalog = parse_checking(&input.origin(), text, *input != Input::Embedded)?;
+    let catalog = parse_checking(&input.origin(), text, *input != Input::Embedded, arena)?;
     Ok((catalog, text))
+}
+
+/// [`parse`] into an arena that is never freed, for tests.
+#[cfg(test)]
+pub(crate) fn parse_kept<'t>(origin: &str, text: &'t str) -> Result<Catalog<'t>, CatalogError> {
+    parse(origin, text, Box::leak(Box::default()))
 }
 
 /// The syntax a catalogue is written in.
@@ -82,9 +93,14 @@ enum Syntax {
     Json,
 }
 
-/// Parses and validates catalogue text; `origin` names it in messages.
-pub fn parse<'t>(origin: &str, text: &'t str) -> Result<Catalog<'t>, CatalogError> {
-    parse_checking(origin, text, true)
+/// Parses and validates catalogue text; `origin` names it in messages. The catalogue borrows
+/// from `text` and keeps its lists and any text it had to build in `arena`.
+pub fn parse<'t>(
+    origin: &str,
+    text: &'t str,
+    arena: &'t Arena,
+) -> Result<Catalog<'t>, CatalogError> {
+    parse_checking(origin, text, true, arena)
 }
 
 /// [`parse`], checking control ids against the shipped list or not.
@@ -92,6 +108,7 @@ fn parse_checking<'t>(
     origin: &str,
     text: &'t str,
     check_controls: bool,
+    arena: &'t Arena,
 ) -> Result<Catalog<'t>, CatalogError> {
     // A byte-order mark is an encoding detail, not content; editors on Windows write one.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -108,7 +125,7 @@ fn parse_checking<'t>(
     } else {
         Syntax::Yaml
     };
-    let mut builder = Builder::new(check_controls, text.len());
+    let mut builder = Builder::new(check_controls, text.len(), arena);
     crate::catalog::file::set_item_budget(crate::catalog::file::item_budget(text.len()));
     let parsed = match syntax {
         Syntax::Json => json::parse(text, &mut builder),
@@ -173,7 +190,7 @@ mod tests {
     use crate::catalog::{ModelId, Owner};
 
     fn parse_err(text: &str) -> CatalogError {
-        match parse("test.yaml", text) {
+        match parse_kept("test.yaml", text) {
             Ok(_) => panic!("expected an error for:\n{text}"),
             Err(e) => e,
         }
@@ -194,7 +211,7 @@ layers:
 
     #[test]
     fn embedded_catalogue_is_valid_as_yaml_and_as_its_json_transcode() {
-        let from_yaml = parse("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
+        let from_yaml = parse_kept("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(from_yaml.models().len(), 4);
         assert_eq!(from_yaml.layers().len(), 13);
         assert_eq!(from_yaml.row_count(), 26);
@@ -213,7 +230,7 @@ layers:
 
     #[test]
     fn minimal_catalogue_loads() {
-        let cat = parse("t", MINIMAL).unwrap_or_else(|e| panic!("{e}"));
+        let cat = parse_kept("t", MINIMAL).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(cat.layers()[0].owner(ModelId::new(1)), Owner::Provider);
     }
 
@@ -278,7 +295,7 @@ layers:
   "models": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
   "layers": [{"id": "one", "name": "One", "owners": {"a": "customer", "b": "provider"}, "source": "s"}]
 }"#;
-        let cat = parse("t.json", json).unwrap_or_else(|e| panic!("{e}"));
+        let cat = parse_kept("t.json", json).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(cat.layers()[0].owner(ModelId::new(1)), Owner::Provider);
         let err = parse_err(&json.replace("\"source\": \"s\"", "\"source\": \"x\""));
         assert_eq!(
@@ -293,7 +310,7 @@ layers:
     #[test]
     fn a_byte_order_mark_is_not_content() {
         let text = format!("\u{feff}---\n{MINIMAL}");
-        let cat = parse("t", &text).unwrap_or_else(|e| panic!("{e}"));
+        let cat = parse_kept("t", &text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(cat.layers().len(), 1);
     }
 
@@ -341,7 +358,7 @@ layers:
                 "  - id: l{i}\n    name: L{i}\n    owners: {owners}\n    source: s\n"
             ));
         }
-        let cat = parse("t", &text).unwrap_or_else(|e| panic!("{e}"));
+        let cat = parse_kept("t", &text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(cat.layers().len(), 200);
         assert_eq!(cat.layers()[199].owner(ModelId::new(1)), Owner::Provider);
     }

@@ -8,9 +8,9 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
-use crate::catalog::Text;
+use crate::catalog::Str;
 use crate::catalog::file::{
-    Counted, LayerFile, ModelFile, OrganisationalFile, ServiceFile, SourceFile, SupportingFile,
+    Counted, ModelFile, OrganisationalFile, ServiceFile, SourceFile, SupportingFile,
 };
 
 use crate::catalog::Builder;
@@ -129,7 +129,7 @@ impl<'de: 't, 't> Visitor<'de> for CatalogSeed<'_, 't> {
                 }
                 Field::Layers => map.next_value_seed(LayersSeed(&mut *self.0))?,
                 Field::Date => {
-                    let date: Text<'t> = map.next_value()?;
+                    let date: Str<'t> = map.next_value()?;
                     self.0.date(date);
                 }
                 Field::Services => {
@@ -169,7 +169,7 @@ impl<'de: 't, 't> Visitor<'de> for LayersSeed<'_, 't> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(layer) = seq.next_element::<LayerFile<'t>>()? {
+        while let Some(layer) = seq.next_element_seed(self.0.layer_seed())? {
             crate::catalog::file::take_item::<A::Error>()?;
             self.0.layer(layer);
         }

@@ -673,7 +673,7 @@ pub fn controls_diff<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{EMBEDDED, parse};
+    use crate::load::{EMBEDDED, parse_kept as parse};
 
     #[test]
     fn owners_derive_as_the_crm_reads_them() {

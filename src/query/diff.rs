@@ -176,7 +176,7 @@ pub fn diff<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::parse;
+    use crate::load::parse_kept as parse;
 
     #[test]
     fn rows_rank_customer_shared_provider_and_depends_is_other() {

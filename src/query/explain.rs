@@ -152,7 +152,7 @@ pub fn explain_owner(owner: Derived) -> Explain<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{EMBEDDED, parse};
+    use crate::load::{EMBEDDED, parse_kept as parse};
 
     #[test]
     fn a_side_that_never_holds_the_row_has_no_duties_in_the_explanation() {

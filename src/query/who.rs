@@ -193,7 +193,7 @@ pub(crate) fn weakest<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{EMBEDDED, parse};
+    use crate::load::{EMBEDDED, parse_kept as parse};
 
     #[test]
     fn duties_follow_the_holder_and_the_owner_filter_answers_row_by_row() {
