@@ -178,7 +178,8 @@ impl LayerRef {
 pub struct Catalog<'t> {
     sources: List<'t, Source<'t>>,
     models: List<'t, Model<'t>>,
-    layers: List<'t, Layer<'t>>,
+    /// Boxed when loaded: they are built in a vector, which becomes the box, not copied.
+    layers: Boxed<'t, [Layer<'t>]>,
     /// The services people run, each a column over a base model.
     services: Vec<Service<'t>>,
     /// Resource types that support a row without being a service (`srm plan`).
@@ -321,7 +322,7 @@ impl<'t> Catalog<'t> {
         self.models
     }
     pub fn layers(&self) -> &[Layer<'t>] {
-        self.layers
+        &self.layers
     }
     pub fn layer(&self, id: LayerId) -> &Layer<'t> {
         &self.layers[id.index()]

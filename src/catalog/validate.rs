@@ -18,7 +18,7 @@
 use foldhash::HashMap;
 
 use super::read::{Drafts, LayerDraft, LayerSeed, RowDraft};
-use super::stored::{Arena, Index, List};
+use super::stored::{Arena, Boxed, Index, Keys, List};
 use crate::catalog::file::{
     FieldFile, InventoryFile, Located, ModelFile, ModelMap, OrganisationalFile, OverrideFile,
     ScopeFile, ServiceFile, SideFile, SourceFile, SupportingFile, VariantFile,
@@ -35,13 +35,16 @@ use crate::load::{MAX_PROBLEMS, Problem, cut, quote_list};
 
 /// Ids and aliases are lowercase-kebab: `a-z`, `0-9`, single dashes between words.
 pub fn is_kebab(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    // One pass: a dash may follow only a letter or digit, and may not end the id.
+    let mut after_dash = true;
+    for b in id.bytes() {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' => after_dash = false,
+            b'-' if !after_dash => after_dash = true,
+            _ => return false,
+        }
+    }
+    !id.is_empty() && !after_dash
 }
 
 /// Builds a catalogue from the pieces of its file, in the order the parser reads them.
@@ -53,7 +56,7 @@ pub(crate) struct Builder<'t> {
     /// How many more were found.
     omitted: usize,
     /// Normalised ids and aliases of models, layers and parts → what they name.
-    index: HashMap<Text<'t>, Target>,
+    index: Keys<'t>,
     /// Source id → source.
     source_index: HashMap<Text<'t>, SourceId>,
     /// Model id → model.
@@ -123,8 +126,7 @@ impl<'t> Builder<'t> {
     /// alias per [`BYTES_PER_ID`] bytes, as in catalogues with descriptions and duties), so a
     /// large catalogue's index does not rehash as it grows.
     pub(crate) fn new(checked: bool, len: usize, arena: &'t Arena) -> Builder<'t> {
-        let mut index = HashMap::default();
-        index.reserve(len / BYTES_PER_ID);
+        let index = Keys::with_capacity(len / BYTES_PER_ID);
         Builder {
             arena,
             problems: Vec::new(),
@@ -454,7 +456,7 @@ impl<'t> Builder<'t> {
         Ok(Catalog {
             sources: arena.list(self.sources.into_iter()),
             models: arena.list(self.models.into_iter()),
-            layers: arena.list(self.layers.into_iter()),
+            layers: Boxed::Owned(self.layers.into_boxed_slice()),
             services,
             supporting,
             organisational: arena.list(organisational.into_iter()),
@@ -764,7 +766,7 @@ impl<'t> Builder<'t> {
         };
         self.check_text(subject, "note", &f.note);
         let types = self.inventory(subject, f.types);
-        let row = match self.index.get(&*normalize(&f.row)).copied() {
+        let row = match self.index.get(&normalize(&f.row)) {
             Some(Target::Layer(l)) => self
                 .layers
                 .get(l.index())
@@ -958,7 +960,7 @@ impl<'t> Builder<'t> {
         let ModelMap(entries) = map;
         let mut out: Vec<Override<'t>> = Vec::with_capacity(entries.len());
         for (key, o) in entries {
-            let row: Option<Text<'t>> = match self.index.get(&*normalize(&key)).copied() {
+            let row: Option<Text<'t>> = match self.index.get(&normalize(&key)) {
                 Some(Target::Layer(l)) => match self.layers.get(l.index()) {
                     Some(layer) if layer.own_row().is_some() => Some(layer.id),
                     Some(_) if self.full() => {
@@ -1348,15 +1350,16 @@ impl<'t> Builder<'t> {
         if !self.checked {
             return;
         }
-        if text.trim().is_empty() {
+        // Printable ASCII, the usual case, needs no decoding: it is blank when all spaces.
+        let plain = printable_ascii(text);
+        if (plain && text.bytes().all(|b| b == b' ')) || (!plain && text.trim().is_empty()) {
             self.problem(
                 subject,
                 format!("{} '{}' has an empty `{field}`", subject.kind, subject.id),
             );
             return;
         }
-        // Printable ASCII, the usual case, needs no decoding.
-        if printable_ascii(text) {
+        if plain {
             return;
         }
         if let Some(c) = text.chars().find(|&c| crate::sanitize::is_unsafe(c)) {
@@ -1454,7 +1457,12 @@ impl<'t> Builder<'t> {
     }
 
     fn insert(&mut self, subject: Subject<'_, 't>, name: Text<'t>, target: Target, what: &str) {
-        let key = normalize_text(name, self.arena);
+        // A lowercase-kebab id (the only kind inserted) is its own normal form.
+        let key = if what == "id" {
+            name
+        } else {
+            normalize_text(name, self.arena)
+        };
         if key.is_empty() {
             self.problem(
                 subject,
@@ -1462,7 +1470,7 @@ impl<'t> Builder<'t> {
             );
             return;
         }
-        if let Some(previous) = self.index.get(&*key).copied() {
+        if let Err(previous) = self.index.insert(key, target) {
             if self.full() {
                 return self.skip();
             }
@@ -1479,8 +1487,6 @@ impl<'t> Builder<'t> {
                 )
             };
             self.problem(subject, message);
-        } else {
-            self.index.insert(key, target);
         }
     }
 
@@ -1589,9 +1595,17 @@ pub(crate) fn is_iso_date(s: &str) -> bool {
 /// exit, so that the compiler checks many bytes per instruction: catalogue text is nearly
 /// always this, and the check reads every byte of it.
 fn printable_ascii(text: &str) -> bool {
-    !text
-        .bytes()
-        .fold(false, |bad, b| bad | !(b' '..=b'~').contains(&b))
+    // Eight bytes at a time: a word holds a byte below 0x20 when subtracting 0x20 from each
+    // borrows into a byte whose top bit was clear, and a byte above 0x7E when adding 1 to each
+    // (or the byte itself) sets a top bit (both tests are exact for whether any byte does).
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let (words, rest) = text.as_bytes().as_chunks::<8>();
+    let bad = words.iter().fold(0, |bad, word| {
+        let w = u64::from_ne_bytes(*word);
+        bad | (w.wrapping_sub(0x20 * ONES) & !w) | w.wrapping_add(ONES) | w
+    });
+    bad & TOPS == 0 && rest.iter().all(|b| (b' '..=b'~').contains(b))
 }
 
 /// Two letters of `text` from different scripts, when it mixes them (as a look-alike such as a
@@ -1630,6 +1644,16 @@ mod tests {
         }
         let long = "x".repeat(100) + "\u{1b}" + &"y".repeat(100);
         assert!(!printable_ascii(&long));
+        // Every byte value at every place of a word and of the rest.
+        for at in 0..19 {
+            for b in 0..=255u8 {
+                let mut bytes = vec![b'a'; 19];
+                bytes[at] = b;
+                let text = String::from_utf8_lossy(&bytes);
+                let want = text.bytes().all(|b| (b' '..=b'~').contains(&b));
+                assert_eq!(printable_ascii(&text), want, "{b:#x} at {at}");
+            }
+        }
     }
 
     #[test]
