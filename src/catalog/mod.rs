@@ -33,7 +33,7 @@ use std::fmt;
 use stored::{Index, List};
 
 pub use owner::{Derived, Owner, derive_owner};
-pub(crate) use row::{Body, Duties, Owners, RowMore};
+pub(crate) use row::{Body, Duties, Owners, RowMore, RowRare};
 pub use row::{ControlLink, Layer, Model, Row, Source, WebUrl};
 pub use service::{Evidence, Field, Inventory, Override, Service, Variant};
 pub use stored::Arena;

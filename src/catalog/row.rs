@@ -162,16 +162,24 @@ fn decode(bits: u64) -> Owner {
     }
 }
 
-/// The parts of a row that most rows do without.
+/// The parts of a row that many rows do without.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct RowMore<'t> {
     pub(super) aliases: List<'t, Text<'t>>,
+    pub(super) description: Option<Text<'t>>,
+    pub(super) duties: Duties<'t>,
+    pub(super) rare: Option<&'t RowRare<'t>>,
+}
+
+/// The parts of a row that most rows do without: behind a pointer of their own, so that a row
+/// with aliases, a description and duties (a generated catalogue's every row) does not carry
+/// room for them.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RowRare<'t> {
     /// Words people search for that the row's text does not say (`srm find`).
     pub(super) keywords: List<'t, Text<'t>>,
-    pub(super) description: Option<Text<'t>>,
     /// A note on the row as a whole (e.g. where sources disagree).
     pub(super) remark: Option<Text<'t>>,
-    pub(super) duties: Duties<'t>,
     /// By model, sorted: what stays the customer's under that model whoever holds the row.
     pub(super) caveats: List<'t, (ModelId, List<'t, Text<'t>>)>,
     pub(super) see_also: List<'t, SourceId>,
@@ -218,11 +226,17 @@ impl<'t> ControlLink<'t> {
 impl RowMore<'_> {
     pub(crate) fn is_empty(&self) -> bool {
         self.aliases.is_empty()
-            && self.keywords.is_empty()
             && self.description.is_none()
-            && self.remark.is_none()
             && self.duties.customer.is_empty()
             && self.duties.provider.is_empty()
+            && self.rare.is_none()
+    }
+}
+
+impl RowRare<'_> {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.keywords.is_empty()
+            && self.remark.is_none()
             && self.caveats.is_empty()
             && self.see_also.is_empty()
             && self.controls.is_empty()
@@ -253,11 +267,11 @@ impl<'t> Row<'t> {
         self.more.as_ref().map_or(&[], |m| m.aliases)
     }
     pub fn keywords(&self) -> &[Text<'t>] {
-        self.more.as_ref().map_or(&[], |m| m.keywords)
+        self.rare().map_or(&[], |r| r.keywords)
     }
     /// The controls the row bears on, with why.
     pub fn controls(&self) -> &[ControlLink<'t>] {
-        self.more.as_ref().map_or(&[], |m| m.controls)
+        self.rare().map_or(&[], |r| r.controls)
     }
     /// Every note the row has, in model order.
     pub fn notes(&self) -> impl Iterator<Item = &str> + '_ {
@@ -267,17 +281,17 @@ impl<'t> Row<'t> {
         self.more.as_ref().and_then(|m| m.description.as_deref())
     }
     pub fn remark(&self) -> Option<&str> {
-        self.more.as_ref().and_then(|m| m.remark.as_deref())
+        self.rare().and_then(|r| r.remark.as_deref())
     }
     pub fn customer_duties(&self) -> &[Text<'t>] {
         self.more.as_ref().map_or(&[], |m| m.duties.customer)
     }
     /// What stays the customer's under `model`, whoever holds the row there.
     pub fn caveats(&self, model: ModelId) -> &[Text<'t>] {
-        let Some(more) = &self.more else { return &[] };
-        more.caveats
+        let Some(rare) = self.rare() else { return &[] };
+        rare.caveats
             .binary_search_by_key(&model, |(m, _)| *m)
-            .map_or(&[], |i| more.caveats[i].1)
+            .map_or(&[], |i| rare.caveats[i].1)
     }
     pub fn provider_duties(&self) -> &[Text<'t>] {
         self.more.as_ref().map_or(&[], |m| m.duties.provider)
@@ -288,9 +302,13 @@ impl<'t> Row<'t> {
     }
     /// Source ids: the main one first, then the others.
     pub fn sources(&self) -> impl Iterator<Item = SourceId> + '_ {
-        let more = self.more.as_ref().map_or(&[][..], |m| m.see_also);
+        let more = self.rare().map_or(&[][..], |r| r.see_also);
         std::iter::once(self.source).chain(more.iter().copied())
     }
+    fn rare(&self) -> Option<&'t RowRare<'t>> {
+        self.more.and_then(|m| m.rare)
+    }
+
     /// Whether the customer owns this row under every model.
     pub fn always_customer(&self) -> bool {
         self.owners().all(|o| o == Owner::Customer)

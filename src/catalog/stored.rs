@@ -122,7 +122,8 @@ impl Index<'_> {
     pub(crate) fn iter(&self) -> Box<dyn Iterator<Item = (&str, Target)> + '_> {
         match self {
             Index::Map(keys) => {
-                Box::new(keys.entries.iter().flatten().map(|(k, t)| (k.as_str(), *t)))
+                let entries = keys.entries.iter().flatten();
+                Box::new(entries.map(|(k, t)| (k.as_str(), t.target())))
             }
             Index::Sorted(list) => Box::new(list.iter().map(|&(k, t)| (k, t))),
         }
@@ -135,7 +136,7 @@ impl Index<'_> {
 /// key where it is searched. The entries are kept in blocks of [`BLOCK`], so that they grow
 /// without being copied (a list that doubles holds both copies as it moves).
 pub(crate) struct Keys<'t> {
-    entries: Vec<Vec<(Text<'t>, Target)>>,
+    entries: Vec<Vec<(Text<'t>, Packed)>>,
     len: usize,
     table: hashbrown::HashTable<u32>,
     hasher: foldhash::fast::RandomState,
@@ -144,7 +145,7 @@ pub(crate) struct Keys<'t> {
 impl std::fmt::Debug for Keys<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_map()
-            .entries(self.entries.iter().flatten().map(|(k, t)| (k, t)))
+            .entries(self.entries.iter().flatten().map(|(k, t)| (k, t.target())))
             .finish()
     }
 }
@@ -165,7 +166,7 @@ impl<'t> Keys<'t> {
         let entries = &self.entries;
         self.table
             .find(hash, |&i| *entry(entries, i).0 == *key)
-            .map(|&i| entry(entries, i).1)
+            .map(|&i| entry(entries, i).1.target())
     }
 
     /// Adds `key`, or gives what it already names and adds nothing.
@@ -178,18 +179,20 @@ impl<'t> Keys<'t> {
             |&i| entry(entries, i).0 == key,
             |&i| hasher.hash_one(&*entry(entries, i).0),
         ) {
-            hashbrown::hash_table::Entry::Occupied(seen) => Err(entry(entries, *seen.get()).1),
+            hashbrown::hash_table::Entry::Occupied(seen) => {
+                Err(entry(entries, *seen.get()).1.target())
+            }
             hashbrown::hash_table::Entry::Vacant(slot) => {
                 // The file's item budget (`file::item_budget`) keeps the count far below
                 // four thousand million.
                 slot.insert(u32::try_from(self.len).unwrap_or(u32::MAX));
-                if self.len % BLOCK == 0 {
+                if self.len.is_multiple_of(BLOCK) {
                     // The first block grows as keys come (most catalogues need no other).
                     let room = if self.len == 0 { 0 } else { BLOCK };
                     self.entries.push(Vec::with_capacity(room));
                 }
                 if let Some(block) = self.entries.last_mut() {
-                    block.push((key, target));
+                    block.push((key, Packed::new(target)));
                 }
                 self.len += 1;
                 Ok(())
@@ -202,7 +205,69 @@ impl<'t> Keys<'t> {
 const BLOCK: usize = 1 << 14;
 
 /// The entry at place `i` of the blocks.
-fn entry<'k, 't>(blocks: &'k [Vec<(Text<'t>, Target)>], i: u32) -> &'k (Text<'t>, Target) {
+fn entry<'k, 't>(blocks: &'k [Vec<(Text<'t>, Packed)>], i: u32) -> &'k (Text<'t>, Packed) {
     let i = i as usize;
     &blocks[i / BLOCK][i % BLOCK]
+}
+
+/// A [`Target`] in eight bytes instead of twelve, as [`Keys`] keeps it: two bits say what it
+/// names, the rest its ids; a part's layer and place take 31 bits each, far more than the file's
+/// item budget (`file::item_budget`, one item per 32 bytes of at most 64 MiB) lets them reach.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Packed(u64);
+
+const SHIFT: u32 = 31;
+const LOW: u64 = (1 << SHIFT) - 1;
+
+impl Packed {
+    fn new(target: Target) -> Packed {
+        let (kind, ids) = match target {
+            Target::Model(m) => (0, u64::from(m.0)),
+            Target::Layer(l) => (1, u64::from(l.0)),
+            Target::Part(r) => (
+                2,
+                ((u64::from(r.layer.0) & LOW) << SHIFT) | (u64::from(r.row) & LOW),
+            ),
+            Target::Service(s) => (3, u64::from(s.0)),
+        };
+        Packed((kind << 62) | ids)
+    }
+
+    fn target(self) -> Target {
+        let ids = self.0 & !(3 << 62);
+        // Each kind's ids went in from a u32 (a part's as two of 31 bits).
+        let id = ids as u32;
+        match self.0 >> 62 {
+            0 => Target::Model(super::ModelId(id)),
+            1 => Target::Layer(super::LayerId(id)),
+            2 => Target::Part(super::RowId {
+                layer: super::LayerId((ids >> SHIFT) as u32),
+                row: (ids & LOW) as u32,
+            }),
+            _ => Target::Service(super::ServiceId(id)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{LayerId, ModelId, RowId, ServiceId};
+
+    #[test]
+    fn a_packed_target_is_the_target() {
+        let far = (1usize << 31) - 1;
+        for target in [
+            Target::Model(ModelId::new(0)),
+            Target::Model(ModelId::new(u32::MAX as usize)),
+            Target::Layer(LayerId::new(7)),
+            Target::Layer(LayerId::new(u32::MAX as usize)),
+            Target::Part(RowId::new(LayerId::new(3), 5)),
+            Target::Part(RowId::new(LayerId::new(far), far)),
+            Target::Service(ServiceId::new(u32::MAX as usize)),
+        ] {
+            assert_eq!(Packed::new(target).target(), target);
+        }
+        assert_eq!(std::mem::size_of::<(Text, Packed)>(), 24);
+    }
 }

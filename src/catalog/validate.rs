@@ -25,8 +25,8 @@ use crate::catalog::file::{
 };
 use crate::catalog::{
     Body, Catalog, ControlLink, Evidence, Field, Inventory, Layer, LayerId, Model, ModelId,
-    Override, Owner, Owners, Row, RowId, RowMore, Service, ServiceId, Source, SourceId, Str,
-    Supporting, Target, Text, Variant, WebUrl, normalize, normalize_text,
+    Override, Owner, Owners, Row, RowId, RowMore, RowRare, Service, ServiceId, Source, SourceId,
+    Str, Supporting, Target, Text, Variant, WebUrl, normalize, normalize_text,
 };
 
 use unicode_script::{Script, UnicodeScript};
@@ -1225,15 +1225,18 @@ impl<'t> Builder<'t> {
                 }),
             });
         }
-        let more = RowMore {
-            aliases: if own { &[] } else { r.aliases },
+        let rare = RowRare {
             keywords: r.keywords,
-            description: if own { None } else { r.description },
             remark: r.remark,
-            duties,
             caveats: arena.copy(caveats),
             see_also: arena.copy(see_also),
             controls: arena.list(controls.into_iter()),
+        };
+        let more = RowMore {
+            aliases: if own { &[] } else { r.aliases },
+            description: if own { None } else { r.description },
+            duties,
+            rare: (!rare.is_empty()).then(|| arena.one(rare)),
         };
         let row = Row {
             id: self.keep(subject.id.text.clone()),

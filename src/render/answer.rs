@@ -17,8 +17,8 @@ use crate::query::Scope;
 
 /// An answer to a question, and its forms. Implemented by each query's answer.
 pub trait Answer: Serialize {
-    /// The answer as tables and short text for people.
-    fn table(&self, style: Style) -> String;
+    /// The answer as tables and short text for people, written as it is laid out.
+    fn table(&self, style: Style, out: &mut dyn Write) -> std::io::Result<()>;
 
     /// The answer as flat records: its CSV, and its Markdown unless [`Answer::markdown`] is
     /// its own.
@@ -182,12 +182,11 @@ impl<A: Answer> Reply for A {
                 return Ok(buffered.flush()?);
             }
             Format::Table => {
-                let mut text = self.table(style);
+                self.table(style, &mut buffered)?;
                 if let Some(note) = note(&str::to_string) {
-                    text.push_str(&note);
-                    text.push('\n');
+                    writeln!(buffered, "{note}")?;
                 }
-                text
+                return Ok(buffered.flush()?);
             }
             Format::Markdown => {
                 let mut text = self.markdown();

@@ -12,8 +12,8 @@ use crate::query::{
 impl Answer for Who<'_> {
     /// A table keeps its shape whatever the number of rows: one cell is a table of one (`srm
     /// explain` is the form that tells everything about one row).
-    fn table(&self, style: Style) -> String {
-        table::who_table(self, style)
+    fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        table::who_table(self, style, out)
     }
 
     fn records(&self) -> Records {
@@ -33,8 +33,8 @@ impl Answer for Who<'_> {
 }
 
 impl Answer for Diff<'_> {
-    fn table(&self, style: Style) -> String {
-        table::diff(self, style)
+    fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        table::diff(self, style, out)
     }
 
     fn records(&self) -> Records {
@@ -75,8 +75,8 @@ impl Answer for Diff<'_> {
 }
 
 impl Answer for Retained<'_> {
-    fn table(&self, style: Style) -> String {
-        table::retained(self, style)
+    fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        table::retained(self, style, out)
     }
 
     fn records(&self) -> Records {
@@ -109,8 +109,8 @@ impl Answer for Retained<'_> {
 }
 
 impl Answer for Matrix<'_> {
-    fn table(&self, style: Style) -> String {
-        table::matrix(self, style)
+    fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        table::matrix(self, style, out)
     }
 
     fn records(&self) -> Records {
@@ -150,8 +150,8 @@ impl Answer for Matrix<'_> {
 }
 
 impl Answer for Layers<'_> {
-    fn table(&self, style: Style) -> String {
-        table::layers(self, style)
+    fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(table::layers(self, style).as_bytes())
     }
 
     fn records(&self) -> Records {
@@ -181,8 +181,8 @@ impl Answer for Layers<'_> {
 }
 
 impl Answer for Models<'_> {
-    fn table(&self, style: Style) -> String {
-        table::models(self, style)
+    fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(table::models(self, style).as_bytes())
     }
 
     fn records(&self) -> Records {
@@ -205,8 +205,8 @@ impl Answer for Models<'_> {
 }
 
 impl Answer for Services<'_> {
-    fn table(&self, style: Style) -> String {
-        table::services(self, style)
+    fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(table::services(self, style).as_bytes())
     }
 
     fn records(&self) -> Records {
@@ -245,8 +245,8 @@ impl Answer for Services<'_> {
 }
 
 impl Answer for Checklist<'_> {
-    fn table(&self, style: Style) -> String {
-        table::checklist(self, style)
+    fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        table::checklist(self, style, out)
     }
 
     fn records(&self) -> Records {
@@ -283,8 +283,8 @@ impl Answer for Checklist<'_> {
 }
 
 impl Answer for Explain<'_> {
-    fn table(&self, style: Style) -> String {
-        table::explain(self, style)
+    fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(table::explain(self, style).as_bytes())
     }
 
     fn records(&self) -> Records {
@@ -311,8 +311,8 @@ impl Answer for Explain<'_> {
 }
 
 impl Answer for Find<'_> {
-    fn table(&self, style: Style) -> String {
-        table::find(self, style)
+    fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(table::find(self, style).as_bytes())
     }
 
     fn records(&self) -> Records {
@@ -354,8 +354,8 @@ impl Answer for Find<'_> {
 }
 
 impl Answer for ControlsReport<'_> {
-    fn table(&self, style: Style) -> String {
-        table::controls(self, style)
+    fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(table::controls(self, style).as_bytes())
     }
 
     fn records(&self) -> Records {
@@ -423,8 +423,8 @@ impl Answer for ControlsReport<'_> {
 }
 
 impl Answer for ControlExplain<'_> {
-    fn table(&self, style: Style) -> String {
-        table::control(self, style)
+    fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(table::control(self, style).as_bytes())
     }
 
     fn records(&self) -> Records {
@@ -460,8 +460,8 @@ impl Answer for ControlExplain<'_> {
 }
 
 impl Answer for ControlsDiff<'_> {
-    fn table(&self, style: Style) -> String {
-        table::controls_diff(self, style)
+    fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(table::controls_diff(self, style).as_bytes())
     }
 
     fn records(&self) -> Records {

@@ -1,4 +1,4 @@
-//! The boxed tables people read: cells collected row by row, then laid out once.
+//! The boxed tables people read: cells collected row by row, then written a line at a time.
 //!
 //! comfy-table lays out a table that must fit a terminal's width (wrapping cells) or carries
 //! colours. A table at its natural width without colours, which is what a pipe, a file or CI
@@ -6,7 +6,8 @@
 //! with rounded corners, cells padded by one space, columns as wide as their widest line):
 //! byte for byte the same text, which a test holds against comfy-table itself, at a fraction of
 //! the cost. A 100,000-row answer kept about a kilobyte of comfy-table's cell structures per
-//! row; here a cell is its text.
+//! row; here the cells' text is kept in one buffer, with a dozen bytes a cell beside it, and
+//! the table goes to its writer a line at a time rather than as one string.
 
 use std::borrow::Cow;
 
@@ -44,34 +45,119 @@ impl From<String> for Cell<'_> {
     }
 }
 
-/// A table with a header, laid out when it is rendered.
+/// A table with a header, laid out when it is written.
+///
+/// The body's cells are kept as their text, one after the other in one buffer, and for each
+/// cell its length, its width and its colour: about a dozen bytes a cell beyond its text,
+/// where a cell of its own (a string, a list of its lines) would take several times that.
+/// Columns are measured as rows come, so writing is one pass that slices the buffer.
 pub(super) struct Table<'a> {
     style: Style,
     header: Vec<Cell<'a>>,
-    rows: Vec<Vec<Cell<'a>>>,
+    text: String,
+    cells: Vec<Stored>,
+    /// For each row: how many cells, and how many lines its tallest cell has.
+    rows: Vec<(u32, u32)>,
+    /// Each column's width so far, at natural width: its widest line, one character at least.
+    widths: Vec<usize>,
+}
+
+/// What a table keeps of one of its cells beside its text.
+#[derive(Clone, Copy)]
+struct Stored {
+    len: u32,
+    /// The widest line's columns, where the cell has one line (taller cells are measured
+    /// again as they are written).
+    width: u16,
+    color: Option<Color>,
 }
 
 impl<'a> Table<'a> {
     pub(super) fn new(style: Style, header: impl IntoIterator<Item = Cell<'a>>) -> Table<'a> {
-        Table {
+        let header: Vec<Cell<'a>> = header.into_iter().collect();
+        let mut table = Table {
             style,
-            header: header.into_iter().collect(),
+            header: Vec::new(),
+            text: String::new(),
+            cells: Vec::new(),
             rows: Vec::new(),
+            widths: Vec::new(),
+        };
+        for (column, cell) in header.iter().enumerate() {
+            table.measure(column, &cell.text);
         }
+        table.header = header;
+        table
+    }
+
+    /// Widens the columns for `text` in column `column`; its widest line and its lines.
+    fn measure(&mut self, column: usize, text: &str) -> (usize, u32) {
+        if self.widths.len() <= column {
+            self.widths.resize(column + 1, 1);
+        }
+        let (mut widest, mut lines) = (0, 0u32);
+        for line in text.split('\n') {
+            widest = widest.max(width(line).min(usize::from(u16::MAX)));
+            lines = lines.saturating_add(1);
+        }
+        self.widths[column] = self.widths[column].max(widest);
+        (widest, lines)
     }
 
     pub(super) fn add_row<C: Into<Cell<'a>>>(&mut self, cells: impl IntoIterator<Item = C>) {
-        self.rows.push(cells.into_iter().map(Into::into).collect());
+        let (mut count, mut height) = (0u32, 1u32);
+        for (column, cell) in cells.into_iter().enumerate() {
+            let cell: Cell<'a> = cell.into();
+            let (widest, lines) = self.measure(column, &cell.text);
+            self.text.push_str(&cell.text);
+            self.cells.push(Stored {
+                len: u32::try_from(cell.text.len()).unwrap_or(u32::MAX),
+                width: u16::try_from(widest).unwrap_or(u16::MAX),
+                color: cell.color,
+            });
+            count += 1;
+            height = height.max(lines);
+        }
+        self.rows.push((count, height));
+    }
+
+    /// Calls `each` with every body row's height and cells (their text and what is kept of
+    /// them), in order, until it fails.
+    fn body<'s, E>(
+        &'s self,
+        mut each: impl FnMut(u32, &[(&'s str, Stored)]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut cells = self.cells.iter();
+        let mut at = 0;
+        let mut row: Vec<(&'s str, Stored)> = Vec::new();
+        for &(count, height) in &self.rows {
+            row.clear();
+            for &c in cells.by_ref().take(count as usize) {
+                let end = (at + c.len as usize).min(self.text.len());
+                row.push((self.text.get(at..end).unwrap_or(""), c));
+                at = end;
+            }
+            each(height, &row)?;
+        }
+        Ok(())
     }
 
     /// The table as text, each line ending in a newline.
     pub(super) fn render(&self) -> String {
+        let mut out = Vec::new();
+        // Writing to memory does not fail.
+        let _ = self.write(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Writes the table, each line ending in a newline.
+    pub(super) fn write(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         if self.style.width.is_none() && !self.style.color {
-            return self.natural();
+            return self.natural(out);
         }
-        let mut out = self.comfy().trim_fmt();
-        out.push('\n');
-        out
+        let mut text = self.comfy().trim_fmt();
+        text.push('\n');
+        out.write_all(text.as_bytes())
     }
 
     /// The table as comfy-table lays it out for `style`.
@@ -92,121 +178,105 @@ impl<'a> Table<'a> {
                 table.set_content_arrangement(ContentArrangement::Disabled);
             }
         }
-        let cell = |c: &Cell| {
-            let cell = comfy_table::Cell::new(&*c.text);
-            match c.color {
+        let cell = |text: &str, color: Option<Color>| {
+            let cell = comfy_table::Cell::new(text);
+            match color {
                 Some(color) => cell.fg(color),
                 None => cell,
             }
         };
-        table.set_header(self.header.iter().map(cell));
-        for row in &self.rows {
-            table.add_row(row.iter().map(cell));
-        }
+        table.set_header(self.header.iter().map(|c| cell(&c.text, c.color)));
+        let _ = self.body(|_, row| {
+            table.add_row(row.iter().map(|(text, c)| cell(text, c.color)));
+            Ok::<(), ()>(())
+        });
         table
     }
 
-    /// comfy-table's layout at natural width, without colours, written in one pass over the
-    /// cells after one pass to measure them.
-    fn natural(&self) -> String {
-        let all = || std::iter::once(&self.header).chain(&self.rows);
-        let columns = all().map(Vec::len).max().unwrap_or(0);
-        // Each column as wide as its widest line, one character at least. The cells of a row
-        // of one line are measured once, and their widths kept for writing them; a row of
-        // several lines is measured again as it is written.
-        let mut widths = vec![1usize; columns];
-        let mut measured: Vec<usize> = Vec::with_capacity((self.rows.len() + 1) * columns);
-        // Each row's height in lines, the header's first.
-        let mut heights: Vec<usize> = Vec::with_capacity(self.rows.len() + 1);
-        // Bytes a line's text takes beyond its columns (a character of several bytes).
-        let mut extra = 0;
-        for row in all() {
-            let mut height = 1;
-            for (w, cell) in widths.iter_mut().zip(row) {
-                let mut cw = 0;
-                let mut h = 0;
-                for line in cell.text.split('\n') {
-                    cw = width(line).min(usize::from(u16::MAX));
-                    *w = (*w).max(cw);
-                    h += 1;
-                }
-                height = height.max(h);
-                extra += cell.text.len().saturating_sub(cw);
-                measured.push(cw);
-            }
-            heights.push(height);
-        }
-        let lines: usize = heights.iter().sum();
-        // A line of cells is as long as the widths and their padding, its borders (3 bytes
-        // each) and what its text takes beyond its columns; a rule is 3 bytes a column too:
-        // reserved once rather than grown by copying.
-        let inner: usize = widths.iter().map(|w| w + 2).sum();
-        let borders = 3 * (columns + 1) + 1;
-        let capacity = (inner + borders)
-            .saturating_mul(lines)
-            .saturating_add(extra)
-            .saturating_add((3 * inner + borders).saturating_mul(3));
-        let mut out = String::with_capacity(capacity);
-        let mut offset = 0;
-        let rule = |out: &mut String, left: char, fill: char, join: char, right: char| {
-            out.push(left);
+    /// comfy-table's layout at natural width, without colours, written a line at a time.
+    fn natural(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let widths = &self.widths;
+        let mut line = String::new();
+        let rule = |line: &mut String, left: char, fill: char, join: char, right: char| {
+            line.push(left);
             for (i, &w) in widths.iter().enumerate() {
                 if i > 0 {
-                    out.push(join);
+                    line.push(join);
                 }
-                out.extend(std::iter::repeat_n(fill, w + 2));
+                line.extend(std::iter::repeat_n(fill, w + 2));
             }
-            out.push(right);
-            out.push('\n');
+            line.push(right);
+            line.push('\n');
         };
-        let mut row = |out: &mut String, r: usize, cells: &[Cell]| {
-            let known = &measured[offset..offset + cells.len().min(columns)];
-            offset += known.len();
-            if heights[r] == 1 {
+        // A row of cells, each given with its width where it has one line.
+        let row = |line: &mut String, height: u32, cells: &[(&str, Option<usize>)]| {
+            if height == 1 {
                 // One line, the usual case: each cell is written as it is, at the width measured.
-                out.push('│');
+                line.push('│');
                 for (i, &w) in widths.iter().enumerate() {
                     if i > 0 {
-                        out.push('┆');
+                        line.push('┆');
                     }
-                    let (line, lw) = match (cells.get(i), known.get(i)) {
-                        (Some(c), Some(&lw)) => (&*c.text, lw),
-                        _ => ("", 0),
+                    let (text, lw) = match cells.get(i) {
+                        Some(&(text, lw)) => (text, lw.unwrap_or_else(|| width(text))),
+                        None => ("", 0),
                     };
-                    out.push(' ');
-                    out.push_str(line);
-                    pad(out, w.saturating_sub(lw) + 1);
+                    line.push(' ');
+                    line.push_str(text);
+                    pad(line, w.saturating_sub(lw) + 1);
                 }
-                out.push_str("│\n");
+                line.push_str("│\n");
                 return;
             }
             let mut lines: Vec<std::str::Split<'_, char>> =
-                cells.iter().map(|c| c.text.split('\n')).collect();
+                cells.iter().map(|(text, _)| text.split('\n')).collect();
             // Every line ends in a border, so comfy-table's `trim_fmt` (which trims each line's
             // end) leaves them as they are written here.
-            for _ in 0..heights[r] {
-                out.push('│');
+            for _ in 0..height {
+                line.push('│');
                 for (i, &w) in widths.iter().enumerate() {
                     if i > 0 {
-                        out.push('┆');
+                        line.push('┆');
                     }
-                    let line = lines.get_mut(i).and_then(Iterator::next).unwrap_or("");
-                    out.push(' ');
-                    out.push_str(line);
-                    pad(out, w.saturating_sub(width(line)) + 1);
+                    let text = lines.get_mut(i).and_then(Iterator::next).unwrap_or("");
+                    line.push(' ');
+                    line.push_str(text);
+                    pad(line, w.saturating_sub(width(text)) + 1);
                 }
-                out.push('│');
-                out.push('\n');
+                line.push('│');
+                line.push('\n');
             }
         };
-        rule(&mut out, '╭', '─', '┬', '╮');
-        row(&mut out, 0, &self.header);
-        rule(&mut out, '╞', '═', '╪', '╡');
-        for (r, cells) in self.rows.iter().enumerate() {
-            row(&mut out, r + 1, cells);
-        }
-        rule(&mut out, '╰', '─', '┴', '╯');
-        out
+        rule(&mut line, '╭', '─', '┬', '╮');
+        let header: Vec<(&str, Option<usize>)> =
+            self.header.iter().map(|c| (&*c.text, None)).collect();
+        let height = self
+            .header
+            .iter()
+            .map(|c| c.text.split('\n').count())
+            .max()
+            .unwrap_or(1);
+        row(
+            &mut line,
+            u32::try_from(height).unwrap_or(u32::MAX),
+            &header,
+        );
+        rule(&mut line, '╞', '═', '╪', '╡');
+        out.write_all(line.as_bytes())?;
+        let mut cells: Vec<(&str, Option<usize>)> = Vec::new();
+        self.body(|height, body| {
+            line.clear();
+            cells.clear();
+            cells.extend(
+                body.iter()
+                    .map(|&(text, c)| (text, Some(usize::from(c.width)))),
+            );
+            row(&mut line, height, &cells);
+            out.write_all(line.as_bytes())
+        })?;
+        line.clear();
+        rule(&mut line, '╰', '─', '┴', '╯');
+        out.write_all(line.as_bytes())
     }
 }
 
@@ -245,7 +315,7 @@ mod tests {
         }
         let mut comfy = table.comfy().trim_fmt();
         comfy.push('\n');
-        (table.natural(), comfy)
+        (table.render(), comfy)
     }
 
     #[test]

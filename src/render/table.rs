@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::io;
 
 use comfy_table::Color;
 use unicode_width::UnicodeWidthStr;
@@ -191,16 +192,18 @@ fn label(name: &str, id: &str, layer: &str) -> String {
     }
 }
 
-pub(super) fn checklist(c: &query::Checklist, style: Style) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
+pub(super) fn checklist(
+    c: &query::Checklist,
+    style: Style,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    writeln!(
         out,
         "customer checklist under {}",
         super::column_label(c.model_name, c.model, c.variant)
-    );
+    )?;
     if c.rows.is_empty() {
-        out.push_str("nothing for the customer here\n");
-        return out;
+        return out.write_all(b"nothing for the customer here\n");
     }
     let mut table = new_table(
         style,
@@ -229,9 +232,8 @@ pub(super) fn checklist(c: &query::Checklist, style: Style) -> String {
             text_cell(bullets("•", &row.provider_covers)),
         ]);
     }
-    out.push_str(&finish(&table));
-    out.push_str(&super::evidence_legend(c.rows.iter().map(|r| r.evidence)));
-    out
+    table.write(out)?;
+    out.write_all(super::evidence_legend(c.rows.iter().map(|r| r.evidence)).as_bytes())
 }
 
 pub(super) fn explain(e: &query::Explain, style: Style) -> String {
@@ -448,9 +450,9 @@ fn duties_and_sources(
     }
 }
 
-pub(super) fn who_table(who: &Who, style: Style) -> String {
+pub(super) fn who_table(who: &Who, style: Style, out: &mut dyn io::Write) -> io::Result<()> {
     if who.cells.is_empty() {
-        return "no cells match\n".to_string();
+        return out.write_all(b"no cells match\n");
     }
     let mut table = new_table(style, &["Layer", "Model", "Owner", "Note"]);
     for c in &who.cells {
@@ -473,16 +475,17 @@ pub(super) fn who_table(who: &Who, style: Style) -> String {
             ]);
         }
     }
-    let mut out = finish(&table);
-    out.push_str(&super::evidence_legend(
-        who.cells.iter().map(|c| c.evidence),
-    ));
-    out
+    table.write(out)?;
+    out.write_all(super::evidence_legend(who.cells.iter().map(|c| c.evidence)).as_bytes())
 }
 
-pub(super) fn diff(d: &Diff, style: Style) -> String {
+pub(super) fn diff(d: &Diff, style: Style, out: &mut dyn io::Write) -> io::Result<()> {
     if d.changes.is_empty() {
-        return format!("no layer changes owner between {} and {}\n", d.from, d.to);
+        return writeln!(
+            out,
+            "no layer changes owner between {} and {}",
+            d.from, d.to
+        );
     }
     let from = super::column_label(d.from_name, d.from, d.from_variant);
     let to = super::column_label(d.to_name, d.to, d.to_variant);
@@ -503,7 +506,7 @@ pub(super) fn diff(d: &Diff, style: Style) -> String {
             ]);
         }
     }
-    finish(&table)
+    table.write(out)
 }
 
 /// Directions in words, for tables and Markdown.
@@ -517,9 +520,9 @@ pub(super) fn direction_text(d: query::Direction) -> &'static str {
     }
 }
 
-pub(super) fn retained(r: &Retained, style: Style) -> String {
+pub(super) fn retained(r: &Retained, style: Style, out: &mut dyn io::Write) -> io::Result<()> {
     if r.rows.is_empty() {
-        return "the customer owns no row under every model\n".to_string();
+        return out.write_all(b"the customer owns no row under every model\n");
     }
     let mut table = new_table(style, &["Row", "Customer duties", "Sources"]);
     for row in &r.rows {
@@ -536,10 +539,10 @@ pub(super) fn retained(r: &Retained, style: Style) -> String {
             text_cell(sources.join(", ")),
         ]);
     }
-    finish(&table)
+    table.write(out)
 }
 
-pub(super) fn matrix(m: &Matrix, style: Style) -> String {
+pub(super) fn matrix(m: &Matrix, style: Style, out: &mut dyn io::Write) -> io::Result<()> {
     let mut header: Vec<String> = vec!["Layer".to_string()];
     header.extend(m.models.iter().map(|h| match h.variant {
         Some(v) => format!("{} ({v})", h.name),
@@ -558,14 +561,13 @@ pub(super) fn matrix(m: &Matrix, style: Style) -> String {
             table.add_row(std::iter::once(text_cell(name)).chain(owners));
         }
     }
-    let mut out = finish(&table);
+    table.write(out)?;
     let legend: Vec<String> = Derived::SHOWN.iter().map(|&o| paint(o, style)).collect();
-    let _ = writeln!(
+    writeln!(
         out,
         "legend: {}; a layer of parts is split when its parts differ; * always retained by the customer",
         legend.join(" · ")
-    );
-    out
+    )
 }
 
 pub(super) fn layers(l: &query::Layers, style: Style) -> String {
