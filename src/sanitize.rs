@@ -44,6 +44,22 @@ pub fn is_unsafe(c: char) -> bool {
 /// How much of a value a message quotes.
 const QUOTED: usize = 64;
 
+/// Whether `text` is printable ASCII only (space to `~`): text that needs no decoding to
+/// check or measure, one column a byte.
+pub fn printable_ascii(text: &str) -> bool {
+    // Eight bytes at a time: a word holds a byte below 0x20 when subtracting 0x20 from each
+    // borrows into a byte whose top bit was clear, and a byte above 0x7E when adding 1 to each
+    // (or the byte itself) sets a top bit (both tests are exact for whether any byte does).
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let (words, rest) = text.as_bytes().as_chunks::<8>();
+    let bad = words.iter().fold(0, |bad, word| {
+        let w = u64::from_ne_bytes(*word);
+        bad | (w.wrapping_sub(0x20 * ONES) & !w) | w.wrapping_add(ONES) | w
+    });
+    bad & TOPS == 0 && rest.iter().all(|b| (b' '..=b'~').contains(b))
+}
+
 /// A value from a file or a command line as a message quotes it: cut at 64 characters, then
 /// `…`, and [`clean`]ed, so that it stays short and on its line.
 pub fn cut(value: &str) -> Cow<'_, str> {
@@ -94,6 +110,34 @@ pub fn clean(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_ascii_is_space_to_tilde() {
+        assert!(printable_ascii(""));
+        assert!(printable_ascii(" plain text, with ~ and {braces} 0-9 "));
+        for bad in [
+            "tab\there",
+            "bell\u{7}",
+            "del\u{7f}",
+            "é",
+            "line\n",
+            "\u{202e}",
+        ] {
+            assert!(!printable_ascii(bad), "{bad:?}");
+        }
+        let long = "x".repeat(100) + "\u{1b}" + &"y".repeat(100);
+        assert!(!printable_ascii(&long));
+        // Every byte value at every place of a word and of the rest.
+        for at in 0..19 {
+            for b in 0..=255u8 {
+                let mut bytes = vec![b'a'; 19];
+                bytes[at] = b;
+                let text = String::from_utf8_lossy(&bytes);
+                let want = text.bytes().all(|b| (b' '..=b'~').contains(&b));
+                assert_eq!(printable_ascii(&text), want, "{b:#x} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn plain_text_is_borrowed_untouched() {

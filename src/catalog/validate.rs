@@ -32,6 +32,7 @@ use crate::catalog::{
 use unicode_script::{Script, UnicodeScript};
 
 use crate::load::{MAX_PROBLEMS, Problem, cut, quote_list};
+use crate::sanitize::printable_ascii;
 
 /// Ids and aliases are lowercase-kebab: `a-z`, `0-9`, single dashes between words.
 pub fn is_kebab(id: &str) -> bool {
@@ -1597,20 +1598,6 @@ pub(crate) fn is_iso_date(s: &str) -> bool {
 /// Whether every byte of `text` is printable ASCII (space to `~`). Written without an early
 /// exit, so that the compiler checks many bytes per instruction: catalogue text is nearly
 /// always this, and the check reads every byte of it.
-fn printable_ascii(text: &str) -> bool {
-    // Eight bytes at a time: a word holds a byte below 0x20 when subtracting 0x20 from each
-    // borrows into a byte whose top bit was clear, and a byte above 0x7E when adding 1 to each
-    // (or the byte itself) sets a top bit (both tests are exact for whether any byte does).
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let (words, rest) = text.as_bytes().as_chunks::<8>();
-    let bad = words.iter().fold(0, |bad, word| {
-        let w = u64::from_ne_bytes(*word);
-        bad | (w.wrapping_sub(0x20 * ONES) & !w) | w.wrapping_add(ONES) | w
-    });
-    bad & TOPS == 0 && rest.iter().all(|b| (b' '..=b'~').contains(b))
-}
-
 /// Two letters of `text` from different scripts, when it mixes them (as a look-alike such as a
 /// Cyrillic `О` among Latin letters does); digits and punctuation belong to every script.
 fn mixed_scripts(text: &str) -> Option<(char, char)> {
@@ -1630,34 +1617,6 @@ fn mixed_scripts(text: &str) -> Option<(char, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn printable_ascii_is_space_to_tilde() {
-        assert!(printable_ascii(""));
-        assert!(printable_ascii(" plain text, with ~ and {braces} 0-9 "));
-        for bad in [
-            "tab\there",
-            "bell\u{7}",
-            "del\u{7f}",
-            "é",
-            "line\n",
-            "\u{202e}",
-        ] {
-            assert!(!printable_ascii(bad), "{bad:?}");
-        }
-        let long = "x".repeat(100) + "\u{1b}" + &"y".repeat(100);
-        assert!(!printable_ascii(&long));
-        // Every byte value at every place of a word and of the rest.
-        for at in 0..19 {
-            for b in 0..=255u8 {
-                let mut bytes = vec![b'a'; 19];
-                bytes[at] = b;
-                let text = String::from_utf8_lossy(&bytes);
-                let want = text.bytes().all(|b| (b' '..=b'~').contains(&b));
-                assert_eq!(printable_ascii(&text), want, "{b:#x} at {at}");
-            }
-        }
-    }
 
     #[test]
     fn scripts_are_mixed_only_by_letters_of_two_scripts() {

@@ -292,11 +292,34 @@ pub(super) fn pad(out: &mut String, mut n: usize) {
 
 /// The columns `line` takes, as comfy-table measures it (unicode-width); printable ASCII, the
 /// usual text, takes one column a byte without a table lookup.
+///
+/// A line with other characters (a part's `└`) is measured by unicode-width from the character
+/// before its first non-ASCII one to its last non-ASCII one: the sequences unicode-width reads
+/// as one (a combining mark, a keycap `#` + U+FE0F + U+20E3, an emoji ZWJ sequence) start
+/// at most one character before a non-ASCII character and end on one, so the printable ASCII
+/// around that stretch takes one column a byte.
 fn width(line: &str) -> usize {
-    if line.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        line.len()
-    } else {
-        line.width()
+    if crate::sanitize::printable_ascii(line) {
+        return line.len();
+    }
+    let printable = |b: &u8| (b' '..=b'~').contains(b);
+    let bytes = line.as_bytes();
+    let (Some(first), Some(last)) = (
+        bytes.iter().position(|b| !b.is_ascii()),
+        bytes.iter().rposition(|b| !b.is_ascii()),
+    ) else {
+        return line.width();
+    };
+    // Every byte of a character beyond ASCII is beyond ASCII, so `first` starts a character
+    // and `last` ends one; the byte before `first` is ASCII, a character of its own.
+    let (start, end) = (first.saturating_sub(1), last + 1);
+    match line.get(start..end) {
+        Some(middle)
+            if bytes[..start].iter().all(printable) && bytes[end..].iter().all(printable) =>
+        {
+            start + middle.width() + (bytes.len() - end)
+        }
+        _ => line.width(),
     }
 }
 
@@ -366,8 +389,57 @@ mod tests {
     fn printable_ascii_is_measured_as_unicode_width_measures_it() {
         let ascii: String = (b' '..=b'~').map(char::from).collect();
         assert_eq!(width(&ascii), ascii.width());
-        for s in ["", "plain", "é", "データ", "☐ do it", "e\u{301}"] {
+        for s in [
+            "",
+            "plain",
+            "é",
+            "データ",
+            "☐ do it",
+            "e\u{301}",
+            "  └ Generated row 1 (r1)",
+            "a\u{301}bc and more",
+            "key #\u{fe0f}\u{20e3} cap",
+            "#\u{fe0f}\u{20e3}",
+            "x \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} family",
+            "\u{1f44d}\u{1f3fd} ok",
+            "ok \u{2764}\u{fe0f}",
+            "tab\tand é",
+            "لا and لا",
+            "mixed データ and ascii",
+        ] {
             assert_eq!(width(s), s.width(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn text_around_other_characters_is_measured_as_unicode_width_measures_it() {
+        // Every string of up to four of these pieces: marks and joiners next to ASCII and to
+        // other characters, at either end and between.
+        let pieces = [
+            "a",
+            "#",
+            "1",
+            " ",
+            "\u{7f}",
+            "é",
+            "\u{301}",
+            "\u{fe0f}",
+            "\u{20e3}",
+            "\u{200d}",
+            "\u{1f468}",
+            "\u{1f3fd}",
+            "ل",
+            "ا",
+            "デ",
+            "└",
+        ];
+        let n = pieces.len();
+        for k in 0..n * n * n * n {
+            let s: String = [k % n, k / n % n, k / n / n % n, k / n / n / n]
+                .iter()
+                .map(|&i| pieces[i])
+                .collect();
+            assert_eq!(width(&s), s.width(), "{s:?}");
         }
     }
 
