@@ -91,8 +91,9 @@ pub struct Duties<'t> {
 
 /// One line of the matrix: a layer's own row, or one of its parts.
 ///
-/// Kept small, because a catalogue may hold a hundred thousand of them: what most rows have
-/// (id, name, owners, notes, source) is inline; what few rows have is behind one pointer.
+/// Kept small, because a catalogue may hold a hundred thousand of them: what every row has
+/// (id, name, owners, notes, source) is inline; aliases, a description and duties, which many
+/// rows have, are behind one pointer ([`RowMore`]), and what few rows have behind a second.
 #[derive(Clone, Debug)]
 pub struct Row<'t> {
     pub(super) id: Text<'t>,
