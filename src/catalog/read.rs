@@ -261,11 +261,7 @@ impl<'de: 't, 't> Visitor<'de> for LayerSeed<'_, 't> {
                         entries: &mut drafts.owners,
                         value: OwnerValue,
                     };
-                    row.owners = if layer {
-                        map.next_value_seed(Maybe(seed))?
-                    } else {
-                        Some(map.next_value_seed(seed)?)
-                    };
+                    row.owners = cell(&mut map, seed, layer)?;
                 }
                 NOTES => {
                     let seed = MapSeed {
@@ -273,11 +269,7 @@ impl<'de: 't, 't> Visitor<'de> for LayerSeed<'_, 't> {
                         entries: &mut drafts.notes,
                         value: NoteValue(arena),
                     };
-                    row.notes = if layer {
-                        map.next_value_seed(Maybe(seed))?
-                    } else {
-                        Some(map.next_value_seed(seed)?)
-                    };
+                    row.notes = cell(&mut map, seed, layer)?;
                 }
                 CAVEATS => {
                     let seed = MapSeed {
@@ -285,27 +277,12 @@ impl<'de: 't, 't> Visitor<'de> for LayerSeed<'_, 't> {
                         entries: &mut drafts.caveats,
                         value: CaveatValue(arena, &mut drafts.list),
                     };
-                    row.caveats = if layer {
-                        map.next_value_seed(Maybe(seed))?
-                    } else {
-                        Some(map.next_value_seed(seed)?)
-                    };
+                    row.caveats = cell(&mut map, seed, layer)?;
                 }
                 DUTIES => {
-                    let seed = DutiesSeed(arena, &mut drafts.list);
-                    row.duties = if layer {
-                        map.next_value_seed(Maybe(seed))?
-                    } else {
-                        Some(map.next_value_seed(seed)?)
-                    };
+                    row.duties = cell(&mut map, DutiesSeed(arena, &mut drafts.list), layer)?;
                 }
-                SOURCE => {
-                    row.source = if layer {
-                        map.next_value_seed(Maybe(TextSeed(arena)))?
-                    } else {
-                        Some(map.next_value_seed(TextSeed(arena))?)
-                    };
-                }
+                SOURCE => row.source = cell(&mut map, TextSeed(arena), layer)?,
                 SEE_ALSO => {
                     row.see_also = map.next_value_seed(ListSeed(arena, &mut drafts.list))?;
                 }
@@ -344,6 +321,20 @@ impl<'de: 't, 't> Visitor<'de> for LayerSeed<'_, 't> {
             controls: row.controls,
         };
         Ok(LayerDraft { row, scope, parts })
+    }
+}
+
+/// A cell's value: a layer's may be absent or null (`Option` in the format, `None` then); a
+/// part's is given.
+fn cell<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
+    map: &mut A,
+    seed: S,
+    optional: bool,
+) -> Result<Option<S::Value>, A::Error> {
+    if optional {
+        map.next_value_seed(Maybe(seed))
+    } else {
+        map.next_value_seed(seed).map(Some)
     }
 }
 

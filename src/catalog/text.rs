@@ -60,20 +60,6 @@ impl Serialize for Text<'_> {
     }
 }
 
-impl JsonSchema for Text<'_> {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        String::schema_name()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        String::json_schema(generator)
-    }
-}
-
 /// Text as a parser hands it over: lent by the input where it spells it plainly (no escapes,
 /// no folded lines), built where the parser had to.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -160,19 +146,26 @@ impl<'de: 't, 't> Deserialize<'de> for Str<'t> {
     }
 }
 
-impl JsonSchema for Str<'_> {
-    fn inline_schema() -> bool {
-        true
-    }
+/// In a schema, both kinds of text are strings.
+macro_rules! string_schema {
+    ($($text:ident),*) => {$(
+        impl JsonSchema for $text<'_> {
+            fn inline_schema() -> bool {
+                true
+            }
 
-    fn schema_name() -> Cow<'static, str> {
-        String::schema_name()
-    }
+            fn schema_name() -> Cow<'static, str> {
+                String::schema_name()
+            }
 
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        String::json_schema(generator)
-    }
+            fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+                String::json_schema(generator)
+            }
+        }
+    )*};
 }
+
+string_schema!(Text, Str);
 
 #[cfg(test)]
 mod tests {
