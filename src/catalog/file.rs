@@ -1,7 +1,7 @@
 //! The catalogue file format, exactly as written in YAML or JSON.
 //!
-//! These types mirror the file and nothing more: they reject unknown fields but check no
-//! cross-references. [`crate::load`] turns them into a validated [`crate::catalog::Catalog`].
+//! These types mirror the file and nothing more: those the loader reads reject unknown fields
+//! but check no cross-references. [`crate::load`] turns them into a validated [`crate::catalog::Catalog`].
 //! Both parse backends (serde-saphyr for YAML, serde_json for JSON) deserialise into these same
 //! types, so a catalogue means the same thing whatever its syntax. Text borrows from the input
 //! where it can ([`Str`]). The loader reads the top level itself (`load/stream.rs`), and each
@@ -265,10 +265,10 @@ pub struct ModelFile<'t> {
 #[allow(dead_code)]
 pub struct DutiesFile<'t> {
     /// The customer's duties.
-    #[serde(default, deserialize_with = "counted")]
+    #[serde(default)]
     pub customer: Vec<Str<'t>>,
     /// The provider's duties.
-    #[serde(default, deserialize_with = "counted")]
+    #[serde(default)]
     pub provider: Vec<Str<'t>>,
 }
 
@@ -376,10 +376,10 @@ pub struct LayerFile<'t> {
     #[schemars(with = "String")]
     pub id: Located<'t>,
     pub name: Str<'t>,
-    #[serde(default, deserialize_with = "counted")]
+    #[serde(default)]
     pub aliases: Vec<Str<'t>>,
     /// Words people search for that the text does not say (`srm find`).
-    #[serde(default, deserialize_with = "counted")]
+    #[serde(default)]
     pub keywords: Vec<Str<'t>>,
     #[serde(default)]
     pub description: Option<Str<'t>>,
@@ -406,13 +406,13 @@ pub struct LayerFile<'t> {
     #[serde(default)]
     pub source: Option<Str<'t>>,
     /// Further source ids.
-    #[serde(default, deserialize_with = "counted")]
+    #[serde(default)]
     pub see_also: Vec<Str<'t>>,
     /// NIST SP 800-53 controls this row bears on (for a layer without parts).
-    #[serde(default, deserialize_with = "counted")]
+    #[serde(default)]
     pub controls: Vec<ControlsFile<'t>>,
     /// The rows that make up this layer; its owner is then derived from them.
-    #[serde(default, deserialize_with = "counted_some")]
+    #[serde(default)]
     #[schemars(length(min = 1))]
     pub parts: Option<Vec<RowFile<'t>>>,
 }
@@ -425,10 +425,10 @@ pub struct RowFile<'t> {
     #[schemars(with = "String")]
     pub id: Located<'t>,
     pub name: Str<'t>,
-    #[serde(default, deserialize_with = "counted")]
+    #[serde(default)]
     pub aliases: Vec<Str<'t>>,
     /// Words people search for that the text does not say (`srm find`).
-    #[serde(default, deserialize_with = "counted")]
+    #[serde(default)]
     pub keywords: Vec<Str<'t>>,
     #[serde(default)]
     pub description: Option<Str<'t>>,
@@ -448,10 +448,10 @@ pub struct RowFile<'t> {
     /// The id of the source this row rests on.
     pub source: Str<'t>,
     /// Further source ids.
-    #[serde(default, deserialize_with = "counted")]
+    #[serde(default)]
     pub see_also: Vec<Str<'t>>,
     /// NIST SP 800-53 controls this row bears on.
-    #[serde(default, deserialize_with = "counted")]
+    #[serde(default)]
     pub controls: Vec<ControlsFile<'t>>,
 }
 

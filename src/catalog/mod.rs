@@ -178,7 +178,8 @@ impl LayerRef {
 pub struct Catalog<'t> {
     sources: List<'t, Source<'t>>,
     models: List<'t, Model<'t>>,
-    /// Boxed when loaded: they are built in a vector, which becomes the box, not copied.
+    /// Boxed when loaded: they are built in a vector, which is shrunk into the box rather than
+    /// copied into the arena.
     layers: Boxed<'t, [Layer<'t>]>,
     /// The services people run, each a column over a base model.
     services: Vec<Service<'t>>,

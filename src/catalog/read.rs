@@ -145,43 +145,43 @@ impl<'de: 't, 't> DeserializeSeed<'de> for LayerSeed<'_, 't> {
     }
 }
 
-/// Which field a key names: its place in [`LAYER_FIELDS`]; `scope` and `parts` are a layer's.
+/// Which field a key names; `scope` and `parts` are a layer's.
 struct Key {
     layer: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for Key {
-    type Value = usize;
+    type Value = Field;
 
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Field, D::Error> {
         deserializer.deserialize_identifier(self)
     }
 }
 
 impl Visitor<'_> for Key {
-    type Value = usize;
+    type Value = Field;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("field identifier")
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Field, E> {
         let key = match v {
-            "id" => ID,
-            "name" => NAME,
-            "aliases" => ALIASES,
-            "keywords" => KEYWORDS,
-            "description" => DESCRIPTION,
-            "scope" if self.layer => SCOPE,
-            "remark" => REMARK,
-            "owners" => OWNERS,
-            "notes" => NOTES,
-            "caveats" => CAVEATS,
-            "duties" => DUTIES,
-            "source" => SOURCE,
-            "see_also" => SEE_ALSO,
-            "controls" => CONTROLS,
-            "parts" if self.layer => PARTS,
+            "id" => Field::Id,
+            "name" => Field::Name,
+            "aliases" => Field::Aliases,
+            "keywords" => Field::Keywords,
+            "description" => Field::Description,
+            "scope" if self.layer => Field::Scope,
+            "remark" => Field::Remark,
+            "owners" => Field::Owners,
+            "notes" => Field::Notes,
+            "caveats" => Field::Caveats,
+            "duties" => Field::Duties,
+            "source" => Field::Source,
+            "see_also" => Field::SeeAlso,
+            "controls" => Field::Controls,
+            "parts" if self.layer => Field::Parts,
             _ => {
                 let fields = if self.layer { LAYER_FIELDS } else { ROW_FIELDS };
                 return Err(E::unknown_field(v, fields));
@@ -190,26 +190,30 @@ impl Visitor<'_> for Key {
         Ok(key)
     }
 
-    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<usize, E> {
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Field, E> {
         self.visit_str(&String::from_utf8_lossy(v))
     }
 }
 
-const ID: usize = 0;
-const NAME: usize = 1;
-const ALIASES: usize = 2;
-const KEYWORDS: usize = 3;
-const DESCRIPTION: usize = 4;
-const SCOPE: usize = 5;
-const REMARK: usize = 6;
-const OWNERS: usize = 7;
-const NOTES: usize = 8;
-const CAVEATS: usize = 9;
-const DUTIES: usize = 10;
-const SOURCE: usize = 11;
-const SEE_ALSO: usize = 12;
-const CONTROLS: usize = 13;
-const PARTS: usize = 14;
+/// A field of a layer or part, numbered by its place in [`LAYER_FIELDS`].
+#[derive(Clone, Copy)]
+enum Field {
+    Id,
+    Name,
+    Aliases,
+    Keywords,
+    Description,
+    Scope,
+    Remark,
+    Owners,
+    Notes,
+    Caveats,
+    Duties,
+    Source,
+    SeeAlso,
+    Controls,
+    Parts,
+}
 
 impl<'de: 't, 't> Visitor<'de> for LayerSeed<'_, 't> {
     type Value = LayerDraft<'t>;
@@ -233,10 +237,10 @@ impl<'de: 't, 't> Visitor<'de> for LayerSeed<'_, 't> {
         let mut scope = ScopeFile::default();
         let mut parts = None;
         let mut seen = 0u32;
-        let mut see = |key: usize| {
-            let bit = 1 << key;
+        let mut see = |key: Field| {
+            let bit = 1 << key as u32;
             if seen & bit != 0 {
-                return Err(de::Error::duplicate_field(LAYER_FIELDS[key]));
+                return Err(de::Error::duplicate_field(LAYER_FIELDS[key as usize]));
             }
             seen |= bit;
             Ok(())
@@ -246,16 +250,20 @@ impl<'de: 't, 't> Visitor<'de> for LayerSeed<'_, 't> {
         while let Some(key) = map.next_key_seed(Key { layer })? {
             see(key)?;
             match key {
-                ID => id = Some(map.next_value::<Located<'t>>()?),
-                NAME => name = Some(map.next_value_seed(TextSeed(arena))?),
-                ALIASES => row.aliases = map.next_value_seed(ListSeed(arena, &mut drafts.list))?,
-                KEYWORDS => {
+                Field::Id => id = Some(map.next_value::<Located<'t>>()?),
+                Field::Name => name = Some(map.next_value_seed(TextSeed(arena))?),
+                Field::Aliases => {
+                    row.aliases = map.next_value_seed(ListSeed(arena, &mut drafts.list))?
+                }
+                Field::Keywords => {
                     row.keywords = map.next_value_seed(ListSeed(arena, &mut drafts.list))?;
                 }
-                DESCRIPTION => row.description = map.next_value_seed(Maybe(TextSeed(arena)))?,
-                SCOPE => scope = map.next_value()?,
-                REMARK => row.remark = map.next_value_seed(Maybe(TextSeed(arena)))?,
-                OWNERS => {
+                Field::Description => {
+                    row.description = map.next_value_seed(Maybe(TextSeed(arena)))?
+                }
+                Field::Scope => scope = map.next_value()?,
+                Field::Remark => row.remark = map.next_value_seed(Maybe(TextSeed(arena)))?,
+                Field::Owners => {
                     let seed = MapSeed {
                         arena,
                         entries: &mut drafts.owners,
@@ -263,7 +271,7 @@ impl<'de: 't, 't> Visitor<'de> for LayerSeed<'_, 't> {
                     };
                     row.owners = cell(&mut map, seed, layer)?;
                 }
-                NOTES => {
+                Field::Notes => {
                     let seed = MapSeed {
                         arena,
                         entries: &mut drafts.notes,
@@ -271,7 +279,7 @@ impl<'de: 't, 't> Visitor<'de> for LayerSeed<'_, 't> {
                     };
                     row.notes = cell(&mut map, seed, layer)?;
                 }
-                CAVEATS => {
+                Field::Caveats => {
                     let seed = MapSeed {
                         arena,
                         entries: &mut drafts.caveats,
@@ -279,15 +287,17 @@ impl<'de: 't, 't> Visitor<'de> for LayerSeed<'_, 't> {
                     };
                     row.caveats = cell(&mut map, seed, layer)?;
                 }
-                DUTIES => {
+                Field::Duties => {
                     row.duties = cell(&mut map, DutiesSeed(arena, &mut drafts.list), layer)?;
                 }
-                SOURCE => row.source = cell(&mut map, TextSeed(arena), layer)?,
-                SEE_ALSO => {
+                Field::Source => row.source = cell(&mut map, TextSeed(arena), layer)?,
+                Field::SeeAlso => {
                     row.see_also = map.next_value_seed(ListSeed(arena, &mut drafts.list))?;
                 }
-                CONTROLS => row.controls = map.next_value::<Counted<ControlsFile<'t>>>()?.0,
-                _ => parts = Some(map.next_value_seed(PartsSeed(arena, &mut *drafts))?),
+                Field::Controls => row.controls = map.next_value::<Counted<ControlsFile<'t>>>()?.0,
+                Field::Parts => {
+                    parts = Some(map.next_value_seed(PartsSeed(arena, &mut *drafts))?);
+                }
             }
         }
         // Missing fields, named in the order the format declares them, as serde's derive does.

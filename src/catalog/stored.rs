@@ -131,10 +131,11 @@ impl Index<'_> {
 }
 
 /// A loaded catalogue's keys: each key with what it names, in the order they were given, and
-/// a hash table of their places (four bytes a slot). A lookup or an insert probes the small
-/// table and reads an entry only where a hash matches, so a large index costs a few bytes a
-/// key where it is searched. The entries are kept in blocks of [`BLOCK`], so that they grow
-/// without being copied (a list that doubles holds both copies as it moves).
+/// a hash table of their places (four bytes and a control byte a slot). A lookup or an insert
+/// probes the small table and reads an entry only where a hash matches, so a large index costs a
+/// few bytes a key where it is searched. The entries are kept in blocks of [`BLOCK`]: the first
+/// grows as keys come, and past it a full block stays where it is and a new one is added, so a
+/// large index is not copied as it grows (a list that doubles holds both copies as it moves).
 pub(crate) struct Keys<'t> {
     entries: Vec<Vec<(Text<'t>, Packed)>>,
     len: usize,
@@ -201,7 +202,7 @@ impl<'t> Keys<'t> {
     }
 }
 
-/// Keys a block of [`Keys`] holds: half a megabyte of entries.
+/// Keys a block of [`Keys`] holds: 384 KiB of entries.
 const BLOCK: usize = 1 << 14;
 
 /// The entry at place `i` of the blocks.

@@ -1595,9 +1595,6 @@ pub(crate) fn is_iso_date(s: &str) -> bool {
     (1..=days).contains(&day)
 }
 
-/// Whether every byte of `text` is printable ASCII (space to `~`). Written without an early
-/// exit, so that the compiler checks many bytes per instruction: catalogue text is nearly
-/// always this, and the check reads every byte of it.
 /// Two letters of `text` from different scripts, when it mixes them (as a look-alike such as a
 /// Cyrillic `О` among Latin letters does); digits and punctuation belong to every script.
 fn mixed_scripts(text: &str) -> Option<(char, char)> {

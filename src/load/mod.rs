@@ -289,6 +289,54 @@ layers:
     }
 
     #[test]
+    fn unknown_fields_are_named_with_the_fields_in_the_order_the_format_declares_them() {
+        let json = r#"{"sources": [{"id": "s", "title": "S"}], "models": [{"id": "a", "name": "A"}],
+  "layers": [LAYER]}"#;
+        for (layer, want) in [
+            (
+                r#"{"id": "one", "name": "One", "colour": "red"}"#,
+                "unknown field `colour`, expected one of `id`, `name`, `aliases`, `keywords`, `description`, `scope`, `remark`, `owners`, `notes`, `caveats`, `duties`, `source`, `see_also`, `controls`, `parts`",
+            ),
+            (
+                r#"{"id": "one", "name": "One", "parts": [{"id": "p", "name": "P", "scope": "ai"}]}"#,
+                "unknown field `scope`, expected one of `id`, `name`, `aliases`, `keywords`, `description`, `remark`, `owners`, `notes`, `caveats`, `duties`, `source`, `see_also`, `controls`",
+            ),
+            (
+                r#"{"id": "one", "name": "One", "duties": {"vendor": []}}"#,
+                "unknown field `vendor`, expected `customer` or `provider`",
+            ),
+        ] {
+            let err = parse_err(&json.replace("LAYER", layer));
+            assert_eq!(err.problems[0].message, want);
+        }
+    }
+
+    #[test]
+    fn a_layer_part_or_duties_written_as_a_list_is_refused() {
+        // serde's derive read a JSON array as a struct's fields in order; the loader reads
+        // mappings only, in JSON as in YAML.
+        let json = r#"{"sources": [{"id": "s", "title": "S"}], "models": [{"id": "a", "name": "A"}],
+  "layers": [LAYER]}"#;
+        for (layer, want) in [
+            (r#"["one", "One"]"#, "expected struct LayerFile"),
+            (
+                r#"{"id": "one", "name": "One", "parts": [["p", "P"]]}"#,
+                "expected struct RowFile",
+            ),
+            (
+                r#"{"id": "one", "name": "One", "owners": {"a": "customer"}, "source": "s", "duties": []}"#,
+                "expected struct DutiesFile",
+            ),
+        ] {
+            let err = parse_err(&json.replace("LAYER", layer));
+            assert!(
+                err.problems[0].message == format!("invalid type: sequence, {want}"),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
     fn json_catalogues_load_and_their_problems_are_placed() {
         let json = r#"{
   "sources": [{"id": "s", "title": "S"}],

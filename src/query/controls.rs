@@ -188,13 +188,28 @@ pub(crate) type Listing<'c, 't> = (&'c Layer<'t>, &'c Row<'t>, &'c ControlLink<'
 /// The rows of the catalogue that list each control, found in one pass: those in the scope,
 /// and apart from them those it leaves out; and the controls each organisation meets itself.
 pub(crate) struct ControlMap<'c, 't> {
-    rows: HashMap<&'c str, Vec<Listing<'c, 't>>>,
-    /// The rows out of the scope that list each control.
-    others: HashMap<&'c str, Vec<Listing<'c, 't>>>,
-    /// The `organisational` entry of each control it lists.
-    organisational: HashMap<&'c str, &'c ControlLink<'t>>,
+    /// Each control id the catalogue names, with what names it: one lookup an id.
+    ids: HashMap<&'c str, Mapping<'c, 't>>,
     /// Whether any row of the catalogue, in any scope, maps a control.
     mapped: bool,
+}
+
+/// What the catalogue says of one control id.
+#[derive(Default)]
+struct Mapping<'c, 't> {
+    /// The rows in the scope that list it.
+    rows: Vec<Listing<'c, 't>>,
+    /// The rows out of the scope that list it.
+    others: Vec<Listing<'c, 't>>,
+    /// Its `organisational` entry.
+    organisational: Option<&'c ControlLink<'t>>,
+}
+
+impl Mapping<'_, '_> {
+    /// Whether a row lists it, in the scope or out of it.
+    fn listed(&self) -> bool {
+        !self.rows.is_empty() || !self.others.is_empty()
+    }
 }
 
 /// What a control's answer rests on.
@@ -221,32 +236,31 @@ pub fn maps_controls(cat: &Catalog<'_>) -> bool {
 
 impl<'c, 't> ControlMap<'c, 't> {
     pub(crate) fn new(cat: &'c Catalog<'t>, scope: Scope) -> ControlMap<'c, 't> {
-        let mut rows: HashMap<&str, Vec<_>> = HashMap::default();
-        let mut others: HashMap<&str, Vec<_>> = HashMap::default();
+        let mut ids: HashMap<&str, Mapping> = HashMap::default();
         for layer in cat.layers() {
-            let map = if scope.covers(layer) {
-                &mut rows
-            } else {
-                &mut others
-            };
+            let covered = scope.covers(layer);
             for row in layer.rows() {
                 for link in row.controls() {
                     for id in link.ids() {
-                        map.entry(&**id).or_default().push((layer, row, link));
+                        let mapping = ids.entry(id.as_str()).or_default();
+                        let list = if covered {
+                            &mut mapping.rows
+                        } else {
+                            &mut mapping.others
+                        };
+                        list.push((layer, row, link));
                     }
                 }
             }
         }
-        let mut organisational = HashMap::default();
         for link in cat.organisational() {
             for id in link.ids() {
-                organisational.entry(&**id).or_insert(link);
+                let mapping = ids.entry(id.as_str()).or_default();
+                mapping.organisational.get_or_insert(link);
             }
         }
         ControlMap {
-            rows,
-            others,
-            organisational,
+            ids,
             mapped: maps_controls(cat),
         }
     }
@@ -254,14 +268,12 @@ impl<'c, 't> ControlMap<'c, 't> {
     /// The rows out of the scope that would be behind a control under `--scope all`: those
     /// listing it if any row does, else those listing its base control.
     pub(crate) fn left_out(&self, control: &Control) -> &[Listing<'c, 't>] {
-        let listed = |id: &str| self.rows.contains_key(id) || self.others.contains_key(id);
-        let id = if listed(control.id()) {
-            Some(control.id())
-        } else {
-            control.parent()
+        let own = self.ids.get(control.id());
+        let mapping = match own {
+            Some(m) if m.listed() => own,
+            _ => control.parent().and_then(|id| self.ids.get(id)),
         };
-        id.and_then(|id| self.others.get(id))
-            .map_or(&[], Vec::as_slice)
+        mapping.map_or(&[], |m| m.others.as_slice())
     }
 
     /// A control's owner under `m` from what it rests on: the customer's for an
@@ -302,15 +314,18 @@ impl<'c, 't> ControlMap<'c, 't> {
             } else {
                 Basis::Rows
             };
-            if let Some(rows) = self.rows.get(id) {
+            let Some(mapping) = self.ids.get(id) else {
+                continue;
+            };
+            if !mapping.rows.is_empty() {
                 return Behind {
                     basis,
                     base,
-                    rows,
+                    rows: &mapping.rows,
                     organisational: None,
                 };
             }
-            if let Some(&link) = self.organisational.get(id) {
+            if let Some(link) = mapping.organisational {
                 return Behind {
                     basis: Basis::Organisational,
                     base,
@@ -319,7 +334,7 @@ impl<'c, 't> ControlMap<'c, 't> {
                 };
             }
             // Its own entries are out of the scope: its base control's do not stand in.
-            if self.others.contains_key(id) {
+            if !mapping.others.is_empty() {
                 return none;
             }
         }
@@ -446,16 +461,18 @@ pub fn controls<'a>(
     let mut rows = Vec::with_capacity(list.controls.len());
     let mut left_out = Distinct::default();
     let mut cited = Distinct::default();
+    // The sources of one control's rows, reused from control to control.
+    let mut sources = Distinct::default();
     for c in list.controls.iter() {
         let wanted = filter.baseline.as_ref().is_none_or(|&b| c.in_baseline(b))
             && (filter.families.is_empty() || filter.families.iter().any(|f| f == c.family()));
         if !wanted {
             continue;
         }
-        let mut sources = Distinct::default();
+        sources.clear();
         let row = control_row(cat, &map, c, m, has_provider, &mut sources);
         if filter.owners.is_empty() || filter.owners.contains(&row.owner) {
-            cited.extend(sources.items);
+            cited.extend(sources.items.iter().copied());
             left_out.extend(map.left_out(c).iter().map(|(_, r, _)| r.id()));
             rows.push(row);
         }

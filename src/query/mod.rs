@@ -402,6 +402,12 @@ impl<T: Copy + Eq + Hash> Distinct<T> {
         }
     }
 
+    /// Forgets every item, keeping the room they took.
+    pub(crate) fn clear(&mut self) {
+        self.items.clear();
+        self.seen = None;
+    }
+
     pub(crate) fn extend(&mut self, items: impl IntoIterator<Item = T>) {
         for item in items {
             let new = match &mut self.seen {

@@ -133,10 +133,10 @@ impl LeftOut {
 /// An answer as the shell holds it: written in a format, measured, and asked what exit code
 /// and warnings it calls for. Every [`Answer`] is one.
 pub trait Reply {
-    /// Writes the answer in `format` to `out`: JSON, YAML and CSV as they are serialised, the
-    /// forms for people (laid out whole first: a table's columns are as wide as their widest
-    /// cell) once laid out. A format the answer does not have is an error, before anything
-    /// is written.
+    /// Writes the answer in `format` to `out`: JSON, YAML and CSV as they are serialised; a
+    /// table once its cells are measured (its columns are as wide as their widest cell), a line
+    /// at a time; Markdown and pictures once laid out whole. A format the answer does not have
+    /// is an error, before anything is written.
     fn write(&self, format: Format, style: Style, out: &mut dyn Write) -> anyhow::Result<()>;
 
     /// Whether the answer can be written as `format`: every answer has the common formats,
