@@ -93,7 +93,7 @@ pub struct Duties<'t> {
 ///
 /// Kept small, because a catalogue may hold a hundred thousand of them: what every row has
 /// (id, name, owners, notes, source) is inline; aliases, a description and duties, which many
-/// rows have, are behind one pointer ([`RowMore`]), and what few rows have behind a second.
+/// rows have, are behind one pointer (`RowMore`), and what few rows have behind a second.
 #[derive(Clone, Debug)]
 pub struct Row<'t> {
     pub(super) id: Text<'t>,
