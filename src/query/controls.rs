@@ -555,6 +555,7 @@ pub fn control<'a>(
 ) -> ControlExplain<'a> {
     let map = ControlMap::new(cat, scope);
     let models: Vec<Column> = cat.model_columns().collect();
+    let keys = super::matrix::columns(cat, &models);
     let behind = map.behind(control);
     ControlExplain {
         id: control.id(),
@@ -576,7 +577,7 @@ pub fn control<'a>(
                 name: row.name(),
                 why: link.why(),
                 principle: link.principle(),
-                owners: super::ByModel::of(cat, &models, |m| link.owner(cat.owner(row, m))),
+                owners: super::ByModel::of(&keys, &models, |m| link.owner(cat.owner(row, m))),
             })
             .collect(),
         cells: models

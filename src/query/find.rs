@@ -436,6 +436,7 @@ pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -
         }
     }
     hits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let keys = super::matrix::columns(cat, &models);
     let rows = hits
         .into_iter()
         .map(|(_, score, id, matched)| {
@@ -447,7 +448,7 @@ pub fn find<'a>(cat: &'a Catalog<'_>, terms: Terms<'a>, selection: &Selection) -
                 name: row.name(),
                 score,
                 matched,
-                owners: ByModel::of(cat, &models, |m| cat.owner(row, m)),
+                owners: ByModel::of(&keys, &models, |m| cat.owner(row, m)),
             }
         })
         .collect();

@@ -11,9 +11,21 @@ use crate::catalog::{Catalog, Column, Derived, Owner, Row};
 
 /// Owners keyed by column ([`ModelHead::key`]: a model's id, a service's, or
 /// `SERVICE:VARIANT`), serialised as a JSON object in the order asked: a row's [`Owner`]s, or a
-/// layer's [`Derived`] ones.
+/// layer's [`Derived`] ones. The keys are the answer's, shared by all its rows ([`Columns`]),
+/// so a row holds its owners and one pointer.
 #[derive(Debug)]
-pub struct ByModel<'a, O = Derived>(pub Vec<(Cow<'a, str>, O)>);
+pub struct ByModel<'a, O = Derived> {
+    keys: Columns<'a>,
+    owners: Box<[O]>,
+}
+
+/// The keys of an answer's columns, made once and shared by its rows.
+pub type Columns<'a> = std::rc::Rc<[Cow<'a, str>]>;
+
+/// The keys of `models`, as [`ByModel`] keys its owners.
+pub(crate) fn columns<'a>(cat: &'a Catalog<'_>, models: &[Column]) -> Columns<'a> {
+    models.iter().map(|&m| cat.column_key(m)).collect()
+}
 
 /// What a [`ByModel`] can hold, and the name its JSON Schema goes by.
 pub trait Held: Copy + Into<Derived> + Serialize + JsonSchema {
@@ -30,8 +42,8 @@ impl Held for Owner {
 
 impl<O: Held> Serialize for ByModel<'_, O> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
+        let mut map = serializer.serialize_map(Some(self.owners.len()))?;
+        for (k, v) in self.keys.iter().zip(self.owners.iter()) {
             map.serialize_entry(k, v)?;
         }
         map.end()
@@ -48,23 +60,28 @@ impl<O: Held> JsonSchema for ByModel<'_, O> {
     }
 }
 
-impl<O: Held> ByModel<'_, O> {
+impl<'a, O: Held> ByModel<'a, O> {
     /// The owners in column order, as cells show them.
     pub fn owners(&self) -> impl Iterator<Item = Derived> + '_ {
-        self.0.iter().map(|(_, o)| (*o).into())
+        self.owners.iter().map(|&o| o.into())
+    }
+
+    /// The columns' keys, in order.
+    pub fn keys(&self) -> &[Cow<'a, str>] {
+        &self.keys
     }
 
     /// Each column's key with its owner, as cells show it.
     pub fn cells(&self) -> Vec<(&str, Derived)> {
-        self.0.iter().map(|(k, o)| (&**k, (*o).into())).collect()
+        self.keys.iter().map(|k| &**k).zip(self.owners()).collect()
     }
 
-    pub(crate) fn of<'a>(
-        cat: &'a Catalog<'_>,
-        models: &[Column],
-        f: impl Fn(Column) -> O,
-    ) -> ByModel<'a, O> {
-        ByModel(models.iter().map(|&m| (cat.column_key(m), f(m))).collect())
+    /// The owner `f` gives under each of `models`, keyed by `keys` (their [`columns`]).
+    pub(crate) fn of(keys: &Columns<'a>, models: &[Column], f: impl Fn(Column) -> O) -> Self {
+        ByModel {
+            keys: keys.clone(),
+            owners: models.iter().map(|&m| f(m)).collect(),
+        }
     }
 }
 
@@ -122,6 +139,7 @@ pub struct Matrix<'a> {
 pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
     let covered = selection.covered();
     let models = selection.models(cat);
+    let keys = columns(cat, &models);
     Matrix {
         scope: selection.scope(),
         left_out: cat
@@ -148,7 +166,7 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
                     MatrixLayer {
                         id: layer.id(),
                         name: layer.name(),
-                        owners: ByModel::of(cat, &models, |m| cat.layer_owner(layer, m)),
+                        owners: ByModel::of(&keys, &models, |m| cat.layer_owner(layer, m)),
                         retained: layer.rows().iter().all(Row::always_customer),
                         rows: cat
                             .part_ids(l)
@@ -157,7 +175,7 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
                                 id: p.id(),
                                 layer: layer.id(),
                                 name: p.name(),
-                                owners: ByModel::of(cat, &models, |m| cat.owner(p, m)),
+                                owners: ByModel::of(&keys, &models, |m| cat.owner(p, m)),
                                 retained: p.always_customer(),
                             })
                             .collect(),

@@ -318,7 +318,7 @@ impl Answer for Find<'_> {
     fn records(&self) -> Records {
         let mut head = header(&["id", "layer", "name", "score", "matched"]);
         if let Some(first) = self.rows.first() {
-            head.extend(first.owners.0.iter().map(|(m, _)| m.to_string()));
+            head.extend(first.owners.keys().iter().map(|m| m.to_string()));
         }
         let rows = self
             .rows

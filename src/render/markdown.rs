@@ -282,7 +282,7 @@ pub(super) fn find(f: &Find) -> String {
     }
     let mut header = vec!["Row".to_string(), "Found in".to_string()];
     if let Some(first) = f.rows.first() {
-        header.extend(first.owners.0.iter().map(|(m, _)| format!("`{}`", esc(m))));
+        header.extend(first.owners.keys().iter().map(|m| format!("`{}`", esc(m))));
     }
     let rows: Vec<Vec<String>> = f
         .rows

@@ -144,7 +144,7 @@ pub(super) fn control(c: &query::ControlExplain, style: Style) -> String {
     if !c.rows.is_empty() {
         let mut header = vec!["Row".to_string(), "Why".to_string()];
         if let Some(first) = c.rows.first() {
-            header.extend(first.owners.0.iter().map(|(m, _)| m.to_string()));
+            header.extend(first.owners.keys().iter().map(|m| m.to_string()));
         }
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let mut table = new_table(style, &header);
@@ -315,7 +315,7 @@ fn find_rows(f: &query::Find, style: Style) -> String {
     }
     let mut header: Vec<String> = vec!["Row".to_string(), "Found in".to_string()];
     if let Some(first) = f.rows.first() {
-        header.extend(first.owners.0.iter().map(|(m, _)| m.to_string()));
+        header.extend(first.owners.keys().iter().map(|m| m.to_string()));
     }
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut table = new_table(style, &header);
