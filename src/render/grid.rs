@@ -304,22 +304,24 @@ fn width(line: &str) -> usize {
     }
     let printable = |b: &u8| (b' '..=b'~').contains(b);
     let bytes = line.as_bytes();
-    let (Some(first), Some(last)) = (
-        bytes.iter().position(|b| !b.is_ascii()),
-        bytes.iter().rposition(|b| !b.is_ascii()),
-    ) else {
-        return line.width();
-    };
+    // The first and the last byte that is not printable ASCII: one scan from each end, over
+    // the printable ASCII there only.
+    let first = bytes.iter().position(|b| !printable(b)).unwrap_or(0);
+    let end = bytes.len() - bytes.iter().rev().take_while(|b| printable(b)).count();
+    // An ASCII control there is measured with the whole line.
+    match (
+        bytes.get(first),
+        end.checked_sub(1).and_then(|last| bytes.get(last)),
+    ) {
+        (Some(a), Some(z)) if !a.is_ascii() && !z.is_ascii() => {}
+        _ => return line.width(),
+    }
     // Every byte of a character beyond ASCII is beyond ASCII, so `first` starts a character
-    // and `last` ends one; the byte before `first` is ASCII, a character of its own.
-    let (start, end) = (first.saturating_sub(1), last + 1);
+    // and `end` follows one; the byte before `first` is ASCII, a character of its own.
+    let start = first.saturating_sub(1);
     match line.get(start..end) {
-        Some(middle)
-            if bytes[..start].iter().all(printable) && bytes[end..].iter().all(printable) =>
-        {
-            start + middle.width() + (bytes.len() - end)
-        }
-        _ => line.width(),
+        Some(middle) => start + middle.width() + (bytes.len() - end),
+        None => line.width(),
     }
 }
 
