@@ -80,11 +80,17 @@ impl Drafts<'_> {
     }
 }
 
-/// A part, or a layer's own cells, as the file spells them. A map is the range of its entries
-/// in [`Drafts`]; `None` where the field is absent.
+/// A part, or a layer's own cells, as the file spells them.
 pub(crate) struct RowDraft<'t> {
     pub(super) id: Located<'t>,
     pub(super) name: Text<'t>,
+    pub(super) fields: RowFields<'t>,
+}
+
+/// A draft's fields but its id and name (which every draft has). A map is the range of its
+/// entries in [`Drafts`]; `None` where the field is absent.
+#[derive(Default)]
+pub(crate) struct RowFields<'t> {
     pub(super) aliases: List<'t, Text<'t>>,
     pub(super) keywords: List<'t, Text<'t>>,
     pub(super) description: Option<Text<'t>>,
@@ -96,22 +102,6 @@ pub(crate) struct RowDraft<'t> {
     pub(super) source: Option<Text<'t>>,
     pub(super) see_also: List<'t, Text<'t>>,
     pub(super) controls: Vec<ControlsFile<'t>>,
-}
-
-/// A draft's fields but its id and name, while they are read.
-#[derive(Default)]
-struct Fields<'t> {
-    aliases: List<'t, Text<'t>>,
-    keywords: List<'t, Text<'t>>,
-    description: Option<Text<'t>>,
-    remark: Option<Text<'t>>,
-    owners: Option<Range<usize>>,
-    notes: Option<Range<usize>>,
-    caveats: Option<Range<usize>>,
-    duties: Option<Duties<'t>>,
-    source: Option<Text<'t>>,
-    see_also: List<'t, Text<'t>>,
-    controls: Vec<ControlsFile<'t>>,
 }
 
 /// A layer as the file spells it: its own fields in `row`, and its parts, a range of
@@ -233,7 +223,7 @@ impl<'de: 't, 't> Visitor<'de> for LayerSeed<'_, 't> {
             layer,
         } = self;
         let (mut id, mut name) = (None, None);
-        let mut row = Fields::default();
+        let mut row = RowFields::default();
         let mut scope = ScopeFile::default();
         let mut parts = None;
         let mut seen = 0u32;
@@ -318,17 +308,7 @@ impl<'de: 't, 't> Visitor<'de> for LayerSeed<'_, 't> {
         let row = RowDraft {
             id,
             name,
-            aliases: row.aliases,
-            keywords: row.keywords,
-            description: row.description,
-            remark: row.remark,
-            owners: row.owners,
-            notes: row.notes,
-            caveats: row.caveats,
-            duties: row.duties,
-            source: row.source,
-            see_also: row.see_also,
-            controls: row.controls,
+            fields: row,
         };
         Ok(LayerDraft { row, scope, parts })
     }
@@ -644,8 +624,8 @@ mod tests {
         let inside = |t: &str| text.as_bytes().as_ptr_range().contains(&t.as_ptr());
         assert_eq!(&*layer.row.name, "One");
         assert!(!inside(layer.row.name.as_str()));
-        assert!(inside(layer.row.aliases[0].as_str()));
-        let (key, note) = drafts.notes[layer.row.notes.clone().unwrap()][0];
+        assert!(inside(layer.row.fields.aliases[0].as_str()));
+        let (key, note) = drafts.notes[layer.row.fields.notes.clone().unwrap()][0];
         assert!(inside(key.as_str()));
         assert_eq!((&*note, inside(note.as_str())), ("x\ty", false));
         assert_eq!(layer.parts, Some(0..0));

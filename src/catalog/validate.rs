@@ -358,7 +358,7 @@ impl<'t> Builder<'t> {
             let model_id = self.keep(m.id.text.clone());
             self.model_ids.push(model_id);
             let aliases = self.keep_list(m.aliases);
-            self.register(subject, aliases, Target::Model(id));
+            self.register(subject, model_id, aliases, Target::Model(id));
             self.check_texts(subject, &m.name, m.description.as_deref(), None);
             if self.model_index.contains_key(&*model_id) {
                 self.models_unique = false;
@@ -484,19 +484,19 @@ impl<'t> Builder<'t> {
         };
         let layer_id = self.keep(at.text.clone());
         self.current = Some((layer_id, Vec::new()));
-        self.register(subject, own.aliases, Target::Layer(li));
+        self.register(subject, layer_id, own.fields.aliases, Target::Layer(li));
         self.check_texts(
             subject,
             &name,
-            own.description.as_deref(),
-            own.remark.as_deref(),
+            own.fields.description.as_deref(),
+            own.fields.remark.as_deref(),
         );
-        let has_own = own.owners.is_some()
-            || own.notes.is_some()
-            || own.caveats.is_some()
-            || own.duties.is_some()
-            || own.source.is_some()
-            || !own.see_also.is_empty();
+        let has_own = own.fields.owners.is_some()
+            || own.fields.notes.is_some()
+            || own.fields.caveats.is_some()
+            || own.fields.duties.is_some()
+            || own.fields.source.is_some()
+            || !own.fields.see_also.is_empty();
         let body = match &l.parts {
             Some(parts) => {
                 if has_own {
@@ -525,7 +525,7 @@ impl<'t> Builder<'t> {
                 Body::Parts(arena.list(built.into_iter()))
             }
             None => {
-                if own.owners.is_none() {
+                if own.fields.owners.is_none() {
                     self.problem(
                         subject,
                         format!(
@@ -534,7 +534,7 @@ impl<'t> Builder<'t> {
                         ),
                     );
                 }
-                if own.source.is_none() {
+                if own.fields.source.is_none() {
                     self.problem(
                         subject,
                         format!(
@@ -545,7 +545,7 @@ impl<'t> Builder<'t> {
                 }
                 // The layer's own row: its cells, keywords and remark; its name, aliases and
                 // description are the layer's.
-                let row = self.row(subject, own, drafts, true);
+                let row = self.row(subject, layer_id, own, drafts, true);
                 Body::Own(self.arena.one(row))
             }
         };
@@ -553,8 +553,8 @@ impl<'t> Builder<'t> {
         self.layers.push(Layer {
             id: layer_id,
             name,
-            aliases: own.aliases,
-            description: own.description,
+            aliases: own.fields.aliases,
+            description: own.fields.description,
             ai: l.scope == ScopeFile::Ai,
             body,
         });
@@ -566,9 +566,10 @@ impl<'t> Builder<'t> {
             kind: "service",
             id: &f.id,
         };
-        self.service_ids.push(self.keep(f.id.text.clone()));
+        let service_id = self.keep(f.id.text.clone());
+        self.service_ids.push(service_id);
         let aliases = self.keep_vec(f.aliases);
-        self.register(subject, &aliases, Target::Service(id));
+        self.register(subject, service_id, &aliases, Target::Service(id));
         self.check_texts(subject, &f.name, f.description.as_deref(), None);
         if !is_kebab(&f.provider) {
             let message = format!(
@@ -656,7 +657,7 @@ impl<'t> Builder<'t> {
             self.problem(subject, message);
         }
         Service {
-            id: self.keep(f.id.text),
+            id: service_id,
             name: self.keep(f.name),
             provider: self.keep(f.provider),
             aliases,
@@ -1039,22 +1040,29 @@ impl<'t> Builder<'t> {
             kind: "part",
             id: &p.id,
         };
-        self.register(subject, p.aliases, Target::Part(RowId::new(li, ri)));
+        let id = self.keep(p.id.text.clone());
+        self.register(
+            subject,
+            id,
+            p.fields.aliases,
+            Target::Part(RowId::new(li, ri)),
+        );
         self.check_texts(
             subject,
             &p.name,
-            p.description.as_deref(),
-            p.remark.as_deref(),
+            p.fields.description.as_deref(),
+            p.fields.remark.as_deref(),
         );
-        self.row(subject, p, drafts, false)
+        self.row(subject, id, p, drafts, false)
     }
 
     /// Aligns a row's owners and notes with the declared models and resolves its sources. A
     /// layer's own row (`own`) takes no aliases or description of its own: those are the
-    /// layer's.
+    /// layer's. `id` is the row's id as kept.
     fn row(
         &mut self,
         subject: Subject<'_, 't>,
+        id: Text<'t>,
         r: &RowDraft<'t>,
         drafts: &Drafts<'t>,
         own: bool,
@@ -1077,7 +1085,7 @@ impl<'t> Builder<'t> {
         // Only what the row says is looked at: a file with many models and rows that each
         // name few of them costs what it spells, not models × rows.
         let entries = |range: &Option<std::ops::Range<usize>>| range.clone().unwrap_or(0..0);
-        for (k, &(key, owner)) in drafts.owners[entries(&r.owners)].iter().enumerate() {
+        for (k, &(key, owner)) in drafts.owners[entries(&r.fields.owners)].iter().enumerate() {
             if let Some(m) = self.model_slot(subject, "owners", &key, k) {
                 given.push((m, owner));
             }
@@ -1091,7 +1099,7 @@ impl<'t> Builder<'t> {
             }
             twice
         });
-        for (k, &(key, note)) in drafts.notes[entries(&r.notes)].iter().enumerate() {
+        for (k, &(key, note)) in drafts.notes[entries(&r.fields.notes)].iter().enumerate() {
             if let Some(m) = self.model_slot(subject, "notes", &key, k) {
                 self.check_text(subject, "notes", &note);
                 notes.push((m, note));
@@ -1104,11 +1112,14 @@ impl<'t> Builder<'t> {
                 self.duplicate_key(subject, "notes", &key);
             }
         }
-        let duties = r.duties.unwrap_or_default();
+        let duties = r.fields.duties.unwrap_or_default();
         for duty in duties.customer.iter().chain(duties.provider) {
             self.check_text(subject, "duties", duty);
         }
-        for (k, &(key, list)) in drafts.caveats[entries(&r.caveats)].iter().enumerate() {
+        for (k, &(key, list)) in drafts.caveats[entries(&r.fields.caveats)]
+            .iter()
+            .enumerate()
+        {
             if let Some(m) = self.model_slot(subject, "caveats", &key, k) {
                 for caveat in list {
                     self.check_text(subject, "caveats", caveat);
@@ -1177,17 +1188,21 @@ impl<'t> Builder<'t> {
         let arena = self.arena;
         let owners = Owners::new(owners, arena);
         // A missing source was reported with the layer; an empty id cites nothing twice.
-        let source = self.source_id(subject, "source", r.source.as_deref().unwrap_or_default());
-        for s in r.see_also {
+        let source = self.source_id(
+            subject,
+            "source",
+            r.fields.source.as_deref().unwrap_or_default(),
+        );
+        for s in r.fields.see_also {
             let id = self.source_id(subject, "see_also", s);
             see_also.push(id);
         }
-        for keyword in r.keywords {
+        for keyword in r.fields.keywords {
             self.check_text(subject, "keywords", keyword);
         }
-        let mut controls = Vec::with_capacity(r.controls.len());
+        let mut controls = Vec::with_capacity(r.fields.controls.len());
         let mut cited: foldhash::HashSet<&str> = foldhash::HashSet::default();
-        for (n, link) in r.controls.iter().enumerate() {
+        for (n, link) in r.fields.controls.iter().enumerate() {
             self.check_text(subject, "controls.why", &link.why);
             self.check_principle(subject, "controls", n + 1, link.principle);
             if link.ids.is_empty() {
@@ -1215,7 +1230,7 @@ impl<'t> Builder<'t> {
                 }
             }
         }
-        for link in &r.controls {
+        for link in &r.fields.controls {
             controls.push(ControlLink {
                 ids: arena.list(link.ids.iter().map(|id| self.keep(id.clone()))),
                 why: self.keep(link.why.clone()),
@@ -1227,20 +1242,20 @@ impl<'t> Builder<'t> {
             });
         }
         let rare = RowRare {
-            keywords: r.keywords,
-            remark: r.remark,
+            keywords: r.fields.keywords,
+            remark: r.fields.remark,
             caveats: arena.copy(caveats),
             see_also: arena.copy(see_also),
             controls: arena.list(controls.into_iter()),
         };
         let more = RowMore {
-            aliases: if own { &[] } else { r.aliases },
-            description: if own { None } else { r.description },
+            aliases: if own { &[] } else { r.fields.aliases },
+            description: if own { None } else { r.fields.description },
             duties,
             rare: (!rare.is_empty()).then(|| arena.one(rare)),
         };
         let row = Row {
-            id: self.keep(subject.id.text.clone()),
+            id,
             name: r.name,
             owners,
             notes: arena.copy(notes),
@@ -1429,10 +1444,16 @@ impl<'t> Builder<'t> {
         false
     }
 
-    /// Records an id and its aliases, reporting clashes with anything registered before.
-    fn register(&mut self, subject: Subject<'_, 't>, aliases: &[Text<'t>], target: Target) {
+    /// Records an id (`subject`'s, as kept) and its aliases, reporting clashes with anything
+    /// registered before.
+    fn register(
+        &mut self,
+        subject: Subject<'_, 't>,
+        id: Text<'t>,
+        aliases: &[Text<'t>],
+        target: Target,
+    ) {
         if self.check_id(subject) {
-            let id = self.keep(subject.id.text.clone());
             self.insert(subject, id, target, "id");
         }
         for alias in aliases {
