@@ -18,17 +18,49 @@ use unicode_width::UnicodeWidthStr;
 use super::Style;
 
 /// One cell: its text (lines split at `\n`), borrowed from the answer where it is spelt there
-/// or an owner word, and, when colours are on, its colour.
+/// or an owner word, or the pieces it is made of, and, when colours are on, its colour.
 #[derive(Clone, Debug)]
 pub(super) struct Cell<'a> {
-    text: Cow<'a, str>,
+    content: Content<'a>,
     color: Option<Color>,
 }
+
+/// What a cell's text is made of.
+#[derive(Clone, Debug)]
+enum Content<'a> {
+    /// The text itself.
+    Text(Cow<'a, str>),
+    /// Pieces one after the other (`name (id)`), written straight into the table's text, cut
+    /// at [`MAX_CELL`] characters there.
+    Joined(&'a [&'a str]),
+    /// Items a line each after a mark and a space (`☐ duty`), written and cut the same way.
+    Bullets(&'a str, &'a [&'a str]),
+}
+
+/// Most characters a table cell made of pieces shows; the rest is cut, and the cell says how
+/// much (as `table::text_cell` cuts a whole text).
+pub(super) const MAX_CELL: usize = 2_000;
 
 impl<'a> Cell<'a> {
     pub(super) fn new(text: impl Into<Cow<'a, str>>) -> Cell<'a> {
         Cell {
-            text: text.into(),
+            content: Content::Text(text.into()),
+            color: None,
+        }
+    }
+
+    /// A cell of `pieces` one after the other.
+    pub(super) fn joined(pieces: &'a [&'a str]) -> Cell<'a> {
+        Cell {
+            content: Content::Joined(pieces),
+            color: None,
+        }
+    }
+
+    /// A cell of `items`, a line each, each after `mark` and a space.
+    pub(super) fn bullets(mark: &'a str, items: &'a [&'a str]) -> Cell<'a> {
+        Cell {
+            content: Content::Bullets(mark, items),
             color: None,
         }
     }
@@ -37,12 +69,49 @@ impl<'a> Cell<'a> {
         self.color = Some(color);
         self
     }
+
+    /// Appends the cell's text to `out`.
+    fn write_to(&self, out: &mut String) {
+        match &self.content {
+            Content::Text(text) => out.push_str(text),
+            Content::Joined(pieces) => {
+                for p in *pieces {
+                    out.push_str(p);
+                }
+            }
+            Content::Bullets(mark, items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str(mark);
+                    out.push(' ');
+                    out.push_str(item);
+                }
+            }
+        }
+    }
 }
 
 impl From<String> for Cell<'_> {
     fn from(text: String) -> Self {
         Cell::new(text)
     }
+}
+
+/// `text` cut at [`MAX_CELL`] characters, saying how many more it has: `None` when it has
+/// no more than that.
+pub(super) fn cut(text: &str) -> Option<String> {
+    // A text of at most MAX_CELL bytes has at most MAX_CELL characters.
+    if text.len() <= MAX_CELL {
+        return None;
+    }
+    let (end, _) = text.char_indices().nth(MAX_CELL)?;
+    let rest = text[end..].chars().count();
+    Some(format!(
+        "{}… ({rest} more characters; --json shows them)",
+        &text[..end]
+    ))
 }
 
 /// A table with a header, laid out when it is written.
@@ -53,7 +122,7 @@ impl From<String> for Cell<'_> {
 /// Columns are measured as rows come, so writing is one pass that slices the buffer.
 pub(super) struct Table<'a> {
     style: Style,
-    header: Vec<Cell<'a>>,
+    header: Vec<(Cow<'a, str>, Option<Color>)>,
     text: String,
     cells: Vec<Stored>,
     /// For each row: how many cells, and how many lines its tallest cell has.
@@ -73,8 +142,9 @@ struct Stored {
 }
 
 impl<'a> Table<'a> {
+    /// A table with `header`'s cells (their text as it is: a header cell is not made of
+    /// pieces).
     pub(super) fn new(style: Style, header: impl IntoIterator<Item = Cell<'a>>) -> Table<'a> {
-        let header: Vec<Cell<'a>> = header.into_iter().collect();
         let mut table = Table {
             style,
             header: Vec::new(),
@@ -83,35 +153,39 @@ impl<'a> Table<'a> {
             rows: Vec::new(),
             widths: Vec::new(),
         };
-        for (column, cell) in header.iter().enumerate() {
-            table.measure(column, &cell.text);
+        for (column, cell) in header.into_iter().enumerate() {
+            let text = match cell.content {
+                Content::Text(text) => text,
+                _ => {
+                    let mut text = String::new();
+                    cell.write_to(&mut text);
+                    Cow::Owned(text)
+                }
+            };
+            measure(&mut table.widths, column, &text);
+            table.header.push((text, cell.color));
         }
-        table.header = header;
         table
     }
 
-    /// Widens the columns for `text` in column `column`; its widest line and its lines.
-    fn measure(&mut self, column: usize, text: &str) -> (usize, u32) {
-        if self.widths.len() <= column {
-            self.widths.resize(column + 1, 1);
-        }
-        let (mut widest, mut lines) = (0, 0u32);
-        for line in text.split('\n') {
-            widest = widest.max(width(line).min(usize::from(u16::MAX)));
-            lines = lines.saturating_add(1);
-        }
-        self.widths[column] = self.widths[column].max(widest);
-        (widest, lines)
-    }
-
-    pub(super) fn add_row<C: Into<Cell<'a>>>(&mut self, cells: impl IntoIterator<Item = C>) {
+    /// Adds a body row. Its cells' text is copied into the table, so they need only live
+    /// for the call.
+    pub(super) fn add_row<'c, C: Into<Cell<'c>>>(&mut self, cells: impl IntoIterator<Item = C>) {
         let (mut count, mut height) = (0u32, 1u32);
         for (column, cell) in cells.into_iter().enumerate() {
-            let cell: Cell<'a> = cell.into();
-            let (widest, lines) = self.measure(column, &cell.text);
-            self.text.push_str(&cell.text);
+            let cell: Cell<'c> = cell.into();
+            let start = self.text.len();
+            cell.write_to(&mut self.text);
+            if !matches!(cell.content, Content::Text(_))
+                && let Some(shown) = self.text.get(start..).and_then(cut)
+            {
+                self.text.truncate(start);
+                self.text.push_str(&shown);
+            }
+            let written = self.text.get(start..).unwrap_or("");
+            let (widest, lines) = measure(&mut self.widths, column, written);
             self.cells.push(Stored {
-                len: u32::try_from(cell.text.len()).unwrap_or(u32::MAX),
+                len: u32::try_from(written.len()).unwrap_or(u32::MAX),
                 width: u16::try_from(widest).unwrap_or(u16::MAX),
                 color: cell.color,
             });
@@ -185,7 +259,7 @@ impl<'a> Table<'a> {
                 None => cell,
             }
         };
-        table.set_header(self.header.iter().map(|c| cell(&c.text, c.color)));
+        table.set_header(self.header.iter().map(|(text, color)| cell(text, *color)));
         let _ = self.body(|_, row| {
             table.add_row(row.iter().map(|(text, c)| cell(text, c.color)));
             Ok::<(), ()>(())
@@ -193,10 +267,11 @@ impl<'a> Table<'a> {
         table
     }
 
-    /// comfy-table's layout at natural width, without colours, written a line at a time.
+    /// comfy-table's layout at natural width, without colours, written to `out` in pieces of
+    /// about [`CHUNK`] bytes (a line at a time into a buffer of that size).
     fn natural(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let widths = &self.widths;
-        let mut line = String::new();
+        let mut line = String::with_capacity(CHUNK + 1024);
         let rule = |line: &mut String, left: char, fill: char, join: char, right: char| {
             line.push(left);
             for (i, &w) in widths.iter().enumerate() {
@@ -208,8 +283,10 @@ impl<'a> Table<'a> {
             line.push(right);
             line.push('\n');
         };
-        // A row of cells, each given with its width where it has one line.
-        let row = |line: &mut String, height: u32, cells: &[(&str, Option<usize>)]| {
+        // A row of cells: their text, and their width where it has one line.
+        let row = |line: &mut String,
+                   height: u32,
+                   cells: &mut dyn Iterator<Item = (&str, Option<usize>)>| {
             if height == 1 {
                 // One line, the usual case: each cell is written as it is, at the width measured.
                 line.push('│');
@@ -217,8 +294,8 @@ impl<'a> Table<'a> {
                     if i > 0 {
                         line.push('┆');
                     }
-                    let (text, lw) = match cells.get(i) {
-                        Some(&(text, lw)) => (text, lw.unwrap_or_else(|| width(text))),
+                    let (text, lw) = match cells.next() {
+                        Some((text, lw)) => (text, lw.unwrap_or_else(|| width(text))),
                         None => ("", 0),
                     };
                     line.push(' ');
@@ -229,7 +306,7 @@ impl<'a> Table<'a> {
                 return;
             }
             let mut lines: Vec<std::str::Split<'_, char>> =
-                cells.iter().map(|(text, _)| text.split('\n')).collect();
+                cells.map(|(text, _)| text.split('\n')).collect();
             // Every line ends in a border, so comfy-table's `trim_fmt` (which trims each line's
             // end) leaves them as they are written here.
             for _ in 0..height {
@@ -248,36 +325,60 @@ impl<'a> Table<'a> {
             }
         };
         rule(&mut line, '╭', '─', '┬', '╮');
-        let header: Vec<(&str, Option<usize>)> =
-            self.header.iter().map(|c| (&*c.text, None)).collect();
         let height = self
             .header
             .iter()
-            .map(|c| c.text.split('\n').count())
+            .map(|(text, _)| text.split('\n').count())
             .max()
             .unwrap_or(1);
         row(
             &mut line,
             u32::try_from(height).unwrap_or(u32::MAX),
-            &header,
+            &mut self.header.iter().map(|(text, _)| (&**text, None)),
         );
         rule(&mut line, '╞', '═', '╪', '╡');
-        out.write_all(line.as_bytes())?;
-        let mut cells: Vec<(&str, Option<usize>)> = Vec::new();
         self.body(|height, body| {
-            line.clear();
-            cells.clear();
-            cells.extend(
-                body.iter()
+            row(
+                &mut line,
+                height,
+                &mut body
+                    .iter()
                     .map(|&(text, c)| (text, Some(usize::from(c.width)))),
             );
-            row(&mut line, height, &cells);
-            out.write_all(line.as_bytes())
+            if line.len() >= CHUNK {
+                out.write_all(line.as_bytes())?;
+                line.clear();
+            }
+            Ok::<(), std::io::Error>(())
         })?;
-        line.clear();
         rule(&mut line, '╰', '─', '┴', '╯');
         out.write_all(line.as_bytes())
     }
+}
+
+/// How much of a table is written at a time: a writer's buffer of this size or less (the
+/// output's is 64 KiB) passes it on without copying it.
+const CHUNK: usize = 64 << 10;
+
+/// Widens `widths[column]` for `text`; its widest line and its lines.
+fn measure(widths: &mut Vec<usize>, column: usize, text: &str) -> (usize, u32) {
+    if widths.len() <= column {
+        widths.resize(column + 1, 1);
+    }
+    let (widest, lines) = if crate::sanitize::printable_ascii(text) {
+        // No line break, and a column a byte.
+        (text.len(), 1)
+    } else {
+        let (mut widest, mut lines) = (0, 0u32);
+        for line in text.split('\n') {
+            widest = widest.max(width(line));
+            lines = lines.saturating_add(1);
+        }
+        (widest, lines)
+    };
+    let widest = widest.min(usize::from(u16::MAX));
+    widths[column] = widths[column].max(widest);
+    (widest, lines)
 }
 
 /// `n` spaces, a slice at a time.
@@ -302,6 +403,9 @@ fn width(line: &str) -> usize {
     if crate::sanitize::printable_ascii(line) {
         return line.len();
     }
+    if let Some(columns) = ascii_and_marks(line) {
+        return columns;
+    }
     let printable = |b: &u8| (b' '..=b'~').contains(b);
     let bytes = line.as_bytes();
     // The first and the last byte that is not printable ASCII: one scan from each end, over
@@ -323,6 +427,31 @@ fn width(line: &str) -> usize {
         Some(middle) => start + middle.width() + (bytes.len() - end),
         None => line.width(),
     }
+}
+
+/// The columns of a line of printable ASCII and of the marks srm's own tables put around
+/// catalogue text (box drawing U+2500 to U+257F, a part's `└`; `☐`, `•`, `›`, `…` and the
+/// arrows `←`, `→`, `↔`), one each: none of them joins a sequence unicode-width reads as one,
+/// nor takes two columns. `None` for a line with any other character.
+fn ascii_and_marks(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let (mut at, mut columns) = (0, 0);
+    while let Some(&b) = bytes.get(at) {
+        if (b' '..=b'~').contains(&b) {
+            at += 1;
+        } else {
+            // Each is three bytes, E2 then two that tell them apart.
+            match (b, bytes.get(at + 1), bytes.get(at + 2)) {
+                (0xE2, Some(0x94 | 0x95), _)
+                | (0xE2, Some(0x98), Some(0x90))
+                | (0xE2, Some(0x80), Some(0xA2 | 0xA6 | 0xBA))
+                | (0xE2, Some(0x86), Some(0x90 | 0x92 | 0x94)) => at += 3,
+                _ => return None,
+            }
+        }
+        columns += 1;
+    }
+    Some(columns)
 }
 
 #[cfg(test)]
@@ -399,6 +528,10 @@ mod tests {
             "☐ do it",
             "e\u{301}",
             "  └ Generated row 1 (r1)",
+            "╭─┬╮ │┆│ ╞═╪╡ ╰─┴╯ \u{2500}\u{257f}",
+            "└\u{301} and └\u{fe0f}",
+            "☐ a • b › c … d ← e → f ↔ g",
+            "☐\u{fe0f} •\u{20e3} ›\u{301}",
             "a\u{301}bc and more",
             "key #\u{fe0f}\u{20e3} cap",
             "#\u{fe0f}\u{20e3}",
@@ -434,6 +567,7 @@ mod tests {
             "ا",
             "デ",
             "└",
+            "☐",
         ];
         let n = pieces.len();
         for k in 0..n * n * n * n {
@@ -443,6 +577,38 @@ mod tests {
                 .collect();
             assert_eq!(width(&s), s.width(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_cell_of_pieces_is_the_cell_of_their_text_cut_as_a_whole_text_is() {
+        let style = Style {
+            color: false,
+            width: None,
+        };
+        let long = "é".repeat(MAX_CELL);
+        let longer = "x".repeat(MAX_CELL + 7);
+        let cases: [(&[&str], &[&str]); 4] = [
+            (&["name", " (", "id", ")"], &["one", "two"]),
+            (&[], &[]),
+            (&[&long, "ab"], &[&long]),
+            (&["  └ ", &longer], &[&longer, "and more"]),
+        ];
+        for (pieces, items) in cases {
+            let mut made = Table::new(style, [Cell::new("A"), Cell::new("B")]);
+            made.add_row([Cell::joined(pieces), Cell::bullets("☐", items)]);
+            let joined = pieces.concat();
+            let bullets: Vec<String> = items.iter().map(|i| format!("☐ {i}")).collect();
+            let whole = |text: String| Cell::new(cut(&text).unwrap_or(text));
+            let mut expected = Table::new(style, [Cell::new("A"), Cell::new("B")]);
+            expected.add_row([whole(joined), whole(bullets.join("\n"))]);
+            assert_eq!(made.render(), expected.render(), "{pieces:?} {items:?}");
+        }
+        assert_eq!(cut(&"é".repeat(MAX_CELL)), None);
+        let shown = cut(&longer).unwrap_or_default();
+        assert!(
+            shown.ends_with("x… (7 more characters; --json shows them)"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -167,7 +167,7 @@ pub(super) fn who(w: &Who) -> String {
             let mut rows = vec![vec![
                 label(c.name, c.id, c.layer),
                 format!("{} (`{}`)", esc(c.model_name), code_key(c.model, c.variant)),
-                super::with_mark(c.owner.as_str(), c.evidence),
+                super::with_mark(c.owner.as_str(), c.evidence).into_owned(),
                 esc(c.note.unwrap_or_default()),
             ]];
             rows.extend(c.rows.iter().map(|p| {
@@ -355,7 +355,7 @@ pub(super) fn explain(e: &Explain) -> String {
             vec![
                 label(c.name, c.id, c.layer),
                 format!("{} (`{}`)", esc(c.model_name), code_key(c.model, c.variant)),
-                super::with_mark(c.owner.as_str(), c.evidence),
+                super::with_mark(c.owner.as_str(), c.evidence).into_owned(),
                 esc(c.note.unwrap_or_default()),
             ]
         })

@@ -34,10 +34,10 @@ pub(crate) fn column_label(name: &str, id: &str, variant: Option<&str>) -> Strin
 pub(crate) use crate::catalog::variant_key as column_key;
 
 /// An owner with the mark of weaker evidence after it (`customer [P]`).
-pub(crate) fn with_mark(owner: &str, evidence: Option<Evidence>) -> String {
+pub(crate) fn with_mark(owner: &str, evidence: Option<Evidence>) -> std::borrow::Cow<'_, str> {
     match evidence.and_then(Evidence::mark) {
-        Some(mark) => format!("{owner} {mark}"),
-        None => owner.to_string(),
+        Some(mark) => format!("{owner} {mark}").into(),
+        None => owner.into(),
     }
 }
 

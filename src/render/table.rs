@@ -185,10 +185,15 @@ pub(super) fn controls_diff(d: &query::ControlsDiff, style: Style) -> String {
 
 /// `Name (id)`, or `Name (layer › id)` for a part: how a row is named in every table.
 fn label(name: &str, id: &str, layer: &str) -> String {
+    concat(&labelled(name, id, layer))
+}
+
+/// [`label`] as the pieces a cell is joined from.
+fn labelled<'c>(name: &'c str, id: &'c str, layer: &'c str) -> [&'c str; 6] {
     if id == layer {
-        concat(&[name, " (", id, ")"])
+        [name, " (", id, ")", "", ""]
     } else {
-        concat(&[name, " (", layer, " › ", id, ")"])
+        [name, " (", layer, " › ", id, ")"]
     }
 }
 
@@ -209,27 +214,13 @@ pub(super) fn checklist(
         style,
         &["Row", "Owner", "Your duties", "Note", "Provider covers"],
     );
-    // `mark item` lines, in one allocation.
-    let bullets = |mark: &str, items: &[&str]| {
-        let len = items.iter().map(|d| mark.len() + 2 + d.len()).sum();
-        let mut out = String::with_capacity(len);
-        for (i, d) in items.iter().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            out.push_str(mark);
-            out.push(' ');
-            out.push_str(d);
-        }
-        out
-    };
     for row in &c.rows {
-        table.add_row(vec![
-            text_cell(label(row.name, row.id, row.layer)),
+        table.add_row([
+            Cell::joined(&labelled(row.name, row.id, row.layer)),
             marked_owner_cell(row.owner, row.evidence, style),
-            text_cell(bullets("☐", &row.duties)),
+            Cell::bullets("☐", &row.duties),
             text_cell(row.note.unwrap_or_default()),
-            text_cell(bullets("•", &row.provider_covers)),
+            Cell::bullets("•", &row.provider_covers),
         ]);
     }
     table.write(out)?;
@@ -283,7 +274,7 @@ pub(super) fn explain(e: &query::Explain, style: Style) -> String {
         ]);
         for p in &c.rows {
             table.add_row(vec![
-                text_cell(sub(p.name, p.id)),
+                Cell::joined(&sub(p.name, p.id)),
                 marked_owner_cell(p.owner, p.evidence, style),
                 text_cell(p.note.unwrap_or_default()),
             ]);
@@ -377,28 +368,16 @@ pub(super) fn new_table<'a>(style: Style, header: &[&'a str]) -> Table<'a> {
     Table::new(style, header.iter().map(|&h| text_cell(h)))
 }
 
-/// Most characters a table cell shows; the rest is cut, and the cell says how much.
-const MAX_CELL: usize = 2_000;
-
-/// A table cell of at most [`MAX_CELL`] characters. A table lays out every cell it holds, and
+/// A table cell of at most [`MAX_CELL`](super::grid::MAX_CELL) characters. A table lays out every cell it holds, and
 /// comfy-table measures the rest of a long word again for every line it wraps, so a cell of
 /// a megabyte would take minutes; nobody reads one in a table anyway. JSON, YAML and the
-/// other documents keep the whole text.
+/// other documents keep the whole text. (A cell joined from pieces is cut the same way as
+/// the table takes it.)
 pub(super) fn text_cell<'a>(text: impl Into<Cow<'a, str>>) -> Cell<'a> {
     let text = text.into();
-    // A text of at most MAX_CELL bytes has at most MAX_CELL characters.
-    if text.len() <= MAX_CELL {
-        return Cell::new(text);
-    }
-    match text.char_indices().nth(MAX_CELL) {
+    match super::grid::cut(&text) {
+        Some(shown) => Cell::new(shown),
         None => Cell::new(text),
-        Some((end, _)) => {
-            let rest = text[end..].chars().count();
-            Cell::new(format!(
-                "{}… ({rest} more characters; --json shows them)",
-                &text[..end]
-            ))
-        }
     }
 }
 
@@ -415,9 +394,9 @@ fn concat(parts: &[&str]) -> String {
     out
 }
 
-/// A part under its layer, with its id.
-fn sub(name: &str, id: &str) -> String {
-    concat(&["  └ ", name, " (", id, ")"])
+/// A part under its layer, with its id, as the pieces a cell is joined from.
+fn sub<'c>(name: &'c str, id: &'c str) -> [&'c str; 5] {
+    ["  └ ", name, " (", id, ")"]
 }
 
 /// Each side's duties as bullet lists, then the sources with their addresses.
@@ -460,15 +439,15 @@ pub(super) fn who_table(who: &Who, style: Style, out: &mut dyn io::Write) -> io:
             Some(v) => format!("{}:{v}", c.model),
             None => c.model.to_string(),
         };
-        table.add_row(vec![
-            text_cell(label(c.name, c.id, c.layer)),
+        table.add_row([
+            Cell::joined(&labelled(c.name, c.id, c.layer)),
             text_cell(model),
             marked_owner_cell(c.owner, c.evidence, style),
             text_cell(c.note.unwrap_or_default()),
         ]);
         for p in &c.rows {
-            table.add_row(vec![
-                text_cell(sub(p.name, p.id)),
+            table.add_row([
+                Cell::joined(&sub(p.name, p.id)),
                 text_cell(""),
                 marked_owner_cell(p.owner, p.evidence, style),
                 text_cell(p.note.unwrap_or_default()),
@@ -491,15 +470,15 @@ pub(super) fn diff(d: &Diff, style: Style, out: &mut dyn io::Write) -> io::Resul
     let to = super::column_label(d.to_name, d.to, d.to_variant);
     let mut table = new_table(style, &["Layer", &from, &to, "Direction"]);
     for c in &d.changes {
-        table.add_row(vec![
-            text_cell(concat(&[c.name, " (", c.id, ")"])),
+        table.add_row([
+            Cell::joined(&[c.name, " (", c.id, ")"]),
             owner_cell(c.from_owner, style),
             owner_cell(c.to_owner, style),
             text_cell(direction_text(c.direction)),
         ]);
         for p in &c.rows {
-            table.add_row(vec![
-                text_cell(sub(p.name, p.id)),
+            table.add_row([
+                Cell::joined(&sub(p.name, p.id)),
                 owner_cell(p.from_owner, style),
                 owner_cell(p.to_owner, style),
                 text_cell(direction_text(p.direction)),
@@ -552,13 +531,13 @@ pub(super) fn matrix(m: &Matrix, style: Style, out: &mut dyn io::Write) -> io::R
     let mut table = new_table(style, &header);
     let mark = |retained: bool| if retained { " *" } else { "" };
     for layer in &m.layers {
-        let name = concat(&[layer.name, " (", layer.id, ")", mark(layer.retained)]);
+        let name = [layer.name, " (", layer.id, ")", mark(layer.retained)];
         let owners = layer.owners.owners().map(|o| owner_cell(o, style));
-        table.add_row(std::iter::once(text_cell(name)).chain(owners));
+        table.add_row(std::iter::once(Cell::joined(&name)).chain(owners));
         for p in &layer.rows {
-            let name = concat(&["  └ ", p.name, " (", p.id, ")", mark(p.retained)]);
+            let name = ["  └ ", p.name, " (", p.id, ")", mark(p.retained)];
             let owners = p.owners.owners().map(|o| owner_cell(o, style));
-            table.add_row(std::iter::once(text_cell(name)).chain(owners));
+            table.add_row(std::iter::once(Cell::joined(&name)).chain(owners));
         }
     }
     table.write(out)?;
@@ -621,7 +600,11 @@ pub(super) fn services(s: &query::Services, style: Style) -> String {
             .iter()
             .map(|v| {
                 let id = super::with_mark(v.id, Some(v.evidence));
-                if v.default { format!("{id} *") } else { id }
+                if v.default {
+                    format!("{id} *")
+                } else {
+                    id.into_owned()
+                }
             })
             .collect();
         table.add_row(vec![
