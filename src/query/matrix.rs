@@ -12,11 +12,48 @@ use crate::catalog::{Catalog, Column, Derived, Owner, Row};
 /// Owners keyed by column ([`ModelHead::key`]: a model's id, a service's, or
 /// `SERVICE:VARIANT`), serialised as a JSON object in the order asked: a row's [`Owner`]s, or a
 /// layer's [`Derived`] ones. The keys are the answer's, shared by all its rows (`Columns`),
-/// so a row holds its owners and one pointer.
+/// so a row holds its owners and one pointer; up to [`FEW`] owners are held in place, more
+/// on the heap.
 #[derive(Debug)]
 pub struct ByModel<'a, O = Derived> {
     keys: Columns<'a>,
-    owners: Box<[O]>,
+    owners: Slots<O>,
+}
+
+/// How many owners a [`ByModel`] holds without an allocation of its own: as many as fit in the
+/// room a boxed list takes with its tag (24 bytes).
+const FEW: usize = 22;
+const _: () = assert!(std::mem::size_of::<Slots<Owner>>() == 24 && FEW <= u8::MAX as usize);
+
+/// A [`ByModel`]'s owners: up to [`FEW`] in place (the count, then the owners), or boxed.
+#[derive(Debug)]
+enum Slots<O> {
+    Few(u8, [O; FEW]),
+    Many(Box<[O]>),
+}
+
+impl<O: Copy> Slots<O> {
+    /// `f` of each of `models`, in order.
+    fn of(models: &[Column], f: impl Fn(Column) -> O) -> Slots<O> {
+        match models.split_first() {
+            Some((&first, rest)) if models.len() <= FEW => {
+                let mut owners = [f(first); FEW];
+                for (slot, &m) in owners[1..].iter_mut().zip(rest) {
+                    *slot = f(m);
+                }
+                // At most FEW, so it fits a u8.
+                Slots::Few(models.len() as u8, owners)
+            }
+            _ => Slots::Many(models.iter().map(|&m| f(m)).collect()),
+        }
+    }
+
+    fn as_slice(&self) -> &[O] {
+        match self {
+            Slots::Few(len, owners) => &owners[..usize::from(*len)],
+            Slots::Many(owners) => owners,
+        }
+    }
 }
 
 /// The keys of an answer's columns, made once and shared by its rows.
@@ -42,8 +79,9 @@ impl Held for Owner {
 
 impl<O: Held> Serialize for ByModel<'_, O> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.owners.len()))?;
-        for (k, v) in self.keys.iter().zip(self.owners.iter()) {
+        let owners = self.owners.as_slice();
+        let mut map = serializer.serialize_map(Some(owners.len()))?;
+        for (k, v) in self.keys.iter().zip(owners) {
             map.serialize_entry(k, v)?;
         }
         map.end()
@@ -63,7 +101,7 @@ impl<O: Held> JsonSchema for ByModel<'_, O> {
 impl<'a, O: Held> ByModel<'a, O> {
     /// The owners in column order, as cells show them.
     pub fn owners(&self) -> impl Iterator<Item = Derived> + '_ {
-        self.owners.iter().map(|&o| o.into())
+        self.owners.as_slice().iter().map(|&o| o.into())
     }
 
     /// The columns' keys, in order.
@@ -80,7 +118,7 @@ impl<'a, O: Held> ByModel<'a, O> {
     pub(crate) fn of(keys: &Columns<'a>, models: &[Column], f: impl Fn(Column) -> O) -> Self {
         ByModel {
             keys: keys.clone(),
-            owners: models.iter().map(|&m| f(m)).collect(),
+            owners: Slots::of(models, f),
         }
     }
 }
@@ -272,5 +310,29 @@ pub fn retained<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Retained<'a>
         scope: selection.scope(),
         left_out,
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{EMBEDDED, parse_kept as parse};
+
+    #[test]
+    fn owners_are_kept_in_order_in_place_or_boxed() {
+        let cat = parse("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
+        let row = &cat.layers()[0].rows()[0];
+        let all: Vec<Column> = cat.model_ids().map(Column::Model).collect();
+        for n in [0, 1, FEW - 1, FEW, FEW + 1, 3 * FEW] {
+            let models: Vec<Column> = all.iter().copied().cycle().take(n).collect();
+            let keys = columns(&cat, &models);
+            let owners = ByModel::of(&keys, &models, |m| cat.owner(row, m));
+            let expected: Vec<Derived> = models.iter().map(|&m| cat.owner(row, m).into()).collect();
+            assert_eq!(owners.owners().collect::<Vec<_>>(), expected, "{n} columns");
+            assert_eq!(
+                matches!(owners.owners, Slots::Few(..)),
+                (1..=FEW).contains(&n)
+            );
+        }
     }
 }
