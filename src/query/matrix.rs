@@ -12,7 +12,7 @@ use crate::catalog::{Catalog, Column, Derived, Owner, Row};
 /// Owners keyed by column ([`ModelHead::key`]: a model's id, a service's, or
 /// `SERVICE:VARIANT`), serialised as a JSON object in the order asked: a row's [`Owner`]s, or a
 /// layer's [`Derived`] ones. The keys are the answer's, shared by all its rows (`Columns`),
-/// so a row holds its owners and one pointer; up to [`FEW`] owners are held in place, more
+/// so a row holds its owners and one pointer; up to 22 owners are held in place, more
 /// on the heap.
 #[derive(Debug)]
 pub struct ByModel<'a, O = Derived> {
