@@ -22,6 +22,7 @@ pub struct ByModel<'a, O = Derived> {
 
 /// How many owners a [`ByModel`] holds without an allocation of its own: as many as fit in the
 /// room a boxed list takes with its tag (24 bytes).
+/// (`ByModel`'s doc gives this number.)
 const FEW: usize = 22;
 const _: () = assert!(std::mem::size_of::<Slots<Owner>>() == 24 && FEW <= u8::MAX as usize);
 
