@@ -37,8 +37,8 @@ enum Content<'a> {
     Bullets(&'a str, &'a [&'a str]),
 }
 
-/// Most characters a table cell made of pieces shows; the rest is cut, and the cell says how
-/// much (as `table::text_cell` cuts a whole text).
+/// Most characters a table cell shows; the rest is cut, and the cell says how much ([`cut`],
+/// which `table::text_cell` applies to a whole text and the table to a cell of pieces).
 pub(super) const MAX_CELL: usize = 2_000;
 
 impl<'a> Cell<'a> {
@@ -142,8 +142,7 @@ struct Stored {
 }
 
 impl<'a> Table<'a> {
-    /// A table with `header`'s cells (their text as it is: a header cell is not made of
-    /// pieces).
+    /// A table with `header`'s cells (a header cell of pieces is joined, and not cut).
     pub(super) fn new(style: Style, header: impl IntoIterator<Item = Cell<'a>>) -> Table<'a> {
         let mut table = Table {
             style,
