@@ -80,7 +80,7 @@ impl Control {
     }
     /// Whether `baseline` selects it.
     pub fn in_baseline(&self, baseline: Baseline) -> bool {
-        baseline.bit().is_some_and(|bit| self.baselines & bit != 0)
+        baseline.selects()(self)
     }
 }
 
@@ -174,6 +174,13 @@ impl Baseline {
     /// The baseline of an id.
     pub fn from_id(id: &str) -> Option<Baseline> {
         Baseline::ALL.into_iter().find(|b| b.id() == id)
+    }
+
+    /// Whether the baseline selects a control, as a test that finds the baseline's bit once
+    /// (the bit is looked up by id): for going through a whole list.
+    pub fn selects(self) -> impl Fn(&Control) -> bool {
+        let bit = self.bit();
+        move |c| bit.is_some_and(|bit| c.baselines & bit != 0)
     }
 
     /// The bit of this baseline in a control's mask: its place in the list build.rs wrote

@@ -13,12 +13,17 @@
 //! of its own follows its base control the same way. What nothing speaks of is `unmapped`,
 //! never the customer's by omission.
 
+use std::ops::Range;
+use std::rc::Rc;
+
 use foldhash::HashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+pub(crate) use super::basis::Listing;
+use super::basis::{BasisRows, Duties, Listings, RowSources, SourceSet, row_source_ids};
 use super::{Distinct, Scope};
-use crate::catalog::{Catalog, Column, ControlLink, Derived, Layer, Owner, Row, SourceId};
+use crate::catalog::{Catalog, Column, ControlLink, Derived, Owner};
 use crate::controls::{Control, Controls};
 
 /// Why a control has its owner.
@@ -50,7 +55,8 @@ pub struct ControlBasisRow<'a> {
     pub principle: Option<u8>,
     /// The ids of the sources the row's owner under the model rests on (the report's
     /// `sources` has their titles and addresses).
-    pub sources: Vec<&'a str>,
+    #[schemars(with = "Vec<&'a str>")]
+    pub sources: RowSources<'a>,
 }
 
 /// One control under one model.
@@ -73,11 +79,14 @@ pub struct ControlRow<'a> {
     /// For an organisational control: the principle of data/CONTROLS.md its entry applies.
     pub principle: Option<u8>,
     /// The rows behind the owner.
-    pub rows: Vec<ControlBasisRow<'a>>,
+    #[schemars(with = "Vec<ControlBasisRow<'a>>")]
+    pub rows: BasisRows<'a>,
     /// What the provider covers: the provider duties of the rows it holds or shares.
-    pub provider_covers: Vec<&'a str>,
+    #[schemars(with = "Vec<&'a str>")]
+    pub provider_covers: Duties<'a>,
     /// What the customer must do: the customer duties of the rows it holds or shares.
-    pub customer_does: Vec<&'a str>,
+    #[schemars(with = "Vec<&'a str>")]
+    pub customer_does: Duties<'a>,
     /// FedRAMP's control origination (data/CONTROLS.md): empty for an unmapped control.
     pub control_origination: &'static [Origination],
 }
@@ -182,25 +191,26 @@ pub struct ControlFilter {
     pub owners: Vec<Derived>,
 }
 
-/// A row that lists a control: its layer, the row, and the entry that lists it.
-pub(crate) type Listing<'c, 't> = (&'c Layer<'t>, &'c Row<'t>, &'c ControlLink<'t>);
-
-/// The rows of the catalogue that list each control, found in one pass: those in the scope,
-/// and apart from them those it leaves out; and the controls each organisation meets itself.
+/// The rows of the catalogue that list each control: those in the scope, and apart from them
+/// those it leaves out; and the controls each organisation meets itself. The rows are kept in
+/// one list, each control's together (those in the scope first), which the answer shares.
 pub(crate) struct ControlMap<'c, 't> {
-    /// Each control id the catalogue names, with what names it: one lookup an id.
-    ids: HashMap<&'c str, Mapping<'c, 't>>,
+    /// Each control id the catalogue names, with the place of what names it in `mappings`:
+    /// one lookup an id.
+    ids: HashMap<&'c str, u32>,
+    mappings: Vec<Mapping<'c, 't>>,
+    listings: Rc<[Listing<'c, 't>]>,
     /// Whether any row of the catalogue, in any scope, maps a control.
     mapped: bool,
 }
 
-/// What the catalogue says of one control id.
+/// What the catalogue says of one control id: where its rows are in the map's list.
 #[derive(Default)]
 struct Mapping<'c, 't> {
     /// The rows in the scope that list it.
-    rows: Vec<Listing<'c, 't>>,
+    rows: Range<u32>,
     /// The rows out of the scope that list it.
-    others: Vec<Listing<'c, 't>>,
+    others: Range<u32>,
     /// Its `organisational` entry.
     organisational: Option<&'c ControlLink<'t>>,
 }
@@ -219,6 +229,8 @@ pub(crate) struct Behind<'m, 'c, 't> {
     pub(crate) base: Option<&'c str>,
     /// The rows (for `Rows` and `BaseControl`).
     pub(crate) rows: &'m [Listing<'c, 't>],
+    /// Where `rows` are in the map's list.
+    at: Range<u32>,
     /// The `organisational` entry (for `Organisational`).
     pub(crate) organisational: Option<&'c ControlLink<'t>>,
 }
@@ -236,92 +248,178 @@ pub fn maps_controls(cat: &Catalog<'_>) -> bool {
 
 impl<'c, 't> ControlMap<'c, 't> {
     pub(crate) fn new(cat: &'c Catalog<'t>, scope: Scope) -> ControlMap<'c, 't> {
-        let mut ids: HashMap<&str, Mapping> = HashMap::default();
+        let named: usize = cat
+            .layers()
+            .iter()
+            .flat_map(|l| l.rows())
+            .flat_map(|r| r.controls())
+            .map(|c| c.ids().len())
+            .sum();
+        // Each listing with the control it names, in the catalogue's order, counted per
+        // control; then placed, each control's together: no list per control.
+        let mut ids: HashMap<&str, u32> = HashMap::default();
+        ids.reserve(named + cat.organisational().len());
+        let mut mappings: Vec<Mapping> = Vec::new();
+        let mut mapping_of = |ids: &mut HashMap<&'c str, u32>, id: &'c str| -> usize {
+            let k = *ids.entry(id).or_insert_with(|| {
+                mappings.push(Mapping::default());
+                u32::try_from(mappings.len() - 1).unwrap_or(u32::MAX)
+            });
+            k as usize
+        };
+        let mut found: Vec<(usize, bool, Listing)> = Vec::with_capacity(named);
         for layer in cat.layers() {
             let covered = scope.covers(layer);
             for row in layer.rows() {
                 for link in row.controls() {
                     for id in link.ids() {
-                        let mapping = ids.entry(id.as_str()).or_default();
-                        let list = if covered {
-                            &mut mapping.rows
-                        } else {
-                            &mut mapping.others
-                        };
-                        list.push((layer, row, link));
+                        found.push((
+                            mapping_of(&mut ids, id.as_str()),
+                            covered,
+                            (layer, row, link),
+                        ));
                     }
                 }
             }
         }
+        let mut organisational = Vec::new();
         for link in cat.organisational() {
             for id in link.ids() {
-                let mapping = ids.entry(id.as_str()).or_default();
+                organisational.push((mapping_of(&mut ids, id.as_str()), link));
+            }
+        }
+        // Counted, then each control's range set, then each listing placed in it.
+        for &(k, covered, _) in &found {
+            if let Some(mapping) = mappings.get_mut(k) {
+                if covered {
+                    mapping.rows.end += 1;
+                } else {
+                    mapping.others.end += 1;
+                }
+            }
+        }
+        let mut next = 0u32;
+        for mapping in &mut mappings {
+            let (rows, others) = (mapping.rows.end, mapping.others.end);
+            mapping.rows = next..next;
+            mapping.others = next + rows..next + rows;
+            next += rows + others;
+        }
+        let mut order = vec![0u32; found.len()];
+        for (i, &(k, covered, _)) in found.iter().enumerate() {
+            if let Some(mapping) = mappings.get_mut(k) {
+                let place = if covered {
+                    &mut mapping.rows
+                } else {
+                    &mut mapping.others
+                };
+                if let Some(slot) = order.get_mut(place.end as usize) {
+                    *slot = u32::try_from(i).unwrap_or(u32::MAX);
+                }
+                place.end += 1;
+            }
+        }
+        let listings: Rc<[Listing]> = order
+            .iter()
+            .filter_map(|&i| found.get(i as usize).map(|f| f.2))
+            .collect();
+        for (k, link) in organisational {
+            if let Some(mapping) = mappings.get_mut(k) {
                 mapping.organisational.get_or_insert(link);
             }
         }
         ControlMap {
             ids,
+            mappings,
+            listings,
             mapped: maps_controls(cat),
+        }
+    }
+
+    /// What the catalogue says of the control `id`, if it names it.
+    fn mapping(&self, id: &str) -> Option<&Mapping<'c, 't>> {
+        self.ids
+            .get(id)
+            .and_then(|&k| self.mappings.get(k as usize))
+    }
+
+    fn slice(&self, at: &Range<u32>) -> &[Listing<'c, 't>] {
+        self.listings
+            .get(at.start as usize..at.end as usize)
+            .unwrap_or_default()
+    }
+
+    /// What the catalogue says of `control` and of its base control. `last` holds the last
+    /// base control looked up: a list names an enhancement after its base, so most
+    /// enhancements find theirs there.
+    fn said<'m>(
+        &'m self,
+        control: &'c Control,
+        last: &mut Option<(&'c str, Option<&'m Mapping<'c, 't>>)>,
+    ) -> Said<'m, 'c, 't> {
+        let base = control.parent().map(|id| match *last {
+            Some((seen, mapping)) if seen == id => (id, mapping),
+            _ => {
+                let found = (id, self.mapping(id));
+                *last = Some(found);
+                found
+            }
+        });
+        Said {
+            own: self.mapping(control.id()),
+            base,
         }
     }
 
     /// The rows out of the scope that would be behind a control under `--scope all`: those
     /// listing it if any row does, else those listing its base control.
-    pub(crate) fn left_out(&self, control: &Control) -> &[Listing<'c, 't>] {
-        let own = self.ids.get(control.id());
-        let mapping = match own {
-            Some(m) if m.listed() => own,
-            _ => control.parent().and_then(|id| self.ids.get(id)),
-        };
-        mapping.map_or(&[], |m| m.others.as_slice())
+    pub(crate) fn left_out(&self, control: &'c Control) -> &[Listing<'c, 't>] {
+        self.left_out_of(&self.said(control, &mut None))
     }
 
-    /// A control's owner under `m` from what it rests on: the customer's for an
-    /// organisational control, `unmapped` when nothing in the catalogue speaks of it.
-    fn owner(&self, cat: &Catalog<'_>, behind: &Behind<'_, 'c, 't>, m: Column) -> Derived {
-        match behind.basis {
-            Basis::Rows | Basis::BaseControl => derive(
-                behind
-                    .rows
-                    .iter()
-                    .map(|(_, row, link)| link.owner(cat.owner(row, m))),
-            ),
-            Basis::Organisational => Derived::Customer,
-            Basis::Unmapped => Derived::Unmapped,
-        }
+    fn left_out_of(&self, said: &Said<'_, 'c, 't>) -> &[Listing<'c, 't>] {
+        let mapping = match said.own {
+            Some(m) if m.listed() => said.own,
+            _ => said.base.and_then(|(_, m)| m),
+        };
+        mapping.map_or(&[], |m| self.slice(&m.others))
     }
 
     /// What a control's answer rests on. The control's own entries come before its base
     /// control's, and at each level the rows in the scope before the `organisational` list;
     /// what none of them speaks of is unmapped (never the customer's by omission).
     pub(crate) fn behind(&self, control: &'c Control) -> Behind<'_, 'c, 't> {
+        self.behind_of(&self.said(control, &mut None))
+    }
+
+    fn behind_of(&self, said: &Said<'_, 'c, 't>) -> Behind<'_, 'c, 't> {
         let none = Behind {
             basis: Basis::Unmapped,
             base: None,
             rows: &[],
+            at: 0..0,
             organisational: None,
         };
         if !self.mapped {
             return none;
         }
-        for (id, base) in [
-            (Some(control.id()), None),
-            (control.parent(), control.parent()),
-        ] {
-            let Some(id) = id else { continue };
-            let basis = if base.is_some() {
-                Basis::BaseControl
-            } else {
-                Basis::Rows
-            };
-            let Some(mapping) = self.ids.get(id) else {
+        let levels = [
+            (Basis::Rows, None, said.own),
+            match said.base {
+                Some((id, mapping)) => (Basis::BaseControl, Some(id), mapping),
+                None => (Basis::BaseControl, None, None),
+            },
+        ];
+        for (basis, base, mapping) in levels {
+            let Some(mapping) = mapping else {
                 continue;
             };
             if !mapping.rows.is_empty() {
                 return Behind {
                     basis,
                     base,
-                    rows: &mapping.rows,
+                    rows: self.slice(&mapping.rows),
+                    at: mapping.rows.clone(),
                     organisational: None,
                 };
             }
@@ -330,6 +428,7 @@ impl<'c, 't> ControlMap<'c, 't> {
                     basis: Basis::Organisational,
                     base,
                     rows: &[],
+                    at: 0..0,
                     organisational: Some(link),
                 };
             }
@@ -339,6 +438,27 @@ impl<'c, 't> ControlMap<'c, 't> {
             }
         }
         none
+    }
+}
+
+/// What the catalogue says of a control (`own`) and of its base control (`base`, with its id).
+struct Said<'m, 'c, 't> {
+    own: Option<&'m Mapping<'c, 't>>,
+    base: Option<(&'c str, Option<&'m Mapping<'c, 't>>)>,
+}
+
+/// A control's owner under `m` from what it rests on: the customer's for an organisational
+/// control, `unmapped` when nothing in the catalogue speaks of it.
+fn owner(cat: &Catalog<'_>, behind: &Behind<'_, '_, '_>, m: Column) -> Derived {
+    match behind.basis {
+        Basis::Rows | Basis::BaseControl => derive(
+            behind
+                .rows
+                .iter()
+                .map(|(_, row, link)| link.owner(cat.owner(row, m))),
+        ),
+        Basis::Organisational => Derived::Customer,
+        Basis::Unmapped => Derived::Unmapped,
     }
 }
 
@@ -377,34 +497,19 @@ pub fn inherited(owner: Derived) -> &'static str {
     }
 }
 
+/// The answer for one control, whose rows are read from `shared` (the map's, under one
+/// column).
 pub(crate) fn control_row<'a>(
-    cat: &'a Catalog<'_>,
-    map: &ControlMap<'a, '_>,
+    shared: &Rc<Listings<'a>>,
+    behind: Behind<'_, 'a, 'a>,
     control: &'a Control,
-    m: Column,
     has_provider: bool,
-    cited: &mut Distinct<SourceId>,
 ) -> ControlRow<'a> {
-    let behind = map.behind(control);
-    let owner = map.owner(cat, &behind, m);
+    let (cat, m) = (shared.cat, shared.m);
+    let owner = owner(cat, &behind, m);
     let control_origination =
         Origination::of(control, owner, behind.basis, behind.rows, has_provider);
-    // Sized for every duty the rows could add: a control rests on a few rows, and growing
-    // these lists from nothing was most of the answer's allocations.
-    let duties: usize = behind
-        .rows
-        .iter()
-        .map(|(_, row, _)| row.provider_duties().len() + row.customer_duties().len())
-        .sum();
-    let mut provider = Distinct::with_capacity(duties);
-    let mut customer = Distinct::with_capacity(duties);
-    for (_, row, link) in behind.rows {
-        let o = link.owner(cat.owner(row, m));
-        if o.involves_provider() {
-            provider.extend(row.provider_duties().iter().map(|d| &**d));
-        }
-        customer.extend(super::customer_duties(cat, row, m));
-    }
+    let rows = BasisRows::new(Rc::clone(shared), behind.at);
     ControlRow {
         id: control.id(),
         label: control.label(),
@@ -416,26 +521,9 @@ pub(crate) fn control_row<'a>(
         base: behind.base,
         why: behind.organisational.map(ControlLink::why),
         principle: behind.organisational.and_then(ControlLink::principle),
-        rows: behind
-            .rows
-            .iter()
-            .map(|(layer, row, link)| ControlBasisRow {
-                id: row.id(),
-                layer: layer.id(),
-                name: row.name(),
-                owner: link.owner(cat.owner(row, m)),
-                note: cat.note(row, m),
-                why: link.why(),
-                principle: link.principle(),
-                sources: {
-                    let ids = super::column_source_ids(cat, std::iter::once(*row), m);
-                    cited.extend(ids.iter().copied());
-                    ids.into_iter().map(|i| cat.source(i).id()).collect()
-                },
-            })
-            .collect(),
-        provider_covers: provider.items,
-        customer_does: customer.items,
+        provider_covers: Duties::provider(rows.clone()),
+        customer_does: Duties::customer(rows.clone()),
+        rows,
         control_origination,
     }
 }
@@ -450,30 +538,37 @@ fn has_provider(cat: &Catalog<'_>, m: Column) -> bool {
 
 /// `controls`: every control of a baseline (or every control srm knows) under a model.
 pub fn controls<'a>(
-    cat: &'a Catalog<'_>,
+    cat: &'a Catalog<'a>,
     list: &'a Controls,
     m: Column,
     filter: &ControlFilter,
     scope: Scope,
 ) -> ControlsReport<'a> {
     let map = ControlMap::new(cat, scope);
+    let shared = Rc::new(Listings {
+        cat,
+        m,
+        all: Rc::clone(&map.listings),
+    });
     let has_provider = has_provider(cat, m);
+    let selects = filter.baseline.map(crate::controls::Baseline::selects);
     let mut rows = Vec::with_capacity(list.controls.len());
     let mut left_out = Distinct::default();
-    let mut cited = Distinct::default();
-    // The sources of one control's rows, reused from control to control.
-    let mut sources = Distinct::default();
+    let mut cited = SourceSet::new(cat);
+    let mut last = None;
     for c in list.controls.iter() {
-        let wanted = filter.baseline.as_ref().is_none_or(|&b| c.in_baseline(b))
+        let wanted = selects.as_ref().is_none_or(|selects| selects(c))
             && (filter.families.is_empty() || filter.families.iter().any(|f| f == c.family()));
         if !wanted {
             continue;
         }
-        sources.clear();
-        let row = control_row(cat, &map, c, m, has_provider, &mut sources);
+        let said = map.said(c, &mut last);
+        let row = control_row(&shared, map.behind_of(&said), c, has_provider);
         if filter.owners.is_empty() || filter.owners.contains(&row.owner) {
-            cited.extend(sources.items.iter().copied());
-            left_out.extend(map.left_out(c).iter().map(|(_, r, _)| r.id()));
+            for (_, r, _) in row.rows.listings() {
+                cited.extend(row_source_ids(cat, r, m));
+            }
+            left_out.extend(map.left_out_of(&said).iter().map(|(_, r, _)| r.id()));
             rows.push(row);
         }
     }
@@ -583,7 +678,7 @@ pub fn control<'a>(
         cells: models
             .iter()
             .map(|&m| {
-                let owner = map.owner(cat, &behind, m);
+                let owner = owner(cat, &behind, m);
                 let head = cat.head(m);
                 ControlCell {
                     model: head.id,
@@ -658,8 +753,8 @@ pub fn controls_diff<'a>(
         .filter_map(|c| {
             left_out.extend(map.left_out(c).iter().map(|(_, r, _)| r.id()));
             let behind = map.behind(c);
-            let a = map.owner(cat, &behind, from);
-            let b = map.owner(cat, &behind, to);
+            let a = owner(cat, &behind, from);
+            let b = owner(cat, &behind, to);
             (a != b).then(|| ControlChange {
                 id: c.id(),
                 label: c.label(),
@@ -718,15 +813,14 @@ mod tests {
         let list = crate::controls::embedded();
         let paas = cat.resolve_model("paas").unwrap();
         let map = ControlMap::new(&cat, Scope::All);
+        let shared = Rc::new(Listings {
+            cat: &cat,
+            m: paas,
+            all: Rc::clone(&map.listings),
+        });
         let row = |id: &str| {
-            control_row(
-                &cat,
-                &map,
-                list.find(id).unwrap(),
-                paas,
-                true,
-                &mut Distinct::default(),
-            )
+            let c = list.find(id).unwrap();
+            control_row(&shared, map.behind(c), c, true)
         };
         let pe3 = row("pe-3");
         assert_eq!(

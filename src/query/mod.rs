@@ -11,6 +11,7 @@
 //! layer itself) and `name`; lists of them are called `rows`; layer × model answers are
 //! `cells`; what diff finds is `changes`.
 
+mod basis;
 mod checklist;
 mod controls;
 mod diff;
@@ -30,6 +31,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Column, Layer, LayerId, LayerRef, Row, RowId, SourceId};
 
+pub use basis::{BasisRows, Duties, RowSources};
 pub use checklist::{Checklist, ChecklistRow, checklist};
 pub use controls::{
     Basis, ControlBasisRow, ControlCell, ControlChange, ControlExplain, ControlFilter, ControlRow,
@@ -400,12 +402,6 @@ impl<T: Copy + Eq + Hash> Distinct<T> {
             items: Vec::with_capacity(capacity),
             seen: None,
         }
-    }
-
-    /// Forgets every item, keeping the room they took.
-    pub(crate) fn clear(&mut self) {
-        self.items.clear();
-        self.seen = None;
     }
 
     pub(crate) fn extend(&mut self, items: impl IntoIterator<Item = T>) {

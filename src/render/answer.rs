@@ -161,14 +161,24 @@ impl<A: Answer> Reply for A {
         let note =
             |flag: &dyn Fn(&str) -> String| Answer::left_out(self).and_then(|l| l.sentence(flag));
         // Serialisers write in small pieces: a buffer of a known type takes them, and `out`
-        // (a `dyn Write`, itself buffered by its destination) is called once per block.
-        let mut buffered = std::io::BufWriter::with_capacity(64 << 10, &mut *out);
+        // (a `dyn Write`, itself buffered by its destination) is called once per block. A
+        // table is written in lines or blocks, straight to `out`: through a second buffer,
+        // all of a table under its size would be copied once more.
         let text = match format {
+            Format::Table => {
+                self.table(style, out)?;
+                if let Some(note) = note(&str::to_string) {
+                    writeln!(out, "{note}")?;
+                }
+                return Ok(());
+            }
             Format::Json => {
+                let mut buffered = std::io::BufWriter::with_capacity(64 << 10, &mut *out);
                 document::write_json(&versioned(self), &mut buffered).map_err(io_first)?;
                 return Ok(buffered.flush()?);
             }
             Format::Yaml => {
+                let mut buffered = std::io::BufWriter::with_capacity(64 << 10, &mut *out);
                 serde_saphyr::to_io_writer(&mut buffered, &versioned(self)).map_err(
                     |e| match e {
                         serde_saphyr::SerializeError::IO { error } => anyhow::Error::new(error),
@@ -178,14 +188,8 @@ impl<A: Answer> Reply for A {
                 return Ok(buffered.flush()?);
             }
             Format::Csv => {
+                let mut buffered = std::io::BufWriter::with_capacity(64 << 10, &mut *out);
                 records::write_csv(&self.records(), &mut buffered)?;
-                return Ok(buffered.flush()?);
-            }
-            Format::Table => {
-                self.table(style, &mut buffered)?;
-                if let Some(note) = note(&str::to_string) {
-                    writeln!(buffered, "{note}")?;
-                }
                 return Ok(buffered.flush()?);
             }
             Format::Markdown => {
@@ -204,7 +208,6 @@ impl<A: Answer> Reply for A {
                 self.own(format)?
             }
         };
-        drop(buffered);
         Ok(out.write_all(text.as_bytes())?)
     }
 

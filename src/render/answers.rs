@@ -355,7 +355,7 @@ impl Answer for Find<'_> {
 
 impl Answer for ControlsReport<'_> {
     fn table(&self, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        out.write_all(table::controls(self, style).as_bytes())
+        table::controls(self, style, out)
     }
 
     fn records(&self) -> Records {

@@ -231,7 +231,7 @@ fn impact_level(baseline: &str) -> Option<&'static str> {
 
 /// What the provider provides of a control, for its `export.provided`.
 fn provided_text(c: &ControlRow) -> String {
-    if c.provider_covers.is_empty() {
+    if c.provider_covers.list().is_empty() {
         let rows: Vec<String> = c
             .rows
             .iter()
@@ -243,7 +243,7 @@ fn provided_text(c: &ControlRow) -> String {
             rows.join("; ")
         );
     }
-    let covers: Vec<String> = c.provider_covers.iter().map(|s| esc(s)).collect();
+    let covers: Vec<String> = c.provider_covers.list().iter().map(|s| esc(s)).collect();
     format!("The provider provides: {}", covers.join(" "))
 }
 
@@ -255,7 +255,7 @@ fn responsibility_text(c: &ControlRow) -> String {
             "Meet this control with the customer's own policies, procedures and people; the provider's own does not meet it.{why}"
         );
     }
-    if c.customer_does.is_empty() {
+    if c.customer_does.list().is_empty() {
         let rows: Vec<String> = c
             .rows
             .iter()
@@ -267,7 +267,7 @@ fn responsibility_text(c: &ControlRow) -> String {
             rows.join("; ")
         );
     }
-    let does: Vec<String> = c.customer_does.iter().map(|s| esc(s)).collect();
+    let does: Vec<String> = c.customer_does.list().iter().map(|s| esc(s)).collect();
     format!("The customer must: {}", does.join(" "))
 }
 
@@ -319,7 +319,7 @@ pub fn system_security_plan(
                 .collect();
             props.push(json!({ "name": "responsibility", "ns": "urn:srm", "value": c.owner.as_str() }));
             props.push(json!({ "name": "can-be-inherited", "ns": "urn:srm", "value": c.can_be_inherited.to_ascii_lowercase() }));
-            for r in &c.rows {
+            for r in c.rows.iter() {
                 props.push(json!({ "name": "row", "ns": "urn:srm", "value": r.id }));
             }
             let mut by_component = json!({
@@ -363,7 +363,7 @@ pub fn system_security_plan(
             });
             // A control's rows are few, and cite few sources.
             let mut cited: Vec<&str> = Vec::new();
-            for &s in c.rows.iter().flat_map(|r| &r.sources) {
+            for s in c.rows.iter().flat_map(|r| r.sources.list()) {
                 if !cited.contains(&s) {
                     cited.push(s);
                 }

@@ -158,7 +158,8 @@ fn basis_text(
                 .map(|r| {
                     let sources: Vec<String> = r
                         .sources
-                        .iter()
+                        .list()
+                        .into_iter()
                         .map(|id| match sources.get(id) {
                             Some(s) => match s.url {
                                 Some(url) => format!("{} <{url}>", s.title),
@@ -219,15 +220,15 @@ fn crm_text_with(
         None => String::new(),
     };
     parts.push(format!("Bears on{through}: {}.", rows.join("; ")));
-    if c.owner != Owner::Customer && !c.provider_covers.is_empty() {
-        let covers: Vec<String> = c.provider_covers.iter().map(|s| text(s)).collect();
+    if c.owner != Owner::Customer && !c.provider_covers.list().is_empty() {
+        let covers: Vec<String> = c.provider_covers.list().iter().map(|s| text(s)).collect();
         parts.push(format!("Provider covers: {}", covers.join(" ")));
     }
-    if c.owner != Owner::Provider && !c.customer_does.is_empty() {
-        let does: Vec<String> = c.customer_does.iter().map(|s| text(s)).collect();
+    if c.owner != Owner::Provider && !c.customer_does.list().is_empty() {
+        let does: Vec<String> = c.customer_does.list().iter().map(|s| text(s)).collect();
         parts.push(format!("Customer must: {}", does.join(" ")));
     }
-    for r in &c.rows {
+    for r in c.rows.iter() {
         if r.owner == Owner::Depends
             && let Some(note) = r.note
         {

@@ -21,10 +21,13 @@ use crate::query::{self, Diff, Matrix, Retained, Who};
 /// A control list is long (a baseline has up to 410 controls) and regular, so it is printed as
 /// aligned columns, like `ls -l`, rather than boxed: a boxed table of that size costs tens of
 /// times more to lay out, and columns are what people grep.
-pub(super) fn controls(c: &query::ControlsReport, style: Style) -> String {
-    let mut out = String::with_capacity(200 * (c.controls.len() + 2));
+pub(super) fn controls(
+    c: &query::ControlsReport,
+    style: Style,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let n = c.controls.len();
-    let _ = writeln!(
+    writeln!(
         out,
         "{n} control{} under {}{}\n",
         if n == 1 { "" } else { "s" },
@@ -32,9 +35,9 @@ pub(super) fn controls(c: &query::ControlsReport, style: Style) -> String {
         c.baseline
             .map(|b| format!(", baseline {b}"))
             .unwrap_or_default()
-    );
+    )?;
     if c.controls.is_empty() {
-        return out;
+        return Ok(());
     }
     fn cells<'a>(r: &query::ControlRow<'a>) -> [&'a str; 4] {
         [r.label, r.owner.as_str(), r.can_be_inherited, r.title]
@@ -46,45 +49,53 @@ pub(super) fn controls(c: &query::ControlsReport, style: Style) -> String {
             *w = (*w).max(width(cell));
         }
     }
+    // One line at a time, into a buffer kept from line to line.
     let pad = super::grid::pad;
+    let mut line = String::with_capacity(256);
     for (i, h) in header.iter().enumerate() {
-        out.push_str(h);
-        pad(&mut out, widths[i] - width(h) + 2);
+        line.push_str(h);
+        pad(&mut line, widths[i] - width(h) + 2);
     }
-    out.push_str("ROWS BEHIND IT\n");
+    line.push_str("ROWS BEHIND IT\n");
+    out.write_all(line.as_bytes())?;
     for r in &c.controls {
+        line.clear();
         for (i, cell) in cells(r).iter().enumerate() {
             if i == 1 && style.color {
-                let _ = write!(out, "\x1b[1;{}m{cell}\x1b[0m", sgr_of(r.owner));
+                let _ = write!(line, "\x1b[1;{}m{cell}\x1b[0m", sgr_of(r.owner));
             } else {
-                out.push_str(cell);
+                line.push_str(cell);
             }
-            pad(&mut out, widths[i] - width(cell) + 2);
+            pad(&mut line, widths[i] - width(cell) + 2);
         }
         // The rows behind the owner, or why there are none.
+        let via = |line: &mut String| {
+            if let Some(base) = r.base {
+                line.push_str("via ");
+                line.push_str(base);
+                line.push_str(": ");
+            }
+        };
         if r.basis == query::Basis::Unmapped && !c.catalog_maps_controls {
-            out.push_str("unmapped (the catalogue maps no control)");
+            line.push_str("unmapped (the catalogue maps no control)");
         } else if r.basis == query::Basis::Unmapped {
-            out.push_str("unmapped (no row in the scope, not organisational)");
+            line.push_str("unmapped (no row in the scope, not organisational)");
         } else if r.basis == query::Basis::Organisational {
-            if let Some(base) = r.base {
-                let _ = write!(out, "via {base}: ");
-            }
-            out.push_str("organisational (each organisation's own)");
+            via(&mut line);
+            line.push_str("organisational (each organisation's own)");
         } else {
-            if let Some(base) = r.base {
-                let _ = write!(out, "via {base}: ");
-            }
+            via(&mut line);
             for (i, b) in r.rows.iter().enumerate() {
                 if i > 0 {
-                    out.push_str(", ");
+                    line.push_str(", ");
                 }
-                out.push_str(b.id);
+                line.push_str(b.id);
             }
         }
-        out.push('\n');
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 /// Display width: ASCII, the usual case, is one column a byte.
