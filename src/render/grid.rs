@@ -367,6 +367,9 @@ fn measure(widths: &mut Vec<usize>, column: usize, text: &str) -> (usize, u32) {
     let (widest, lines) = if crate::sanitize::printable_ascii(text) {
         // No line break, and a column a byte.
         (text.len(), 1)
+    } else if let Some(columns) = ascii_and_marks(text) {
+        // No line break either (a line break is neither), and a column a character.
+        (columns, 1)
     } else {
         let (mut widest, mut lines) = (0, 0u32);
         for line in text.split('\n') {
