@@ -807,6 +807,55 @@ mod tests {
         );
     }
 
+    /// The lists a control's answer builds when read are the lists built from its rows as
+    /// they were built before the answer kept only where its rows are: each duty and
+    /// each source once, in the rows' order.
+    #[test]
+    fn a_controls_lists_are_built_from_its_rows_when_read() {
+        let cat = parse("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
+        let list = crate::controls::embedded();
+        let columns: Vec<Column> = cat
+            .model_columns()
+            .chain(cat.service_ids().map(|s| cat.service_default(s)))
+            .collect();
+        let (mut rows_seen, mut duties_seen, mut sources_seen) = (0, 0, 0);
+        for &m in &columns {
+            for scope in [Scope::Classic, Scope::Ai, Scope::All] {
+                let report = controls(&cat, list, m, &ControlFilter::default(), scope);
+                let mut cited = Distinct::default();
+                for row in &report.controls {
+                    let listings = row.rows.listings();
+                    assert_eq!(row.rows.len(), listings.len());
+                    let (mut provider, mut customer) = (Distinct::default(), Distinct::default());
+                    for ((_, r, link), shown) in listings.iter().zip(row.rows.iter()) {
+                        assert_eq!(
+                            (shown.id, shown.owner),
+                            (r.id(), link.owner(cat.owner(r, m)))
+                        );
+                        let ids = super::super::column_source_ids(&cat, std::iter::once(*r), m);
+                        cited.extend(ids.iter().copied());
+                        let ids: Vec<&str> = ids.into_iter().map(|i| cat.source(i).id()).collect();
+                        assert_eq!(shown.sources.list(), ids);
+                        sources_seen += ids.len();
+                        if link.owner(cat.owner(r, m)).involves_provider() {
+                            provider.extend(r.provider_duties().iter().map(|d| &**d));
+                        }
+                        customer.extend(super::super::customer_duties(&cat, r, m));
+                    }
+                    assert_eq!(row.provider_covers.list(), provider.items);
+                    assert_eq!(row.customer_does.list(), customer.items);
+                    rows_seen += listings.len();
+                    duties_seen += provider.items.len() + customer.items.len();
+                }
+                let cited: Vec<&str> = cited.items.iter().map(|&i| cat.source(i).id()).collect();
+                let listed: Vec<&str> = report.sources.iter().map(|s| s.id).collect();
+                assert_eq!(listed, cited, "{m:?} {scope:?}");
+            }
+        }
+        // The catalogue maps controls to rows, with duties and sources: the checks above ran.
+        assert!(rows_seen > 1_000 && duties_seen > 1_000 && sources_seen > 1_000);
+    }
+
     #[test]
     fn enhancements_follow_their_base_and_organisational_controls_are_listed() {
         let cat = parse("embedded", EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
