@@ -6,13 +6,14 @@
 #   bare serde_json parse, peak memory beside the file; YAML who beside the bare serde-saphyr
 #   parse; and who from 1,000 to 100,000 rows, to show the cost is linear.
 # Run from anywhere: bash bench/engine.sh [REVISION]   (REVISION defaults to origin of the
-# comparison, 7e34c7a: main before issue 18's work). Needs what bench/run.sh needs.
+# comparison, 7e34c7a: main before issue 18's work). Installs what it needs (bench/needs.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REV=${1:-7e34c7a}
 OUT=bench/out
 mkdir -p "$OUT"
 REF_DIR=${REF_DIR:-/tmp/srm-ref-$REV}
+source bench/needs.sh
 
 cargo build --release --quiet --bin srm --example hello --example gen-catalog --example bare-parse
 if [ ! -x "$REF_DIR/target/release/srm" ]; then

@@ -7,16 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need=()
-command -v hyperfine >/dev/null || need+=(hyperfine)
-command -v valgrind >/dev/null || need+=(valgrind)
-command -v jq >/dev/null || need+=(jq)
-[ -x /usr/bin/time ] || need+=(time)
-command -v bc >/dev/null || need+=(bc)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing: ${need[*]}" >&2
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+source bench/needs.sh
 
 cargo build --release --quiet --bin srm --example hello --example gen-catalog --example bare-parse
 SRM=target/release/srm
