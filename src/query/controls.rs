@@ -216,6 +216,15 @@ struct Mapping<'c, 't> {
 }
 
 impl Mapping<'_, '_> {
+    /// The range of its rows in the scope (`covered`) or out of it.
+    fn place(&mut self, covered: bool) -> &mut Range<u32> {
+        if covered {
+            &mut self.rows
+        } else {
+            &mut self.others
+        }
+    }
+
     /// Whether a row lists it, in the scope or out of it.
     fn listed(&self) -> bool {
         !self.rows.is_empty() || !self.others.is_empty()
@@ -260,44 +269,31 @@ impl<'c, 't> ControlMap<'c, 't> {
         let mut ids: HashMap<&str, u32> = HashMap::default();
         ids.reserve(named + cat.organisational().len());
         let mut mappings: Vec<Mapping> = Vec::new();
-        let mut mapping_of = |ids: &mut HashMap<&'c str, u32>, id: &'c str| -> usize {
-            let k = *ids.entry(id).or_insert_with(|| {
-                mappings.push(Mapping::default());
-                u32::try_from(mappings.len() - 1).unwrap_or(u32::MAX)
-            });
-            k as usize
-        };
         let mut found: Vec<(usize, bool, Listing)> = Vec::with_capacity(named);
         for layer in cat.layers() {
             let covered = scope.covers(layer);
             for row in layer.rows() {
                 for link in row.controls() {
                     for id in link.ids() {
-                        found.push((
-                            mapping_of(&mut ids, id.as_str()),
-                            covered,
-                            (layer, row, link),
-                        ));
+                        let k = mapping_of(&mut ids, &mut mappings, id.as_str());
+                        // Counted here; each control's range is set below.
+                        if let Some(mapping) = mappings.get_mut(k) {
+                            mapping.place(covered).end += 1;
+                        }
+                        found.push((k, covered, (layer, row, link)));
                     }
                 }
             }
         }
-        let mut organisational = Vec::new();
         for link in cat.organisational() {
             for id in link.ids() {
-                organisational.push((mapping_of(&mut ids, id.as_str()), link));
-            }
-        }
-        // Counted, then each control's range set, then each listing placed in it.
-        for &(k, covered, _) in &found {
-            if let Some(mapping) = mappings.get_mut(k) {
-                if covered {
-                    mapping.rows.end += 1;
-                } else {
-                    mapping.others.end += 1;
+                let k = mapping_of(&mut ids, &mut mappings, id.as_str());
+                if let Some(mapping) = mappings.get_mut(k) {
+                    mapping.organisational.get_or_insert(link);
                 }
             }
         }
+        // Each control's range set, then each listing placed in it.
         let mut next = 0u32;
         for mapping in &mut mappings {
             let (rows, others) = (mapping.rows.end, mapping.others.end);
@@ -308,11 +304,7 @@ impl<'c, 't> ControlMap<'c, 't> {
         let mut order = vec![0u32; found.len()];
         for (i, &(k, covered, _)) in found.iter().enumerate() {
             if let Some(mapping) = mappings.get_mut(k) {
-                let place = if covered {
-                    &mut mapping.rows
-                } else {
-                    &mut mapping.others
-                };
+                let place = mapping.place(covered);
                 if let Some(slot) = order.get_mut(place.end as usize) {
                     *slot = u32::try_from(i).unwrap_or(u32::MAX);
                 }
@@ -323,11 +315,6 @@ impl<'c, 't> ControlMap<'c, 't> {
             .iter()
             .filter_map(|&i| found.get(i as usize).map(|f| f.2))
             .collect();
-        for (k, link) in organisational {
-            if let Some(mapping) = mappings.get_mut(k) {
-                mapping.organisational.get_or_insert(link);
-            }
-        }
         ControlMap {
             ids,
             mappings,
@@ -439,6 +426,19 @@ impl<'c, 't> ControlMap<'c, 't> {
         }
         none
     }
+}
+
+/// The place in `mappings` of what names control `id`, a new one the first time.
+fn mapping_of<'c, 't>(
+    ids: &mut HashMap<&'c str, u32>,
+    mappings: &mut Vec<Mapping<'c, 't>>,
+    id: &'c str,
+) -> usize {
+    let k = *ids.entry(id).or_insert_with(|| {
+        mappings.push(Mapping::default());
+        u32::try_from(mappings.len() - 1).unwrap_or(u32::MAX)
+    });
+    k as usize
 }
 
 /// What the catalogue says of a control (`own`) and of its base control (`base`, with its id).

@@ -231,7 +231,8 @@ fn impact_level(baseline: &str) -> Option<&'static str> {
 
 /// What the provider provides of a control, for its `export.provided`.
 fn provided_text(c: &ControlRow) -> String {
-    if c.provider_covers.list().is_empty() {
+    let covers = c.provider_covers.list();
+    if covers.is_empty() {
         let rows: Vec<String> = c
             .rows
             .iter()
@@ -243,7 +244,7 @@ fn provided_text(c: &ControlRow) -> String {
             rows.join("; ")
         );
     }
-    let covers: Vec<String> = c.provider_covers.list().iter().map(|s| esc(s)).collect();
+    let covers: Vec<String> = covers.iter().map(|s| esc(s)).collect();
     format!("The provider provides: {}", covers.join(" "))
 }
 
@@ -255,7 +256,8 @@ fn responsibility_text(c: &ControlRow) -> String {
             "Meet this control with the customer's own policies, procedures and people; the provider's own does not meet it.{why}"
         );
     }
-    if c.customer_does.list().is_empty() {
+    let does = c.customer_does.list();
+    if does.is_empty() {
         let rows: Vec<String> = c
             .rows
             .iter()
@@ -267,7 +269,7 @@ fn responsibility_text(c: &ControlRow) -> String {
             rows.join("; ")
         );
     }
-    let does: Vec<String> = c.customer_does.list().iter().map(|s| esc(s)).collect();
+    let does: Vec<String> = does.iter().map(|s| esc(s)).collect();
     format!("The customer must: {}", does.join(" "))
 }
 

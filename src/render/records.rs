@@ -220,12 +220,13 @@ fn crm_text_with(
         None => String::new(),
     };
     parts.push(format!("Bears on{through}: {}.", rows.join("; ")));
-    if c.owner != Owner::Customer && !c.provider_covers.list().is_empty() {
-        let covers: Vec<String> = c.provider_covers.list().iter().map(|s| text(s)).collect();
+    let (provider, customer) = (c.provider_covers.list(), c.customer_does.list());
+    if c.owner != Owner::Customer && !provider.is_empty() {
+        let covers: Vec<String> = provider.iter().map(|s| text(s)).collect();
         parts.push(format!("Provider covers: {}", covers.join(" ")));
     }
-    if c.owner != Owner::Provider && !c.customer_does.list().is_empty() {
-        let does: Vec<String> = c.customer_does.list().iter().map(|s| text(s)).collect();
+    if c.owner != Owner::Provider && !customer.is_empty() {
+        let does: Vec<String> = customer.iter().map(|s| text(s)).collect();
         parts.push(format!("Customer must: {}", does.join(" ")));
     }
     for r in c.rows.iter() {
