@@ -122,19 +122,22 @@ pub fn diff<'a>(
         if !covered.selects_layer(l) {
             continue;
         }
-        let rows: Vec<RowChange> = cat
-            .part_ids(l)
-            .filter(|&(id, _)| covered.selects_row(id))
-            .map(|(_, p)| RowChange {
-                id: p.id(),
-                layer: layer.id(),
-                name: p.name(),
-                from_owner: cat.owner(p, from),
-                to_owner: cat.owner(p, to),
-                direction: Direction::of(cat.owner(p, from), cat.owner(p, to)),
-            })
-            .filter(|c| all || c.direction != Direction::Unchanged)
-            .collect();
+        // Room for every part at once: collected from a filter, a list would start at four,
+        // twice what a layer usually has, and a 100k-row diff would keep 5 MB of room unused.
+        let mut rows: Vec<RowChange> = Vec::with_capacity(layer.parts().len());
+        rows.extend(
+            cat.part_ids(l)
+                .filter(|&(id, _)| covered.selects_row(id))
+                .map(|(_, p)| RowChange {
+                    id: p.id(),
+                    layer: layer.id(),
+                    name: p.name(),
+                    from_owner: cat.owner(p, from),
+                    to_owner: cat.owner(p, to),
+                    direction: Direction::of(cat.owner(p, from), cat.owner(p, to)),
+                })
+                .filter(|c| all || c.direction != Direction::Unchanged),
+        );
         let (a, b) = (cat.layer_owner(layer, from), cat.layer_owner(layer, to));
         let direction = match layer.own_row() {
             Some(_) => Direction::of(a, b),
