@@ -122,10 +122,8 @@ pub fn diff<'a>(
         if !covered.selects_layer(l) {
             continue;
         }
-        // Room for every part at once: collected from a filter, a list would start at four,
-        // twice what a layer usually has, and a 100k-row diff would keep 5 MB of room unused.
-        let mut rows: Vec<RowChange> = Vec::with_capacity(layer.parts().len());
-        rows.extend(
+        let rows = super::sized(
+            layer.parts().len(),
             cat.part_ids(l)
                 .filter(|&(id, _)| covered.selects_row(id))
                 .map(|(_, p)| RowChange {

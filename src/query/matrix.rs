@@ -201,30 +201,24 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
         layers: {
             let mut layers = Vec::with_capacity(selection.layer_bound(cat));
             layers.extend(cat.layer_ids().filter(|&(l, _)| covered.layer(cat, l)).map(
-                |(l, layer)| {
-                    MatrixLayer {
-                        id: layer.id(),
-                        name: layer.name(),
-                        owners: ByModel::of(&keys, &models, |m| cat.layer_owner(layer, m)),
-                        retained: layer.rows().iter().all(Row::always_customer),
-                        // Room for every part at once, as `diff` makes it: collected from
-                        // a filter, a list would start at four.
-                        rows: {
-                            let mut rows = Vec::with_capacity(layer.parts().len());
-                            rows.extend(
-                                cat.part_ids(l).filter(|&(id, _)| covered.row(cat, id)).map(
-                                    |(_, p)| MatrixRow {
-                                        id: p.id(),
-                                        layer: layer.id(),
-                                        name: p.name(),
-                                        owners: ByModel::of(&keys, &models, |m| cat.owner(p, m)),
-                                        retained: p.always_customer(),
-                                    },
-                                ),
-                            );
-                            rows
-                        },
-                    }
+                |(l, layer)| MatrixLayer {
+                    id: layer.id(),
+                    name: layer.name(),
+                    owners: ByModel::of(&keys, &models, |m| cat.layer_owner(layer, m)),
+                    retained: layer.rows().iter().all(Row::always_customer),
+                    rows:
+                        super::sized(
+                            layer.parts().len(),
+                            cat.part_ids(l).filter(|&(id, _)| covered.row(cat, id)).map(
+                                |(_, p)| MatrixRow {
+                                    id: p.id(),
+                                    layer: layer.id(),
+                                    name: p.name(),
+                                    owners: ByModel::of(&keys, &models, |m| cat.owner(p, m)),
+                                    retained: p.always_customer(),
+                                },
+                            ),
+                        ),
                 },
             ));
             layers

@@ -423,6 +423,15 @@ impl<T: Copy + Eq + Hash> Distinct<T> {
     }
 }
 
+/// `items` in a list with room for `room` of them at once. A list collected from a filter
+/// starts with room for four whatever it will hold; a layer's rows, two in a usual layer,
+/// would keep as much room unused as they fill (5 MB in a 100k-row `diff`).
+pub(crate) fn sized<T>(room: usize, items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut list = Vec::with_capacity(room);
+    list.extend(items);
+    list
+}
+
 /// The sources cited by `rows`: each row's main source first, then its others, without repeats.
 pub(crate) fn sources<'a>(cat: &'a Catalog<'_>, rows: &[Row<'_>]) -> Vec<SourceRef<'a>> {
     let mut cited = Distinct::default();
