@@ -93,6 +93,58 @@ impl<'a> Cell<'a> {
     }
 }
 
+impl Cell<'_> {
+    /// The cell's widest line and its lines, as [`put`] measures them once the cell is written,
+    /// and whether it is written as it is (not cut): a cell of printable ASCII pieces (or
+    /// srm's marks) short enough not to be cut is measured piece by piece without being
+    /// copied; any other is written into `scratch` first (and said to be cut).
+    fn measure(&self, scratch: &mut String) -> (usize, u32, bool) {
+        let quick = match &self.content {
+            Content::Text(text) => {
+                let (widest, lines) = measure(text);
+                return (widest, lines, true);
+            }
+            Content::Joined(pieces) => pieces
+                .iter()
+                .try_fold((0, 0), |(len, columns), p| {
+                    Some((len + p.len(), columns + plain(p)?))
+                })
+                .map(|(len, columns)| (len, columns, 1)),
+            Content::Bullets(mark, items) => plain(mark).and_then(|m| {
+                // Each line is the mark, a space and the item; lines are joined by a newline.
+                let lines = items.len();
+                items
+                    .iter()
+                    .try_fold((lines.saturating_sub(1), 0), |(len, widest), item| {
+                        let line = m + 1 + plain(item)?;
+                        Some((len + mark.len() + 1 + item.len(), widest.max(line)))
+                    })
+                    .and_then(|(len, widest)| {
+                        Some((len, widest, u32::try_from(lines.max(1)).ok()?))
+                    })
+            }),
+        };
+        match quick {
+            Some((len, columns, lines)) if len <= MAX_CELL => (columns, lines, true),
+            _ => {
+                scratch.clear();
+                let (_, (widest, lines)) = put(scratch, self);
+                (widest, lines, false)
+            }
+        }
+    }
+}
+
+/// The columns of `text` where it is printable ASCII or srm's marks (one line, measured
+/// without unicode-width); `None` otherwise.
+fn plain(text: &str) -> Option<usize> {
+    if crate::sanitize::printable_ascii(text) {
+        Some(text.len())
+    } else {
+        ascii_and_marks(text)
+    }
+}
+
 impl From<String> for Cell<'_> {
     fn from(text: String) -> Self {
         Cell::new(text)
@@ -161,7 +213,7 @@ impl<'a> Table<'a> {
                     Cow::Owned(text)
                 }
             };
-            measure(&mut table.widths, column, &text);
+            widen(&mut table.widths, column, measure(&text).0);
             table.header.push((text, cell.color));
         }
         table
@@ -172,45 +224,30 @@ impl<'a> Table<'a> {
     pub(super) fn add_row<'c, C: Into<Cell<'c>>>(&mut self, cells: impl IntoIterator<Item = C>) {
         let (mut count, mut height) = (0u32, 1u32);
         for (column, cell) in cells.into_iter().enumerate() {
-            let cell: Cell<'c> = cell.into();
-            let start = self.text.len();
-            cell.write_to(&mut self.text);
-            if !matches!(cell.content, Content::Text(_))
-                && let Some(shown) = self.text.get(start..).and_then(cut)
-            {
-                self.text.truncate(start);
-                self.text.push_str(&shown);
-            }
-            let written = self.text.get(start..).unwrap_or("");
-            let (widest, lines) = measure(&mut self.widths, column, written);
-            self.cells.push(Stored {
-                len: u32::try_from(written.len()).unwrap_or(u32::MAX),
-                width: u16::try_from(widest).unwrap_or(u16::MAX),
-                color: cell.color,
-            });
+            let (stored, (widest, lines)) = put(&mut self.text, &cell.into());
+            widen(&mut self.widths, column, widest);
+            self.cells.push(stored);
             count += 1;
             height = height.max(lines);
         }
         self.rows.push((count, height));
     }
 
-    /// Calls `each` with every body row's height and cells (their text and what is kept of
-    /// them), in order, until it fails.
-    fn body<'s, E>(
-        &'s self,
-        mut each: impl FnMut(u32, &[(&'s str, Stored)]) -> Result<(), E>,
+    /// Calls `each` with every body row's height, its text and what is kept of its cells, in
+    /// order, until it fails.
+    fn body<E>(
+        &self,
+        mut each: impl FnMut(u32, &str, &[Stored]) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut cells = self.cells.iter();
-        let mut at = 0;
-        let mut row: Vec<(&'s str, Stored)> = Vec::new();
+        let (mut at, mut first) = (0, 0);
         for &(count, height) in &self.rows {
-            row.clear();
-            for &c in cells.by_ref().take(count as usize) {
-                let end = (at + c.len as usize).min(self.text.len());
-                row.push((self.text.get(at..end).unwrap_or(""), c));
-                at = end;
-            }
-            each(height, &row)?;
+            let cells = self.cells.get(first..).unwrap_or(&[]);
+            let cells = cells.get(..count as usize).unwrap_or(cells);
+            first += cells.len();
+            let len: usize = cells.iter().map(|c| c.len as usize).sum();
+            let end = (at + len).min(self.text.len());
+            each(height, self.text.get(at..end).unwrap_or(""), cells)?;
+            at = end;
         }
         Ok(())
     }
@@ -259,99 +296,258 @@ impl<'a> Table<'a> {
             }
         };
         table.set_header(self.header.iter().map(|(text, color)| cell(text, *color)));
-        let _ = self.body(|_, row| {
-            table.add_row(row.iter().map(|(text, c)| cell(text, c.color)));
+        let _ = self.body(|_, text, cells| {
+            table.add_row(split(text, cells).map(|(text, c)| cell(text, c.color)));
             Ok::<(), ()>(())
         });
         table
     }
 
-    /// comfy-table's layout at natural width, without colours, written to `out` in pieces of
-    /// about [`CHUNK`] bytes (a line at a time into a buffer of that size).
+    /// comfy-table's layout at natural width, without colours.
     fn natural(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let widths = &self.widths;
-        let mut line = String::with_capacity(CHUNK + 1024);
-        let rule = |line: &mut String, left: char, fill: char, join: char, right: char| {
-            line.push(left);
-            for (i, &w) in widths.iter().enumerate() {
-                if i > 0 {
-                    line.push(join);
-                }
-                line.extend(std::iter::repeat_n(fill, w + 2));
+        let mut lines = Lines::new(&self.widths, out);
+        lines.head(&self.header);
+        self.body(|height, text, cells| {
+            lines.row(
+                height,
+                &mut split(text, cells).map(|(text, c)| (text, Some(usize::from(c.width)))),
+            );
+            lines.flush(false)
+        })?;
+        lines.foot()
+    }
+}
+
+/// Writes `rows` as a table with `header`'s cells, asking for them as it needs them: at
+/// natural width without colours (a pipe, a file, CI), twice, once to measure the columns and
+/// once to write a line at a time, so that what is kept is two bytes a cell (and one a row)
+/// rather than its text; otherwise once, into a [`Table`] for comfy-table to lay out.
+///
+/// `rows` calls the function it is given with each body row's cells, in order, and gives the
+/// same rows each time it is called.
+pub(super) fn stream<'h>(
+    style: Style,
+    header: impl IntoIterator<Item = Cell<'h>>,
+    rows: impl Fn(Row<'_>),
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut table = Table::new(style, header);
+    if style.width.is_some() || style.color {
+        rows(&mut |cells| table.add_row(cells));
+        return table.write(out);
+    }
+    // Whether each row is one line of cells written as they are (none cut), and the columns
+    // of the cells of such rows.
+    let (mut scratch, mut columns, mut direct) = (String::new(), Vec::<u16>::new(), Vec::new());
+    rows(&mut |cells| {
+        let (start, mut all) = (columns.len(), true);
+        for (column, cell) in cells.enumerate() {
+            let (widest, lines, as_is) = cell.measure(&mut scratch);
+            widen(&mut table.widths, column, widest);
+            match u16::try_from(widest) {
+                Ok(w) if as_is && lines == 1 => columns.push(w),
+                _ => all = false,
             }
-            line.push(right);
-            line.push('\n');
-        };
-        // A row of cells: their text, and their width where it has one line.
-        let row = |line: &mut String,
-                   height: u32,
-                   cells: &mut dyn Iterator<Item = (&str, Option<usize>)>| {
-            if height == 1 {
-                // One line, the usual case: each cell is written as it is, at the width measured.
-                line.push('│');
-                for (i, &w) in widths.iter().enumerate() {
-                    if i > 0 {
-                        line.push('┆');
-                    }
-                    let (text, lw) = match cells.next() {
-                        Some((text, lw)) => (text, lw.unwrap_or_else(|| width(text))),
-                        None => ("", 0),
-                    };
-                    line.push(' ');
-                    line.push_str(text);
-                    pad(line, w.saturating_sub(lw) + 1);
-                }
-                line.push_str("│\n");
-                return;
+        }
+        if !all {
+            columns.truncate(start);
+        }
+        direct.push(all);
+    });
+    let mut lines = Lines::new(&table.widths, out);
+    lines.head(&table.header);
+    let (mut text, mut stored) = (scratch, Vec::new());
+    let (mut direct, mut at, mut failed) = (direct.into_iter(), 0, None);
+    rows(&mut |cells| {
+        if failed.is_some() {
+            return;
+        }
+        if direct.next().unwrap_or(false) {
+            let mut known = columns.get(at..).unwrap_or(&[]).iter();
+            lines.direct(&mut cells.map(|cell| {
+                at += 1;
+                (cell, known.next().copied().unwrap_or(0))
+            }));
+        } else {
+            // A row with a tall cell or one to cut is written as a table keeps it.
+            text.clear();
+            stored.clear();
+            let mut height = 1;
+            for cell in cells {
+                let (s, (_, n)) = put(&mut text, &cell);
+                stored.push(s);
+                height = height.max(n);
             }
-            let mut lines: Vec<std::str::Split<'_, char>> =
-                cells.map(|(text, _)| text.split('\n')).collect();
-            // Every line ends in a border, so comfy-table's `trim_fmt` (which trims each line's
-            // end) leaves them as they are written here.
-            for _ in 0..height {
-                line.push('│');
-                for (i, &w) in widths.iter().enumerate() {
-                    if i > 0 {
-                        line.push('┆');
-                    }
-                    let text = lines.get_mut(i).and_then(Iterator::next).unwrap_or("");
-                    line.push(' ');
-                    line.push_str(text);
-                    pad(line, w.saturating_sub(width(text)) + 1);
-                }
-                line.push('│');
-                line.push('\n');
-            }
-        };
-        rule(&mut line, '╭', '─', '┬', '╮');
-        let height = self
-            .header
+            lines.row(
+                height,
+                &mut split(&text, &stored).map(|(text, c)| (text, Some(usize::from(c.width)))),
+            );
+        }
+        if let Err(e) = lines.flush(false) {
+            failed = Some(e);
+        }
+    });
+    match failed {
+        Some(e) => Err(e),
+        None => lines.foot(),
+    }
+}
+
+/// What [`stream`]'s rows are given: a function to call with each row's cells.
+pub(super) type Row<'r> = &'r mut dyn FnMut(&mut dyn Iterator<Item = Cell<'_>>);
+
+/// A row's cells: each one's text, sliced in order from the row's `text`, and what is kept of it.
+fn split<'s>(text: &'s str, cells: &'s [Stored]) -> impl Iterator<Item = (&'s str, Stored)> {
+    let mut at = 0;
+    cells.iter().map(move |&c| {
+        let end = (at + c.len as usize).min(text.len());
+        let cell = text.get(at..end).unwrap_or("");
+        at = end;
+        (cell, c)
+    })
+}
+
+/// Writes `cell` at the end of `text`, cut at [`MAX_CELL`] characters where it is made of
+/// pieces; what a table keeps of it, and its widest line and its lines.
+fn put(text: &mut String, cell: &Cell) -> (Stored, (usize, u32)) {
+    let start = text.len();
+    cell.write_to(text);
+    if !matches!(cell.content, Content::Text(_))
+        && let Some(shown) = text.get(start..).and_then(cut)
+    {
+        text.truncate(start);
+        text.push_str(&shown);
+    }
+    let written = text.get(start..).unwrap_or("");
+    let (widest, lines) = measure(written);
+    let stored = Stored {
+        len: u32::try_from(written.len()).unwrap_or(u32::MAX),
+        width: u16::try_from(widest).unwrap_or(u16::MAX),
+        color: cell.color,
+    };
+    (stored, (widest, lines))
+}
+
+/// comfy-table's layout at natural width, without colours, for columns of `widths`, written to
+/// `out` in pieces of about [`CHUNK`] bytes (a line at a time into a buffer of that size).
+struct Lines<'w> {
+    widths: &'w [usize],
+    line: String,
+    out: &'w mut dyn std::io::Write,
+}
+
+impl<'w> Lines<'w> {
+    fn new(widths: &'w [usize], out: &'w mut dyn std::io::Write) -> Lines<'w> {
+        Lines {
+            widths,
+            line: String::with_capacity(CHUNK + 1024),
+            out,
+        }
+    }
+
+    /// The top rule, the header's cells and the rule under them.
+    fn head(&mut self, header: &[(Cow<'_, str>, Option<Color>)]) {
+        self.rule('╭', '─', '┬', '╮');
+        let height = header
             .iter()
             .map(|(text, _)| text.split('\n').count())
             .max()
             .unwrap_or(1);
-        row(
-            &mut line,
+        self.row(
             u32::try_from(height).unwrap_or(u32::MAX),
-            &mut self.header.iter().map(|(text, _)| (&**text, None)),
+            &mut header.iter().map(|(text, _)| (&**text, None)),
         );
-        rule(&mut line, '╞', '═', '╪', '╡');
-        self.body(|height, body| {
-            row(
-                &mut line,
-                height,
-                &mut body
-                    .iter()
-                    .map(|&(text, c)| (text, Some(usize::from(c.width)))),
-            );
-            if line.len() >= CHUNK {
-                out.write_all(line.as_bytes())?;
-                line.clear();
+        self.rule('╞', '═', '╪', '╡');
+    }
+
+    /// The bottom rule, and everything not yet written.
+    fn foot(mut self) -> std::io::Result<()> {
+        self.rule('╰', '─', '┴', '╯');
+        self.flush(true)
+    }
+
+    /// Passes the lines on once they fill a chunk, or all of them.
+    fn flush(&mut self, all: bool) -> std::io::Result<()> {
+        if all || self.line.len() >= CHUNK {
+            self.out.write_all(self.line.as_bytes())?;
+            self.line.clear();
+        }
+        Ok(())
+    }
+
+    fn rule(&mut self, left: char, fill: char, join: char, right: char) {
+        let line = &mut self.line;
+        line.push(left);
+        for (i, &w) in self.widths.iter().enumerate() {
+            if i > 0 {
+                line.push(join);
             }
-            Ok::<(), std::io::Error>(())
-        })?;
-        rule(&mut line, '╰', '─', '┴', '╯');
-        out.write_all(line.as_bytes())
+            line.extend(std::iter::repeat_n(fill, w + 2));
+        }
+        line.push(right);
+        line.push('\n');
+    }
+
+    /// A row of one line, each cell written as it is, with its columns.
+    fn direct<'c>(&mut self, cells: &mut dyn Iterator<Item = (Cell<'c>, u16)>) {
+        let line = &mut self.line;
+        line.push('│');
+        for (i, &w) in self.widths.iter().enumerate() {
+            if i > 0 {
+                line.push('┆');
+            }
+            line.push(' ');
+            let columns = match cells.next() {
+                Some((cell, columns)) => {
+                    cell.write_to(line);
+                    usize::from(columns)
+                }
+                None => 0,
+            };
+            pad(line, w.saturating_sub(columns) + 1);
+        }
+        line.push_str("│\n");
+    }
+
+    /// A row of `height` lines: its cells' text, and their width where it has one line.
+    fn row(&mut self, height: u32, cells: &mut dyn Iterator<Item = (&str, Option<usize>)>) {
+        let (widths, line) = (self.widths, &mut self.line);
+        if height == 1 {
+            // One line, the usual case: each cell is written as it is, at the width measured.
+            line.push('│');
+            for (i, &w) in widths.iter().enumerate() {
+                if i > 0 {
+                    line.push('┆');
+                }
+                let (text, lw) = match cells.next() {
+                    Some((text, lw)) => (text, lw.unwrap_or_else(|| width(text))),
+                    None => ("", 0),
+                };
+                line.push(' ');
+                line.push_str(text);
+                pad(line, w.saturating_sub(lw) + 1);
+            }
+            line.push_str("│\n");
+            return;
+        }
+        let mut lines: Vec<std::str::Split<'_, char>> =
+            cells.map(|(text, _)| text.split('\n')).collect();
+        // Every line ends in a border, so comfy-table's `trim_fmt` (which trims each line's
+        // end) leaves them as they are written here.
+        for _ in 0..height {
+            line.push('│');
+            for (i, &w) in widths.iter().enumerate() {
+                if i > 0 {
+                    line.push('┆');
+                }
+                let text = lines.get_mut(i).and_then(Iterator::next).unwrap_or("");
+                line.push(' ');
+                line.push_str(text);
+                pad(line, w.saturating_sub(width(text)) + 1);
+            }
+            line.push('│');
+            line.push('\n');
+        }
     }
 }
 
@@ -359,11 +555,18 @@ impl<'a> Table<'a> {
 /// output's is 64 KiB) passes it on without copying it.
 const CHUNK: usize = 64 << 10;
 
-/// Widens `widths[column]` for `text`; its widest line and its lines.
-fn measure(widths: &mut Vec<usize>, column: usize, text: &str) -> (usize, u32) {
+/// Widens `widths[column]` to `widest` columns, a column of one at least.
+fn widen(widths: &mut Vec<usize>, column: usize, widest: usize) {
     if widths.len() <= column {
         widths.resize(column + 1, 1);
     }
+    if let Some(w) = widths.get_mut(column) {
+        *w = (*w).max(widest);
+    }
+}
+
+/// The widest line of `text`, in columns (at most `u16::MAX`), and its lines.
+fn measure(text: &str) -> (usize, u32) {
     let (widest, lines) = if crate::sanitize::printable_ascii(text) {
         // No line break, and a column a byte.
         (text.len(), 1)
@@ -378,9 +581,7 @@ fn measure(widths: &mut Vec<usize>, column: usize, text: &str) -> (usize, u32) {
         }
         (widest, lines)
     };
-    let widest = widest.min(usize::from(u16::MAX));
-    widths[column] = widths[column].max(widest);
-    (widest, lines)
+    (widest.min(usize::from(u16::MAX)), lines)
 }
 
 /// `n` spaces, a slice at a time.
@@ -611,6 +812,92 @@ mod tests {
             shown.ends_with("x… (7 more characters; --json shows them)"),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn a_streamed_table_is_the_table_of_its_rows() {
+        let long = "é".repeat(MAX_CELL);
+        let longer = "x".repeat(MAX_CELL + 7);
+        let pieces: [&[&str]; 6] = [
+            &["name", " (", "id", ")"],
+            &[],
+            &["  └ ", "part", " (", "p", ")"],
+            &[&long, "ab"],
+            &["  └ ", &longer],
+            &["データ", " ", "e\u{301}"],
+        ];
+        let items: [&[&str]; 6] = [
+            &["one", "two"],
+            &[],
+            &["only"],
+            &[&long],
+            &[&longer, "and more"],
+            &["☐ データ", "x\ny"],
+        ];
+        let texts = ["provider", "", "→ toward provider", "a\nb\nc", "名前", "x"];
+        // Every row of the cases, in one table, then each alone, at each style.
+        let all: Vec<usize> = (0..pieces.len()).collect();
+        let mut sets: Vec<Vec<usize>> = all.iter().map(|&i| vec![i]).collect();
+        sets.push(all);
+        sets.push(Vec::new());
+        for width in [None, Some(40)] {
+            for color in [false, true] {
+                let style = Style { color, width };
+                for set in &sets {
+                    let header = || [Cell::new("A"), Cell::new("B"), Cell::new("C")];
+                    let cells = |i: usize| {
+                        let text = Cell::new(texts[i]);
+                        let text = if color { text.fg(Color::Red) } else { text };
+                        [Cell::joined(pieces[i]), Cell::bullets("☐", items[i]), text]
+                    };
+                    let mut table = Table::new(style, header());
+                    for &i in set {
+                        table.add_row(cells(i));
+                        // A shorter row.
+                        table.add_row([Cell::new(texts[i])]);
+                    }
+                    let mut streamed = Vec::new();
+                    let rows = |each: Row| {
+                        for &i in set {
+                            each(&mut cells(i).into_iter());
+                            each(&mut std::iter::once(Cell::new(texts[i])));
+                        }
+                    };
+                    stream(style, header(), rows, &mut streamed).unwrap_or_default();
+                    let streamed = String::from_utf8(streamed).unwrap_or_default();
+                    assert_eq!(streamed, table.render(), "{style:?} {set:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_cell_is_measured_as_it_is_written() {
+        let long = "é".repeat(MAX_CELL);
+        let (joined, listed) = ([long.as_str(), "z"], [long.as_str()]);
+        let cells = [
+            Cell::joined(&["a", " (", "b", ")"]),
+            Cell::joined(&["  └ ", "デ", "x"]),
+            Cell::joined(&["a\nbc"]),
+            Cell::joined(&joined),
+            Cell::joined(&[]),
+            Cell::bullets("☐", &["one", "three"]),
+            Cell::bullets("•", &[]),
+            Cell::bullets("☐", &["e\u{301}", "x"]),
+            Cell::bullets("*", &listed),
+            Cell::new("→ toward provider"),
+            Cell::new("a\nbb\n"),
+        ];
+        for cell in &cells {
+            let mut text = String::new();
+            let (_, (widest, lines)) = put(&mut text, cell);
+            let (w, l, as_is) = cell.measure(&mut String::new());
+            assert_eq!((w, l), (widest, lines), "{cell:?}");
+            // A cell said to be written as it is is written so.
+            let mut plain = String::new();
+            cell.write_to(&mut plain);
+            assert!(!as_is || plain == text, "{cell:?}");
+        }
     }
 
     #[test]

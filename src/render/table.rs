@@ -14,7 +14,7 @@ use comfy_table::Color;
 use unicode_width::UnicodeWidthStr;
 
 use super::Style;
-use super::grid::{Cell, Table};
+use super::grid::{Cell, Row, Table, stream};
 use crate::catalog::Derived;
 use crate::query::{self, Diff, Matrix, Retained, Who};
 
@@ -221,20 +221,22 @@ pub(super) fn checklist(
     if c.rows.is_empty() {
         return out.write_all(b"nothing for the customer here\n");
     }
-    let mut table = new_table(
-        style,
-        &["Row", "Owner", "Your duties", "Note", "Provider covers"],
-    );
-    for row in &c.rows {
-        table.add_row([
-            Cell::joined(&labelled(row.name, row.id, row.layer)),
-            marked_owner_cell(row.owner, row.evidence, style),
-            Cell::bullets("☐", &row.duties),
-            text_cell(row.note.unwrap_or_default()),
-            Cell::bullets("•", &row.provider_covers),
-        ]);
-    }
-    table.write(out)?;
+    let header = ["Row", "Owner", "Your duties", "Note", "Provider covers"];
+    let rows = |each: Row| {
+        for row in &c.rows {
+            each(
+                &mut [
+                    Cell::joined(&labelled(row.name, row.id, row.layer)),
+                    marked_owner_cell(row.owner, row.evidence, style),
+                    Cell::bullets("☐", &row.duties),
+                    text_cell(row.note.unwrap_or_default()),
+                    Cell::bullets("•", &row.provider_covers),
+                ]
+                .into_iter(),
+            );
+        }
+    };
+    stream(style, header.map(text_cell), rows, out)?;
     out.write_all(super::evidence_legend(c.rows.iter().map(|r| r.evidence)).as_bytes())
 }
 
@@ -444,28 +446,36 @@ pub(super) fn who_table(who: &Who, style: Style, out: &mut dyn io::Write) -> io:
     if who.cells.is_empty() {
         return out.write_all(b"no cells match\n");
     }
-    let mut table = new_table(style, &["Layer", "Model", "Owner", "Note"]);
-    for c in &who.cells {
-        let model = match c.variant {
-            Some(v) => format!("{}:{v}", c.model),
-            None => c.model.to_string(),
-        };
-        table.add_row([
-            Cell::joined(&labelled(c.name, c.id, c.layer)),
-            text_cell(model),
-            marked_owner_cell(c.owner, c.evidence, style),
-            text_cell(c.note.unwrap_or_default()),
-        ]);
-        for p in &c.rows {
-            table.add_row([
-                Cell::joined(&sub(p.name, p.id)),
-                text_cell(""),
-                marked_owner_cell(p.owner, p.evidence, style),
-                text_cell(p.note.unwrap_or_default()),
-            ]);
+    let header = ["Layer", "Model", "Owner", "Note"];
+    let rows = |each: Row| {
+        for c in &who.cells {
+            let model = match c.variant {
+                Some(v) => [c.model, ":", v],
+                None => [c.model, "", ""],
+            };
+            each(
+                &mut [
+                    Cell::joined(&labelled(c.name, c.id, c.layer)),
+                    Cell::joined(&model),
+                    marked_owner_cell(c.owner, c.evidence, style),
+                    text_cell(c.note.unwrap_or_default()),
+                ]
+                .into_iter(),
+            );
+            for p in &c.rows {
+                each(
+                    &mut [
+                        Cell::joined(&sub(p.name, p.id)),
+                        text_cell(""),
+                        marked_owner_cell(p.owner, p.evidence, style),
+                        text_cell(p.note.unwrap_or_default()),
+                    ]
+                    .into_iter(),
+                );
+            }
         }
-    }
-    table.write(out)?;
+    };
+    stream(style, header.map(text_cell), rows, out)?;
     out.write_all(super::evidence_legend(who.cells.iter().map(|c| c.evidence)).as_bytes())
 }
 
@@ -479,24 +489,32 @@ pub(super) fn diff(d: &Diff, style: Style, out: &mut dyn io::Write) -> io::Resul
     }
     let from = super::column_label(d.from_name, d.from, d.from_variant);
     let to = super::column_label(d.to_name, d.to, d.to_variant);
-    let mut table = new_table(style, &["Layer", &from, &to, "Direction"]);
-    for c in &d.changes {
-        table.add_row([
-            Cell::joined(&[c.name, " (", c.id, ")"]),
-            owner_cell(c.from_owner, style),
-            owner_cell(c.to_owner, style),
-            text_cell(direction_text(c.direction)),
-        ]);
-        for p in &c.rows {
-            table.add_row([
-                Cell::joined(&sub(p.name, p.id)),
-                owner_cell(p.from_owner, style),
-                owner_cell(p.to_owner, style),
-                text_cell(direction_text(p.direction)),
-            ]);
+    let header: [&str; 4] = ["Layer", &from, &to, "Direction"];
+    let rows = |each: Row| {
+        for c in &d.changes {
+            each(
+                &mut [
+                    Cell::joined(&[c.name, " (", c.id, ")"]),
+                    owner_cell(c.from_owner, style),
+                    owner_cell(c.to_owner, style),
+                    text_cell(direction_text(c.direction)),
+                ]
+                .into_iter(),
+            );
+            for p in &c.rows {
+                each(
+                    &mut [
+                        Cell::joined(&sub(p.name, p.id)),
+                        owner_cell(p.from_owner, style),
+                        owner_cell(p.to_owner, style),
+                        text_cell(direction_text(p.direction)),
+                    ]
+                    .into_iter(),
+                );
+            }
         }
-    }
-    table.write(out)
+    };
+    stream(style, header.map(text_cell), rows, out)
 }
 
 /// Directions in words, for tables and Markdown.
@@ -514,22 +532,21 @@ pub(super) fn retained(r: &Retained, style: Style, out: &mut dyn io::Write) -> i
     if r.rows.is_empty() {
         return out.write_all(b"the customer owns no row under every model\n");
     }
-    let mut table = new_table(style, &["Row", "Customer duties", "Sources"]);
-    for row in &r.rows {
-        let duties: Vec<String> = row
-            .duties
-            .customer
-            .iter()
-            .map(|d| format!("• {d}"))
-            .collect();
-        let sources: Vec<&str> = row.sources.iter().map(|s| s.id).collect();
-        table.add_row(vec![
-            text_cell(label(row.name, row.id, row.layer)),
-            text_cell(duties.join("\n")),
-            text_cell(sources.join(", ")),
-        ]);
-    }
-    table.write(out)
+    let header = ["Row", "Customer duties", "Sources"];
+    let rows = |each: Row| {
+        for row in &r.rows {
+            let sources: Vec<&str> = row.sources.iter().map(|s| s.id).collect();
+            each(
+                &mut [
+                    Cell::joined(&labelled(row.name, row.id, row.layer)),
+                    Cell::bullets("•", &row.duties.customer),
+                    text_cell(sources.join(", ")),
+                ]
+                .into_iter(),
+            );
+        }
+    };
+    stream(style, header.map(text_cell), rows, out)
 }
 
 pub(super) fn matrix(m: &Matrix, style: Style, out: &mut dyn io::Write) -> io::Result<()> {
@@ -538,20 +555,20 @@ pub(super) fn matrix(m: &Matrix, style: Style, out: &mut dyn io::Write) -> io::R
         Some(v) => format!("{} ({v})", h.name),
         None => h.name.to_string(),
     }));
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut table = new_table(style, &header);
     let mark = |retained: bool| if retained { " *" } else { "" };
-    for layer in &m.layers {
-        let name = [layer.name, " (", layer.id, ")", mark(layer.retained)];
-        let owners = layer.owners.owners().map(|o| owner_cell(o, style));
-        table.add_row(std::iter::once(Cell::joined(&name)).chain(owners));
-        for p in &layer.rows {
-            let name = ["  └ ", p.name, " (", p.id, ")", mark(p.retained)];
-            let owners = p.owners.owners().map(|o| owner_cell(o, style));
-            table.add_row(std::iter::once(Cell::joined(&name)).chain(owners));
+    let rows = |each: Row| {
+        for layer in m.layers.iter() {
+            let name = [layer.name, " (", layer.id, ")", mark(layer.retained)];
+            let owners = layer.owners.owners().map(|o| owner_cell(o, style));
+            each(&mut std::iter::once(Cell::joined(&name)).chain(owners));
+            for p in &layer.rows {
+                let name = ["  └ ", p.name, " (", p.id, ")", mark(p.retained)];
+                let owners = p.owners.owners().map(|o| owner_cell(o, style));
+                each(&mut std::iter::once(Cell::joined(&name)).chain(owners));
+            }
         }
-    }
-    table.write(out)?;
+    };
+    stream(style, header.iter().map(text_cell), rows, out)?;
     let legend: Vec<String> = Derived::SHOWN.iter().map(|&o| paint(o, style)).collect();
     writeln!(
         out,
