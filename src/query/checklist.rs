@@ -3,8 +3,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Scope, Selection};
-use crate::catalog::{Catalog, Column, Evidence, Owner};
+use super::{Covered, Listing, Scope, Selection};
+use crate::catalog::{Catalog, Column, Evidence, Owner, Row, RowId};
 
 /// A row the customer owns, shares, or may own (`depends`) under the model, or one the
 /// provider holds that still leaves the customer something to do.
@@ -39,49 +39,32 @@ pub struct Checklist<'a> {
     pub scope: Scope,
     /// How many rows for the customer the scope left out.
     pub left_out: usize,
-    pub rows: Vec<ChecklistRow<'a>>,
+    pub rows: Listing<'a, ChecklistRow<'a>>,
 }
 
 /// `checklist`: every row the customer owns, shares, or may own under a model, in catalogue
 /// order, within the selection.
 pub fn checklist<'a>(cat: &'a Catalog<'_>, m: Column, selection: &Selection) -> Checklist<'a> {
     let covered = selection.covered();
-    // Sized for two rows a layer, the usual shape (see `Selection::layer_bound`).
-    let mut rows = Vec::with_capacity(selection.layer_bound(cat).saturating_mul(2));
-    let mut left_out = 0;
-    for (l, layer) in cat.layer_ids() {
-        for (id, row) in cat.row_ids(l) {
-            if !covered.selects_row(id) {
-                continue;
-            }
-            let owner = cat.owner(row, m);
-            let mut duties = super::Distinct::default();
-            duties.extend(super::customer_duties(cat, row, m));
-            // A row the provider holds is listed only for what it still leaves the customer.
-            if !owner.involves_customer() && duties.items.is_empty() {
-                continue;
-            }
-            if !covered.in_scope(cat, l) {
-                left_out += 1;
-                continue;
-            }
-            rows.push(ChecklistRow {
-                id: row.id(),
-                layer: layer.id(),
-                layer_name: layer.name(),
-                name: row.name(),
-                owner,
-                note: cat.note(row, m),
-                evidence: cat.evidence(row, m).map(|(e, _)| e),
-                duties: duties.items,
-                provider_covers: if owner.involves_provider() {
-                    row.provider_duties().iter().map(|d| &**d).collect()
-                } else {
-                    Vec::new()
-                },
-            });
-        }
-    }
+    // Only the rows of a layer the scope leaves out are looked at here; the others, as they
+    // are listed.
+    let left_out = cat
+        .layer_ids()
+        .filter(|&(l, _)| !covered.in_scope(cat, l))
+        .flat_map(|(l, _)| cat.row_ids(l))
+        .filter(|&(id, row)| item(cat, m, &covered, id, row).is_some())
+        .count();
+    let covered = std::rc::Rc::new(covered);
+    let rows = Listing::new(move || {
+        let (covered, listed) = (covered.clone(), covered.clone());
+        cat.layer_ids()
+            .filter(move |&(l, _)| listed.in_scope(cat, l))
+            .flat_map(move |(l, _)| {
+                let covered = covered.clone();
+                cat.row_ids(l)
+                    .filter_map(move |(id, row)| item(cat, m, &covered, id, row))
+            })
+    });
     let head = cat.head(m);
     Checklist {
         model: head.id,
@@ -92,4 +75,41 @@ pub fn checklist<'a>(cat: &'a Catalog<'_>, m: Column, selection: &Selection) -> 
         left_out,
         rows,
     }
+}
+
+/// Row `id`'s line in the checklist under `m`, if `covered` selects it and it leaves the
+/// customer anything.
+fn item<'a>(
+    cat: &'a Catalog<'_>,
+    m: Column,
+    covered: &Covered,
+    id: RowId,
+    row: &'a Row<'_>,
+) -> Option<ChecklistRow<'a>> {
+    if !covered.selects_row(id) {
+        return None;
+    }
+    let owner = cat.owner(row, m);
+    let mut duties = super::Distinct::default();
+    duties.extend(super::customer_duties(cat, row, m));
+    // A row the provider holds is listed only for what it still leaves the customer.
+    if !owner.involves_customer() && duties.items.is_empty() {
+        return None;
+    }
+    let layer = cat.layer(id.layer());
+    Some(ChecklistRow {
+        id: row.id(),
+        layer: layer.id(),
+        layer_name: layer.name(),
+        name: row.name(),
+        owner,
+        note: cat.note(row, m),
+        evidence: cat.evidence(row, m).map(|(e, _)| e),
+        duties: duties.items,
+        provider_covers: if owner.involves_provider() {
+            row.provider_duties().iter().map(|d| &**d).collect()
+        } else {
+            Vec::new()
+        },
+    })
 }

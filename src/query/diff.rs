@@ -3,8 +3,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Scope, Selection};
-use crate::catalog::{Catalog, Column, Derived, Owner};
+use super::{Covered, Listing, Scope, Selection};
+use crate::catalog::{Catalog, Column, Derived, LayerId, Owner};
 
 /// Which way responsibility moves between two models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize, JsonSchema)]
@@ -104,7 +104,7 @@ pub struct Diff<'a> {
     /// How many layers the scope left out that would have been listed here.
     pub left_out: usize,
     /// The layers in which anything changes owner (every layer with `--all`).
-    pub changes: Vec<Change<'a>>,
+    pub changes: Listing<'a, Change<'a>>,
 }
 
 /// `diff`: the layers in which any row changes owner between two models.
@@ -116,48 +116,20 @@ pub fn diff<'a>(
     all: bool,
 ) -> Diff<'a> {
     let covered = selection.covered();
-    let mut changes = Vec::with_capacity(selection.layer_bound(cat));
-    let mut left_out = 0;
-    for (l, layer) in cat.layer_ids() {
-        if !covered.selects_layer(l) {
-            continue;
-        }
-        let rows = super::sized(
-            layer.parts().len(),
-            cat.part_ids(l)
-                .filter(|&(id, _)| covered.selects_row(id))
-                .map(|(_, p)| RowChange {
-                    id: p.id(),
-                    layer: layer.id(),
-                    name: p.name(),
-                    from_owner: cat.owner(p, from),
-                    to_owner: cat.owner(p, to),
-                    direction: Direction::of(cat.owner(p, from), cat.owner(p, to)),
-                })
-                .filter(|c| all || c.direction != Direction::Unchanged),
-        );
-        let (a, b) = (cat.layer_owner(layer, from), cat.layer_owner(layer, to));
-        let direction = match layer.own_row() {
-            Some(_) => Direction::of(a, b),
-            None => Direction::combine(rows.iter().map(|r| r.direction)),
-        };
-        if direction == Direction::Unchanged && !all {
-            continue;
-        }
-        if !covered.in_scope(cat, l) {
-            left_out += 1;
-            continue;
-        }
-        changes.push(Change {
-            id: layer.id(),
-            layer: layer.id(),
-            name: layer.name(),
-            from_owner: a,
-            to_owner: b,
-            direction,
-            rows,
-        });
-    }
+    // Only a layer the scope leaves out is looked at here; the others, as they are listed.
+    let left_out = cat
+        .layer_ids()
+        .filter(|&(l, _)| covered.selects_layer(l) && !covered.in_scope(cat, l))
+        .filter(|&(l, _)| change(cat, [from, to], &covered, all, l).is_some())
+        .count();
+    let covered = std::rc::Rc::new(covered);
+    let changes = Listing::new(move || {
+        let covered = covered.clone();
+        cat.layer_ids().filter_map(move |(l, _)| {
+            let listed = covered.selects_layer(l) && covered.in_scope(cat, l);
+            listed.then(|| change(cat, [from, to], &covered, all, l))?
+        })
+    });
     let (f, t) = (cat.head(from), cat.head(to));
     Diff {
         from: f.id,
@@ -172,6 +144,49 @@ pub fn diff<'a>(
         left_out,
         changes,
     }
+}
+
+/// Layer `l`'s change between `from` and `to` with the rows that change in it (every row, and
+/// the layer itself, with `all`), within `covered`; `None` when nothing does.
+fn change<'a>(
+    cat: &'a Catalog<'_>,
+    [from, to]: [Column; 2],
+    covered: &Covered,
+    all: bool,
+    l: LayerId,
+) -> Option<Change<'a>> {
+    let layer = cat.layer(l);
+    let rows = super::sized(
+        layer.parts().len(),
+        cat.part_ids(l)
+            .filter(|&(id, _)| covered.selects_row(id))
+            .map(|(_, p)| RowChange {
+                id: p.id(),
+                layer: layer.id(),
+                name: p.name(),
+                from_owner: cat.owner(p, from),
+                to_owner: cat.owner(p, to),
+                direction: Direction::of(cat.owner(p, from), cat.owner(p, to)),
+            })
+            .filter(|c| all || c.direction != Direction::Unchanged),
+    );
+    let (a, b) = (cat.layer_owner(layer, from), cat.layer_owner(layer, to));
+    let direction = match layer.own_row() {
+        Some(_) => Direction::of(a, b),
+        None => Direction::combine(rows.iter().map(|r| r.direction)),
+    };
+    if direction == Direction::Unchanged && !all {
+        return None;
+    }
+    Some(Change {
+        id: layer.id(),
+        layer: layer.id(),
+        name: layer.name(),
+        from_owner: a,
+        to_owner: b,
+        direction,
+        rows,
+    })
 }
 
 #[cfg(test)]
@@ -202,18 +217,22 @@ layers:
 ";
         let cat = parse("t", text).unwrap_or_else(|e| panic!("{e}"));
         let [a, b, c] = [0, 1, 2].map(|i| Column::Model(crate::catalog::ModelId::new(i)));
-        let d = diff(&cat, a, b, &Selection::default(), false);
-        assert_eq!(d.changes.len(), 1);
+        let changes = |x, y, all| -> Vec<Change> {
+            diff(&cat, x, y, &Selection::default(), all)
+                .changes
+                .iter()
+                .collect()
+        };
+        let d = changes(a, b, false);
+        assert_eq!(d.len(), 1);
         assert_eq!(
-            (d.changes[0].from_owner, d.changes[0].to_owner),
+            (d[0].from_owner, d[0].to_owner),
             (Derived::Split, Derived::Split)
         );
-        assert_eq!(d.changes[0].direction, Direction::Mixed);
-        assert_eq!(d.changes[0].rows.len(), 2);
-        let d = diff(&cat, a, c, &Selection::default(), false);
-        assert_eq!(d.changes[0].direction, Direction::Other);
-        let same = diff(&cat, b, b, &Selection::default(), true);
-        assert_eq!(same.changes[0].direction, Direction::Unchanged);
+        assert_eq!(d[0].direction, Direction::Mixed);
+        assert_eq!(d[0].rows.len(), 2);
+        assert_eq!(changes(a, c, false)[0].direction, Direction::Other);
+        assert_eq!(changes(b, b, true)[0].direction, Direction::Unchanged);
         assert!(
             diff(&cat, b, b, &Selection::default(), false)
                 .changes

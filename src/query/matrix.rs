@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
-use super::{Scope, Selection, SideDuties, SourceRef, source_ref, sources};
+use super::{Listing, Scope, Selection, SideDuties, SourceRef, source_ref, sources};
 use std::borrow::Cow;
 
 use crate::catalog::{Catalog, Column, Derived, Owner, Row};
@@ -169,7 +169,7 @@ pub struct Matrix<'a> {
     /// How many layers the scope left out.
     pub left_out: usize,
     pub models: Vec<ModelHead<'a>>,
-    pub layers: Vec<MatrixLayer<'a>>,
+    pub layers: Listing<'a, MatrixLayer<'a>>,
     /// The sources the matrix rests on: those of the rows shown, and of the services shown
     /// (each one's base-model source and its overrides').
     pub sources: Vec<SourceRef<'a>>,
@@ -199,29 +199,31 @@ pub fn matrix<'a>(cat: &'a Catalog<'_>, selection: &Selection) -> Matrix<'a> {
             })
             .collect(),
         layers: {
-            let mut layers = Vec::with_capacity(selection.layer_bound(cat));
-            layers.extend(cat.layer_ids().filter(|&(l, _)| covered.layer(cat, l)).map(
-                |(l, layer)| MatrixLayer {
-                    id: layer.id(),
-                    name: layer.name(),
-                    owners: ByModel::of(&keys, &models, |m| cat.layer_owner(layer, m)),
-                    retained: layer.rows().iter().all(Row::always_customer),
-                    rows:
-                        super::sized(
+            let shared = std::rc::Rc::new((keys, models.clone(), covered));
+            Listing::new(move || {
+                let shared = shared.clone();
+                cat.layer_ids().filter_map(move |(l, layer)| {
+                    let (keys, models, covered) = &*shared;
+                    covered.layer(cat, l).then(|| MatrixLayer {
+                        id: layer.id(),
+                        name: layer.name(),
+                        owners: ByModel::of(keys, models, |m| cat.layer_owner(layer, m)),
+                        retained: layer.rows().iter().all(Row::always_customer),
+                        rows: super::sized(
                             layer.parts().len(),
                             cat.part_ids(l).filter(|&(id, _)| covered.row(cat, id)).map(
                                 |(_, p)| MatrixRow {
                                     id: p.id(),
                                     layer: layer.id(),
                                     name: p.name(),
-                                    owners: ByModel::of(&keys, &models, |m| cat.owner(p, m)),
+                                    owners: ByModel::of(keys, models, |m| cat.owner(p, m)),
                                     retained: p.always_customer(),
                                 },
                             ),
                         ),
-                },
-            ));
-            layers
+                    })
+                })
+            })
         },
         sources: cited(cat, &models, selection),
     }

@@ -17,6 +17,7 @@ mod controls;
 mod diff;
 mod explain;
 mod find;
+mod listing;
 mod lists;
 mod matrix;
 mod plan;
@@ -41,6 +42,7 @@ pub use controls::{
 pub use diff::{Change, Diff, Direction, RowChange, diff};
 pub use explain::{Explain, Kind, explain, explain_owner};
 pub use find::{Find, FindRow, MAX_WORDS, Pointer, PointerKind, STOP_WORDS, Terms, find, terms};
+pub use listing::Listing;
 pub use lists::{LayerInfo, Layers, ModelInfo, Models, RowInfo, layers, models};
 pub use matrix::{
     ByModel, Held, Matrix, MatrixLayer, MatrixRow, ModelHead, Retained, RetainedRow, matrix,
@@ -145,17 +147,6 @@ impl Selection {
     /// The columns named (empty: every model).
     pub fn named_models(&self) -> &[Column] {
         &self.models
-    }
-
-    /// How many layers an answer may list at most: those named, else every layer. Answers
-    /// that list layers or rows are sized from it rather than grown by doubling, which copies
-    /// each item of a list of 100,000 about twice.
-    pub(crate) fn layer_bound(&self, cat: &Catalog<'_>) -> usize {
-        if self.layers.is_empty() {
-            cat.layers().len()
-        } else {
-            self.layers.len()
-        }
     }
 
     pub fn scope(&self) -> Scope {

@@ -39,7 +39,7 @@ impl Answer for Diff<'_> {
 
     fn records(&self) -> Records {
         let mut rows = Vec::new();
-        for c in &self.changes {
+        for c in self.changes.iter() {
             rows.push(vec![
                 c.id.to_string(),
                 c.layer.to_string(),
@@ -118,7 +118,7 @@ impl Answer for Matrix<'_> {
         head.extend(self.models.iter().map(|h| h.key.to_string()));
         head.push("retained".to_string());
         let mut rows = Vec::new();
-        for l in &self.layers {
+        for l in self.layers.iter() {
             let mut row = vec![l.id.to_string(), l.id.to_string(), l.name.to_string()];
             row.extend(l.owners.owners().map(|o| o.to_string()));
             row.push(l.retained.to_string());

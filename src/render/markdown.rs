@@ -201,7 +201,7 @@ pub(super) fn diff(d: &Diff) -> String {
         return out;
     }
     let mut rows = Vec::new();
-    for c in &d.changes {
+    for c in d.changes.iter() {
         rows.push(vec![
             label(c.name, c.id, c.layer),
             c.from_owner.to_string(),

@@ -111,7 +111,7 @@ pub fn html(m: &Matrix) -> String {
             }
             out.push_str("</tr>\n");
         };
-    for layer in &m.layers {
+    for layer in m.layers.iter() {
         row(
             "layer",
             layer.id,
@@ -234,7 +234,7 @@ pub fn svg(m: &Matrix) -> String {
             cell_svg(out, x, y, COL_W, ROW_H, owner);
         }
     };
-    for layer in &m.layers {
+    for layer in m.layers.iter() {
         row(
             &mut out,
             y,

@@ -491,7 +491,7 @@ pub(super) fn diff(d: &Diff, style: Style, out: &mut dyn io::Write) -> io::Resul
     let to = super::column_label(d.to_name, d.to, d.to_variant);
     let header: [&str; 4] = ["Layer", &from, &to, "Direction"];
     let rows = |each: Row| {
-        for c in &d.changes {
+        for c in d.changes.iter() {
             each(
                 &mut [
                     Cell::joined(&[c.name, " (", c.id, ")"]),
