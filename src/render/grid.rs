@@ -491,12 +491,16 @@ impl<'w> Lines<'w> {
     /// A row of one line, each cell written as it is, with its columns.
     fn direct<'c>(&mut self, cells: &mut dyn Iterator<Item = (Cell<'c>, u16)>) {
         let line = &mut self.line;
-        line.push('│');
-        for (i, &w) in self.widths.iter().enumerate() {
-            if i > 0 {
-                line.push('┆');
-            }
-            line.push(' ');
+        if self.widths.is_empty() {
+            line.push_str("││\n");
+            return;
+        }
+        // `│ cell ┆ cell │`: each cell after its border and a space, padded to its column,
+        // then a space.
+        let mut border = "│ ";
+        for &w in self.widths {
+            line.push_str(border);
+            border = " ┆ ";
             let columns = match cells.next() {
                 Some((cell, columns)) => {
                     cell.write_to(line);
@@ -504,9 +508,9 @@ impl<'w> Lines<'w> {
                 }
                 None => 0,
             };
-            pad(line, w.saturating_sub(columns) + 1);
+            pad(line, w.saturating_sub(columns));
         }
-        line.push_str("│\n");
+        line.push_str(" │\n");
     }
 
     /// A row of `height` lines: its cells' text, and their width where it has one line.

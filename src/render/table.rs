@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Style;
 use super::grid::{Cell, Row, Table, stream};
-use crate::catalog::Derived;
+use crate::catalog::{Derived, Evidence};
 use crate::query::{self, Diff, Matrix, Retained, Who};
 
 /// A control list is long (a baseline has up to 410 controls) and regular, so it is printed as
@@ -222,8 +222,16 @@ pub(super) fn checklist(
         return out.write_all(b"nothing for the customer here\n");
     }
     let header = ["Row", "Owner", "Your duties", "Note", "Provider covers"];
+    // The marks the rows carry, noted as they are written, so the rows are not made again
+    // for the legend.
+    let marks = std::cell::Cell::new([false; 4]);
     let rows = |each: Row| {
         for row in &c.rows {
+            if let Some(e) = row.evidence {
+                let mut seen = marks.get();
+                seen[e as usize] = true;
+                marks.set(seen);
+            }
             each(
                 &mut [
                     Cell::joined(&labelled(row.name, row.id, row.layer)),
@@ -237,7 +245,9 @@ pub(super) fn checklist(
         }
     };
     stream(style, header.map(text_cell), rows, out)?;
-    out.write_all(super::evidence_legend(c.rows.iter().map(|r| r.evidence)).as_bytes())
+    let seen = marks.get();
+    let legend = Evidence::ALL.into_iter().filter(|&e| seen[e as usize]);
+    out.write_all(super::evidence_legend(legend.map(Some)).as_bytes())
 }
 
 pub(super) fn explain(e: &query::Explain, style: Style) -> String {
