@@ -1,4 +1,4 @@
-//! The boxed tables people read: cells collected row by row, then written a line at a time.
+//! The boxed tables people read: cells measured, then written a line at a time.
 //!
 //! comfy-table lays out a table that must fit a terminal's width (wrapping cells) or carries
 //! colours. A table at its natural width without colours, which is what a pipe, a file or CI
@@ -6,8 +6,10 @@
 //! with rounded corners, cells padded by one space, columns as wide as their widest line):
 //! byte for byte the same text, which a test holds against comfy-table itself, at a fraction of
 //! the cost. A 100,000-row answer kept about a kilobyte of comfy-table's cell structures per
-//! row; here the cells' text is kept in one buffer, with a dozen bytes a cell beside it, and
-//! the table goes to its writer a line at a time rather than as one string.
+//! row. A [`Table`] keeps its cells' text in one buffer, with a dozen bytes a cell beside it;
+//! [`stream`], which the long answers use, asks for the rows twice, to measure and then to
+//! write, and keeps two bytes a cell and one a row. Either goes to its writer a line at a time
+//! rather than as one string.
 
 use std::borrow::Cow;
 
@@ -363,11 +365,7 @@ pub(super) fn stream<'h>(
             return;
         }
         if direct.next().unwrap_or(false) {
-            let mut known = columns.get(at..).unwrap_or(&[]).iter();
-            lines.direct(&mut cells.map(|cell| {
-                at += 1;
-                (cell, known.next().copied().unwrap_or(0))
-            }));
+            at += lines.direct(cells, columns.get(at..).unwrap_or(&[]));
         } else {
             // A row with a tall cell or one to cut is written as a table keeps it.
             text.clear();
@@ -488,29 +486,33 @@ impl<'w> Lines<'w> {
         line.push('\n');
     }
 
-    /// A row of one line, each cell written as it is, with its columns.
-    fn direct<'c>(&mut self, cells: &mut dyn Iterator<Item = (Cell<'c>, u16)>) {
+    /// A row of one line, each cell written as it is, its columns the first of `columns`;
+    /// how many cells it had.
+    fn direct(&mut self, cells: &mut dyn Iterator<Item = Cell<'_>>, columns: &[u16]) -> usize {
         let line = &mut self.line;
         if self.widths.is_empty() {
             line.push_str("││\n");
-            return;
+            return cells.count();
         }
         // `│ cell ┆ cell │`: each cell after its border and a space, padded to its column,
         // then a space.
-        let mut border = "│ ";
+        let (mut border, mut count) = ("│ ", 0);
         for &w in self.widths {
             line.push_str(border);
             border = " ┆ ";
-            let columns = match cells.next() {
-                Some((cell, columns)) => {
+            let shown = match cells.next() {
+                Some(cell) => {
                     cell.write_to(line);
-                    usize::from(columns)
+                    count += 1;
+                    columns.get(count - 1).map_or(0, |&c| usize::from(c))
                 }
                 None => 0,
             };
-            pad(line, w.saturating_sub(columns));
+            pad(line, w.saturating_sub(shown));
         }
         line.push_str(" │\n");
+        // Every row's cells have a column each (the columns grow to the widest row).
+        count + cells.count()
     }
 
     /// A row of `height` lines: its cells' text, and their width where it has one line.
